@@ -1,0 +1,69 @@
+"""The graph schema: node labels, relationship types, their properties and constraints.
+
+The networkx model (graph/build.py), the stores and the exports all follow this one description.
+Every node has a string ``id`` that is deterministic (from document and content), unique per label.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    properties: tuple[str, ...]
+    doc: str
+
+
+@dataclass(frozen=True)
+class Relationship:
+    type: str
+    start: tuple[str, ...]
+    end: tuple[str, ...]
+    properties: tuple[str, ...]
+    doc: str
+
+
+LABELS: tuple[Label, ...] = (
+    Label("Plan", ("id", "title", "region", "level", "period_start", "period_end", "issuer",
+                   "doc_number", "issued_date", "doc_id", "in_corpus"),
+          "A plan. A parent plan cited but not in the corpus has in_corpus=false."),
+    Label("Section", ("id", "doc_id", "marker", "depth", "title", "path", "deadline"),
+          "A heading of the outline."),
+    Label("Action", ("id", "doc_id", "title", "section_path", "open_list", "clause"),
+          "A numbered item that states work or goals."),
+    Label("Target", ("id", "doc_id", "metric", "value", "value_max", "unit", "normalized_value",
+                     "normalized_unit", "comparator", "kind", "deadline", "deadline_rule",
+                     "recurrence", "scope", "evidence", "start", "end"),
+          "A goal with its number (or a qualitative goal). deadline is a Cypher date."),
+    Label("Milestone", ("id", "doc_id", "description", "deadline", "deadline_rule", "evidence"),
+          "A dated deliverable without a number."),
+    Label("Bureau", ("id", "name", "canonical", "level", "generic", "aliases"),
+          "A responsible unit, shared across documents by canonical name."),
+)
+
+RELATIONSHIPS: tuple[Relationship, ...] = (
+    Relationship("HAS_SECTION", ("Plan", "Section"), ("Section",), (), "Outline, nested."),
+    Relationship("HAS_ACTION", ("Plan", "Section"), ("Action",), (), "Item under a heading."),
+    Relationship("HAS_TARGET", ("Action", "Section", "Plan"), ("Target",), (), ""),
+    Relationship("HAS_MILESTONE", ("Action", "Section", "Plan"), ("Milestone",), (), ""),
+    Relationship("RESPONSIBLE_FOR", ("Bureau",), ("Action", "Target", "Milestone"),
+                 ("role", "rank", "doc_id"), "role is lead, support or responsible."),
+    Relationship("IMPLEMENTS", ("Plan",), ("Plan",), ("doc_id",), "Child plan → parent plan."),
+    Relationship("ALIGNS_WITH", ("Target",), ("Target",), ("score", "ratio", "reason"),
+                 "Child target → parent target (compare)."),
+    Relationship("COUNTERPART_OF", ("Bureau",), ("Bureau",), ("basis",),
+                 "Lower-level bureau → its higher-level counterpart (compare)."),
+)
+
+LABEL_NAMES = frozenset(label.name for label in LABELS)
+RELATIONSHIP_TYPES = frozenset(rel.type for rel in RELATIONSHIPS)
+
+
+def constraint_statements() -> list[str]:
+    """Neo4j 5 uniqueness constraints, one per label, on ``id`` (MERGE needs them to be fast)."""
+    return [
+        f"CREATE CONSTRAINT {label.name.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{label.name}) REQUIRE n.id IS UNIQUE"
+        for label in LABELS
+    ]

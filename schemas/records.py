@@ -1,0 +1,174 @@
+"""Typed records: the public contract between the pipeline, the graph and other tools.
+
+Field names here are a public contract (other tools read the JSON); add fields, never rename.
+Offsets are half-open character offsets: ``start``/``end`` into the normalized (simplified) text,
+``orig_start``/``orig_end`` into the decoded original text.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+DATE = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+
+Level = Literal["national", "provincial", "city", "district", "subdistrict", "unknown"]
+Comparator = Literal["eq", "ge", "gt", "le", "lt", "approx", "range"]
+TargetKind = Literal[
+    "level", "growth_rate", "share", "count", "increment", "cumulative", "qualitative", "baseline"
+]
+Recurrence = Literal["none", "annual", "quarterly", "monthly"]
+DeadlineRule = Literal["explicit", "sentence", "paragraph", "section", "plan_period", "none"]
+Role = Literal["lead", "support", "responsible"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Record):
+    """Where a fact was read: the exact span and its sentence, in both texts."""
+
+    document: str = Field(description="Document id (see Source.doc_id).")
+    text: str = Field(description="normalized_text[start:end]")
+    start: int
+    end: int
+    orig_text: str = Field(description="original_text[orig_start:orig_end]")
+    orig_start: int
+    orig_end: int
+    sentence: str
+    section_path: list[str] = []
+
+
+class ParentPlan(Record):
+    title: str
+    doc_number: Optional[str] = None
+    issuer: Optional[str] = None
+
+
+class Plan(Record):
+    id: str
+    title: str
+    region: Optional[str] = None
+    level: Level = "unknown"
+    period_start: Optional[int] = None
+    period_end: Optional[int] = None
+    issuer: Optional[str] = None
+    doc_number: Optional[str] = None
+    issued_date: Optional[str] = None
+    parent_plans: list[ParentPlan] = []
+
+
+class Section(Record):
+    """A heading of the outline. ``depth`` 1 is 一、, 2 is （一）, 3 is 1., 4 is （1）, 5 is ①."""
+
+    id: str
+    marker: str = Field(description="The numbering as written, e.g. '（三）'.")
+    depth: int
+    title: str
+    path: list[str] = Field(description="Titles from the top heading down to this one.")
+    parent_id: Optional[str] = None
+    start: int = Field(description="Start of the heading in the normalized text.")
+    end: int = Field(description="End of the section's body in the normalized text.")
+    deadline: Optional[str] = Field(default=None, pattern=DATE)
+
+
+class Responsibility(Record):
+    unit: str = Field(description="Canonical unit name.")
+    name: str = Field(description="The unit as written in the clause.")
+    role: Role
+    rank: int = Field(description="1-based position in the clause.")
+
+
+class Action(Record):
+    """A numbered item that states work or goals; owns its targets, milestones and clause."""
+
+    id: str
+    section_id: str
+    title: str
+    section_path: list[str]
+    responsibilities: list[Responsibility] = []
+    clause: Optional[Evidence] = Field(default=None, description="The responsibility clause.")
+    open_list: bool = Field(default=False, description="The clause ended in 等 (and others).")
+    start: int
+    end: int
+
+
+class Normalized(Record):
+    value: Optional[float]
+    unit: Optional[str]
+
+
+class Target(Record):
+    id: str
+    metric: str
+    value: Optional[float] = None
+    value_max: Optional[float] = None
+    unit: Optional[str] = None
+    normalized: Normalized = Normalized(value=None, unit=None)
+    comparator: Comparator = "eq"
+    kind: TargetKind
+    deadline: Optional[str] = Field(default=None, description="YYYY-MM-DD", pattern=DATE)
+    deadline_rule: DeadlineRule = "none"
+    recurrence: Recurrence = "none"
+    scope: Optional[str] = Field(default=None, description="全区/全市… as written, if any.")
+    relative_to: Optional[str] = Field(default=None, description="For relative targets.")
+    base_year: Optional[int] = Field(default=None, description="比2024年增长… → 2024.")
+    responsible_units: list[str] = []
+    action_id: Optional[str] = None
+    section_path: list[str] = []
+    evidence: Evidence
+
+
+class Milestone(Record):
+    id: str
+    description: str
+    deadline: str = Field(description="YYYY-MM-DD", pattern=DATE)
+    deadline_rule: DeadlineRule = "explicit"
+    responsible_units: list[str] = []
+    action_id: Optional[str] = None
+    section_path: list[str] = []
+    evidence: Evidence
+
+
+class Unit(Record):
+    name: str = Field(description="Canonical name.")
+    canonical: str
+    aliases: list[str] = []
+    level: Level = "unknown"
+    generic: bool = Field(default=False, description="A collective owner such as 各街道办事处.")
+
+
+class Warning(Record):
+    code: Literal[
+        "mojibake", "pinyin_gloss", "boilerplate", "mixed_script", "no_outline", "no_targets",
+        "unbalanced_clause", "no_title", "other",
+    ]
+    message: str
+    text: str = ""
+    orig_start: Optional[int] = None
+    orig_end: Optional[int] = None
+
+
+class Source(Record):
+    doc_id: str = Field(description="Stable id: the first 16 hex digits of the content sha256.")
+    path: str
+    sha256: str
+    encoding: str
+    format: Literal["text", "html", "docx"]
+    pipeline_version: str
+
+
+class DocumentRecords(Record):
+    """Everything extracted from one document: the JSON written by ``policykg extract``."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    plan: Plan
+    sections: list[Section] = []
+    actions: list[Action] = []
+    targets: list[Target] = []
+    milestones: list[Milestone] = []
+    units: list[Unit] = []
+    warnings: list[Warning] = []
