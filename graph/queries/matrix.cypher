@@ -1,0 +1,7 @@
+// Responsibility matrix rows: one row per bureau and action, with role and rank.
+MATCH (b:Bureau)-[r:RESPONSIBLE_FOR]->(a:Action)
+OPTIONAL MATCH (p:Plan)
+WHERE p.doc_id = a.doc_id AND p.in_corpus = true
+RETURN p.title AS plan, a.id AS action_id, a.title AS action, a.section_path AS section_path,
+       b.id AS bureau_id, b.name AS bureau, r.role AS role, r.rank AS rank
+ORDER BY plan, action_id, rank
