@@ -1,0 +1,265 @@
+"""Stage 2: RawDocument → NormalizedDocument (simplified, width-folded, with a map back).
+
+Canonical forms after normalization, so later stages match one spelling:
+- script: simplified Chinese via OpenCC ``tw2s``. ``t2s`` leaves 跟著/隨著/著力 unconverted; ``tw2s``
+  converts them by phrase while keeping 著作/顯著, and unlike ``tw2sp`` it does not rewrite
+  vocabulary (軟體 stays 软体, not 软件), so the text still says what the document said;
+- digits, Latin letters and ``% . + - ~ /``: ASCII; every Unicode space: ``' '``;
+- structural punctuation next to Chinese — ``( ) , : ;`` — full-width ``（ ）， ： ；``;
+- kept as written: 〔〕, 《》, dashes — and –, and the full-width question mark ？.
+
+Certain repairs (pinyin glosses such as ``根據(jù)``) are made and reported; uncertain damage
+(mojibake) is only reported. Nothing is dropped silently: every removal is in a Warning.
+"""
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from typing import Any
+
+from schemas.records import Warning
+from schemas.stages import NormalizedDocument, RawDocument
+
+from . import resources as R
+
+_MAX_MOJIBAKE_WARNINGS = 50
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    """The OpenCC converter, built once per process (loading its dictionaries is the slow part)."""
+    import opencc
+
+    return opencc.OpenCC("tw2s")
+
+
+def normalize(raw: RawDocument) -> NormalizedDocument:
+    """Simplify and fold ``raw.text``; ``offsets[i]`` is where normalized char ``i`` came from."""
+    source = raw.text
+    kept, warnings = _drop_pinyin_glosses(source)
+    text = "".join(source[i] for i in kept)
+    converted, conv_map = _to_simplified(text)
+    chars = list(converted)
+    offsets = [kept[j] for j in conv_map]
+    out_chars, out_offsets = _fold_chars(chars, offsets)
+    out = "".join(out_chars)
+    out_offsets.append(len(source))
+    norm = NormalizedDocument(raw=raw, text=out, offsets=out_offsets, warnings=warnings)
+    norm.warnings.extend(_mojibake_warnings(norm))
+    return norm
+
+
+def fold(text: str) -> str:
+    """Normalize a short string (a dictionary entry, a user query) exactly as documents are."""
+    converted, _ = _to_simplified(text)
+    chars, _ = _fold_chars(list(converted), list(range(len(converted))))
+    return "".join(chars)
+
+
+# --- pinyin glosses ----------------------------------------------------------------------------
+
+def _drop_pinyin_glosses(source: str) -> tuple[list[int], list[Warning]]:
+    """Indices of source characters to keep, and one warning per line that had glosses."""
+    removed: list[tuple[int, int]] = [m.span() for m in R.PINYIN_GLOSS.finditer(source)]
+    if not removed:
+        return list(range(len(source))), []
+    keep: list[int] = []
+    prev = 0
+    for start, end in removed:
+        keep.extend(range(prev, start))
+        prev = end
+    keep.extend(range(prev, len(source)))
+
+    warnings: list[Warning] = []
+    group: list[tuple[int, int]] = []
+    for span in removed + [(-1, -1)]:
+        if group and (span[0] < 0 or "\n" in source[group[-1][1]:span[0]]):
+            start, end = group[0][0], group[-1][1]
+            examples = "".join(source[s:e] for s, e in group[:3])
+            warnings.append(Warning(
+                code="pinyin_gloss",
+                message=f"removed {len(group)} pinyin gloss(es) such as {examples}",
+                text=source[start:end], orig_start=start, orig_end=end,
+            ))
+            group = []
+        group.append(span)
+    return keep, warnings
+
+
+# --- traditional → simplified ------------------------------------------------------------------
+
+def _to_simplified(text: str) -> tuple[str, list[int]]:
+    """Convert with OpenCC; map each output char to an input index (1:1 unless a line changed
+    length, then aligned with difflib within that line)."""
+    if not text:
+        return "", []
+    conv = _converter()
+    # OpenCC stops at NUL (C strings): convert the pieces between NULs and keep the NULs.
+    pieces = text.split("\x00")
+    out = "\x00".join(conv.convert(p) for p in pieces)
+    if len(out) == len(text):
+        return out, list(range(len(text)))
+    mapping: list[int] = []
+    src_lines, dst_lines = _split_keep(text), _split_keep(out)
+    if len(src_lines) != len(dst_lines):  # never seen; align the whole text instead
+        src_lines, dst_lines = [text], [out]
+    base = 0
+    for src, dst in zip(src_lines, dst_lines):
+        mapping.extend(base + k for k in _align(src, dst))
+        base += len(src)
+    return out, mapping
+
+
+def _split_keep(text: str) -> list[str]:
+    return text.splitlines(keepends=True) if "\n" in text else [text]
+
+
+def _align(src: str, dst: str) -> list[int]:
+    """For each char of ``dst``, an index into ``src``; non-decreasing."""
+    if len(src) == len(dst):
+        return list(range(len(src)))
+    result: list[int] = []
+    matcher = difflib.SequenceMatcher(None, src, dst, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            result.extend(range(i1, i2))
+        elif op in ("replace", "insert"):
+            span = max(i2 - i1, 1)
+            anchor = min(i1, max(len(src) - 1, 0))
+            result.extend(min(anchor + (k * span) // (j2 - j1), max(len(src) - 1, 0))
+                          for k in range(j2 - j1))
+    return result
+
+
+# --- width and punctuation ---------------------------------------------------------------------
+
+def _fold_chars(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """Width folding (1:1) and removal of zero-width characters; returns new lists."""
+    out_c: list[str] = []
+    out_o: list[int] = []
+    for ch, off in zip(chars, offsets):
+        if ch in R.ZERO_WIDTH:
+            continue
+        o = ord(ch)
+        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+            ch = chr(o - 0xFEE0)
+        elif ch in R.FULLWIDTH_SYMBOLS:
+            ch = R.FULLWIDTH_SYMBOLS[ch]
+        elif ch in R.UNICODE_SPACES:
+            ch = " "
+        out_c.append(ch)
+        out_o.append(off)
+    _fullwidth_punct(out_c)
+    return out_c, out_o
+
+
+def _neighbour(chars: list[str], i: int, step: int) -> str:
+    """Nearest non-space character on one side within the line ('' at a line edge)."""
+    i += step
+    while 0 <= i < len(chars) and chars[i] in " \t":
+        i += step
+    return chars[i] if 0 <= i < len(chars) and chars[i] != "\n" else ""
+
+
+def _fullwidth_punct(chars: list[str]) -> None:
+    """In place: half-width ( ) , : ; next to Chinese become full-width.
+
+    A parenthesis pair converts together, when its content or its outside neighbours are Chinese,
+    or when it opens a line of Chinese (an outline marker such as ``(1)``). ``1,000`` and
+    ``10:30`` keep their ASCII separators.
+    """
+    def cjk(c: str) -> bool:
+        return bool(c) and R.is_cjk_context(c)
+
+    line_start = 0
+    n = len(chars)
+    for i in range(n + 1):
+        if i < n and chars[i] != "\n":
+            continue
+        line = range(line_start, i)
+        has_cjk = any(R.is_cjk(chars[k]) for k in line)
+        if has_cjk:
+            stack: list[int] = []
+            pairs: list[tuple[int, int]] = []
+            for k in line:
+                if chars[k] == "(":
+                    stack.append(k)
+                elif chars[k] == ")" and stack:
+                    pairs.append((stack.pop(), k))
+            unmatched = [k for k in line if chars[k] in "()"]
+            matched = {k for pair in pairs for k in pair}
+            for a, b in pairs:
+                opens_line = all(chars[k] in " \t" for k in range(line_start, a))
+                inside = any(R.is_cjk_context(chars[k]) for k in range(a + 1, b))
+                if inside or opens_line or cjk(_neighbour(chars, a, -1)) or cjk(_neighbour(chars, b, 1)):
+                    chars[a], chars[b] = "（", "）"
+            for k in unmatched:
+                if k not in matched and (cjk(_neighbour(chars, k, -1)) or cjk(_neighbour(chars, k, 1))):
+                    chars[k] = R.HALF_TO_FULL_PUNCT[chars[k]]
+            for k in line:
+                c = chars[k]
+                if c in ",:;":
+                    before, after = chars[k - 1] if k > line_start else "", chars[k + 1] if k + 1 < i else ""
+                    if c in ",:" and before.isdigit() and after.isdigit():
+                        continue
+                    if cjk(_neighbour(chars, k, -1)) or cjk(_neighbour(chars, k, 1)):
+                        chars[k] = R.HALF_TO_FULL_PUNCT[c]
+        line_start = i + 1
+
+
+# --- mojibake ----------------------------------------------------------------------------------
+
+def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
+    """Flag runs of '?'/U+FFFD next to Han characters and runs of rare or private-use characters
+    typical of mis-decoding. Reported with their original span; the text is left as is."""
+    text = norm.text
+    common = R.common_cjk()
+
+    def kind(ch: str) -> str:
+        if ch in "?\ufffd":
+            return "q"
+        o = ord(ch)
+        if 0xE000 <= o <= 0xF8FF:
+            return "p"  # private use
+        if (R.is_cjk(ch) and ch not in common) or 0x3040 <= o <= 0x30FF or 0xFF61 <= o <= 0xFF9F \
+                or 0x2500 <= o <= 0x257F:
+            return "r"  # rare Han, kana, half-width katakana, box drawing
+        return "c" if R.is_cjk(ch) else "o"
+
+    kinds = [kind(ch) for ch in text]
+    regions: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if kinds[i] not in "qpr":
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] in "qpr":
+            j += 1
+        run = set(kinds[i:j])
+        before = kinds[i - 1] if i else "o"
+        after = kinds[j] if j < n else "o"
+        near_han = "c" in (before, after) or "r" in run
+        if ("\ufffd" in text[i:j] or "p" in run or ("q" in run and near_han)
+                or ("q" not in run and j - i >= 3)):
+            while j < n and j - i < 40 and text[j].isascii() and text[j].isalpha() \
+                    and j + 1 < n and kinds[j + 1] in "cr":
+                j += 1  # a stray Latin byte inside the damage, as in ??茖W布局
+            regions.append((i, j))
+        i = j
+
+    warnings: list[Warning] = []
+    for start, end in regions[:_MAX_MOJIBAKE_WARNINGS]:
+        o_start, o_end = norm.to_original(start, end)
+        snippet = norm.raw.text[o_start:o_end]
+        warnings.append(Warning(code="mojibake", message=f"possible mis-decoded text {snippet!r}",
+                                text=snippet, orig_start=o_start, orig_end=o_end))
+    if len(regions) > _MAX_MOJIBAKE_WARNINGS:
+        start, end = regions[_MAX_MOJIBAKE_WARNINGS][0], regions[-1][1]
+        o_start, o_end = norm.to_original(start, end)
+        warnings.append(Warning(
+            code="mojibake",
+            message=f"{len(regions) - _MAX_MOJIBAKE_WARNINGS} more possible mis-decoded runs",
+            orig_start=o_start, orig_end=o_end,
+        ))
+    return warnings
