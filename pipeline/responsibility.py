@@ -1,0 +1,292 @@
+"""Responsibility clauses: ``（牵头单位：市商务局；配合单位：市财政局）`` → who owns an item, in which role.
+
+Roles come from labels (``牵头单位：`` · ``配合单位：``), verbs (``牵头`` · ``配合`` · ``会同``) or an inline
+``（牵头）``. Where the text names none, the first-listed unit is the lead and the rest support, as the
+conventions guide says; where it names only supporting units, the unmarked ones are the leads; where it
+says ``分别负责`` ("each for its own part") no unit leads the others, so all are ``responsible``.
+
+A parenthesised group counts as a clause only when everything in it reads as a unit name or a role
+word; a bare list of names with no label or verb must also sit at the end of a sentence and name units
+with a known level, so that ``（2024—2026年）``, ``（一）`` and alternate names ``局（市港航局）`` stay text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from schemas.records import Responsibility, Role
+
+from .unitnames import UNIT_SUFFIXES, aliases, canonical_name, is_generic, is_unit_name, unit_level
+
+__all__ = [
+    "ClauseMatch", "find_clauses", "parse_units", "canonical_name", "unit_level", "is_generic", "aliases",
+]
+
+_OPEN, _CLOSE = "（(", "）)"
+_MAX_CLAUSE = 400  # a clause never runs longer; bounds the scan after an unclosed parenthesis
+_UNIT_WORD = r"(?:单位|部门|处室|科室|主体)"
+_LABEL = re.compile(
+    rf"(?P<lead>牵头责任|主要责任|牵头|主责|主办){_UNIT_WORD}?\s*[：:]"
+    rf"|(?P<support>责任配合|配合责任|配合|参与|协办|协助|协同|支持){_UNIT_WORD}?\s*[：:]"
+    rf"|(?:责任|实施|落实|承办|工作){_UNIT_WORD}\s*[：:]"
+)
+_VERBS: dict[str, Optional[str]] = {
+    **dict.fromkeys(("牵头负责", "负责牵头", "牵头抓总", "牵头落实", "牵头实施", "为牵头单位", "牵头",
+                     "主责", "领衔"), "lead"),
+    **dict.fromkeys(("配合落实", "协助落实", "配合实施", "共同参与", "为配合单位", "配合", "协助", "协同",
+                     "参与", "协办", "支持"), "support"),
+    **dict.fromkeys(("分别负责", "分别牵头", "分别落实", "各负其责"), "responsible"),
+    **dict.fromkeys(("按职责分工负责", "按照职责分工负责", "按职能分工负责", "按职责分工落实", "按职责负责",
+                     "按职责分工", "按职责", "分工负责", "共同负责", "负责落实", "抓好落实", "组织实施",
+                     "负责实施", "具体实施", "为责任单位", "负责", "落实", "实施", "推进", "承担"), None),
+}
+_VERB_TAIL = re.compile("(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\s*$")
+_OPEN_TAIL = re.compile(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|机构)?\s*$")
+_INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]\s*$")
+_INLINE_ROLES: dict[str, Optional[str]] = {"牵头": "lead", "牵头单位": "lead", "主责": "lead",
+                                           "配合": "support", "配合单位": "support", "参与": "support",
+                                           "负责": None}
+_CONJUNCTIONS = ("以及", "及", "和", "与")
+_BARE_RELEVANT = re.compile(r"^(?:其他)?(?:有关|相关)(?:部门|单位|处室|机构)$")
+_LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
+_SENTENCE_END = "。；;！!？?\n\r"
+
+
+@dataclass(frozen=True)
+class ClauseMatch:
+    """One clause: offsets include its outer parentheses (or run to where an unclosed one stops)."""
+
+    start: int
+    end: int
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    open_list: bool = False
+    balanced: bool = True
+
+
+@dataclass
+class _Parsed:
+    units: list[tuple[str, Optional[str]]]  # (name as written, role or None when unmarked)
+    open_list: bool = False
+    bad: int = 0  # pieces that are not unit names
+    strong: bool = False  # a label or a role verb was present
+
+
+def _matched_mask(s: str) -> list[bool]:
+    """Which characters lie inside a matched pair of parentheses (stray ones are plain characters)."""
+    mask, stack = [False] * len(s), []
+    for i, ch in enumerate(s):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            o = stack.pop()
+            mask[o: i + 1] = [True] * (i + 1 - o)
+    return mask
+
+
+def _split(s: str, seps: str) -> list[str]:
+    """Split on ``seps`` outside parentheses: ``各区（市、县）政府、市财政局`` → two names."""
+    mask, parts, last = _matched_mask(s), [], 0
+    for i, ch in enumerate(s):
+        if ch in seps and not mask[i]:
+            parts.append(s[last:i])
+            last = i + 1
+    parts.append(s[last:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _strip_tail(s: str) -> tuple[str, Optional[str], bool, bool]:
+    """Drop trailing role verbs and 等: → (rest, role, a verb was seen, the list is open)."""
+    role: Optional[str] = None
+    had_verb = is_open = False
+    while True:
+        m = _VERB_TAIL.search(s) or _INLINE_ROLE.search(s)
+        if m and m.start() > 0:
+            word = m.group(1) if m.re is _INLINE_ROLE else m.group().strip()
+            found = _INLINE_ROLES[word] if m.re is _INLINE_ROLE else _VERBS[word]
+            role, had_verb, s = role or found, True, s[: m.start()].rstrip()
+            continue
+        m = _OPEN_TAIL.search(s)
+        if m and m.start() > 0:
+            is_open, s = True, s[: m.start()].rstrip()
+            continue
+        return s, role, had_verb, is_open
+
+
+def _looks_like_unit(piece: str) -> bool:
+    return is_unit_name(_strip_tail(piece)[0])
+
+
+def _split_conjunctions(piece: str) -> list[str]:
+    """Split ``A和B`` only where both sides are whole unit names (never inside 工业和信息化局)."""
+    mask = _matched_mask(piece)
+    for p in range(1, len(piece)):
+        conj = next((c for c in _CONJUNCTIONS if piece.startswith(c, p)), None)
+        if conj is None or mask[p]:
+            continue
+        left, right = piece[:p], piece[p + len(conj):]
+        if not _looks_like_unit(left) or _BARE_RELEVANT.match(right):
+            continue
+        rest = _split_conjunctions(right)
+        if all(_looks_like_unit(r) for r in rest):
+            return [left, *rest]
+    return [piece]
+
+
+def _pieces(group: str) -> list[str]:
+    """Names of a 、-list, with enumerated level words rejoined (``各省、自治区、直辖市人民政府``)."""
+    out: list[str] = []
+    pending = ""
+    for piece in _split(group, "、/／"):
+        if _LEVEL_WORD.match(piece):
+            pending += piece + "、"
+            continue
+        out.extend(_split_conjunctions(pending + piece))
+        pending = ""
+    if pending:
+        out.append(pending.rstrip("、"))
+    return out
+
+
+def _parse(content: str) -> _Parsed:
+    s = content.strip()
+    mask = _matched_mask(s)
+    labels = [m for m in _LABEL.finditer(s) if not mask[m.start()]]
+    parts: list[tuple[Optional[str], str]] = []
+    if labels:
+        parts.append((None, s[: labels[0].start()].strip(" ，,；;" + _OPEN)))
+        for m, nxt in zip(labels, labels[1:] + [None]):
+            label_role = "lead" if m.group("lead") else "support" if m.group("support") else None
+            parts.append((label_role, s[m.end(): nxt.start() if nxt else len(s)]))
+    else:
+        parts.append((None, s))
+    out = _Parsed(units=[], strong=bool(labels))
+    for label_role, text in parts:
+        for phrase in _split(text, "，,；;\t "):
+            phrase, verb_role, had_verb, is_open = _strip_tail(re.sub(r"^(?:由|请)", "", phrase))
+            out.strong |= had_verb
+            out.open_list |= is_open
+            groups = [(phrase, verb_role)]
+            if "会同" in phrase and not _matched_mask(phrase)[phrase.index("会同")]:
+                left, right = phrase.split("会同", 1)
+                groups, out.strong = [(left, "lead"), (right, "support")], True
+            for group, group_role in groups:
+                for piece in _pieces(group):
+                    name, own_role, _, piece_open = _strip_tail(piece)
+                    out.open_list |= piece_open
+                    if not is_unit_name(name):
+                        out.bad += 1
+                        continue
+                    out.units.append((name, own_role or group_role or label_role))
+    return out
+
+
+def _assign_roles(units: list[tuple[str, Optional[str]]]) -> list[Responsibility]:
+    """Fill unmarked roles: support beside a named lead, lead beside named supporters, else first leads."""
+    roles = [r for _, r in units]
+    if "lead" in roles:
+        default = ["support"] * len(units)
+    elif "support" in roles:
+        default = ["lead"] * len(units)
+    else:
+        unmarked = [i for i, r in enumerate(roles) if r is None]
+        default = ["lead" if unmarked and i == unmarked[0] else "support" for i in range(len(units))]
+    return [
+        Responsibility(unit=canonical_name(name), name=name, role=role or default[i], rank=i + 1)
+        for i, (name, role) in enumerate(units)
+    ]
+
+
+def parse_units(content: str) -> tuple[list[Responsibility], bool]:
+    """The inside of a clause → (units with roles and 1-based ranks, whether the list ended in 等)."""
+    parsed = _parse(content)
+    return _assign_roles(parsed.units), parsed.open_list
+
+
+def _closing(text: str, i: int) -> int:
+    """Index of the parenthesis closing ``text[i]``, or -1 if the line (or a clause's length) ends first."""
+    depth = 0
+    for j in range(i, min(len(text), i + _MAX_CLAUSE)):
+        ch = text[j]
+        if ch in "\n\r":
+            return -1
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def _at_sentence_end(text: str, start: int, end: int) -> bool:
+    after = text[end:].lstrip(" \t\u3000")
+    before = text[:start].rstrip(" \t\u3000")
+    return (not after or after[0] in _SENTENCE_END) and not before.endswith(UNIT_SUFFIXES)
+
+
+def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Optional[ClauseMatch]:
+    parsed = _parse(content)
+    if not parsed.units or parsed.bad:
+        return None
+    if not parsed.strong:  # a bare list of names: only at a sentence end, only units with a level
+        if not _at_sentence_end(text, start, end):
+            return None
+        if any(unit_level(n) == "unknown" and not is_generic(n) for n, _ in parsed.units):
+            return None
+    return ClauseMatch(start, end, _assign_roles(parsed.units), parsed.open_list, balanced)
+
+
+def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:
+    """``（责任单位：A）、B）``: a list that runs on past a stray close belongs to the clause."""
+    m = re.match(r"[、，,]([^（）()\n。；;]{1,60})[）)]", text[match.end:])
+    if m:
+        end = match.end + m.end()
+        longer = _clause(text, match.start, end, content + text[match.end: end - 1], balanced=False)
+        if longer is not None and len(longer.responsibilities) > len(match.responsibilities):
+            return longer
+    return match
+
+
+def _recover(text: str, i: int) -> Optional[ClauseMatch]:
+    """A parenthesis never closed: try the rest of its sentence as the clause (balanced=False)."""
+    stop = i + 1
+    while stop < len(text) and stop - i < _MAX_CLAUSE and text[stop] not in "。\n\r":
+        stop += 1
+    rest = text[i + 1: stop].rstrip()
+    candidates = [(rest, i + 1 + len(rest))]
+    if rest and rest[-1] in _CLOSE:  # the last ） closes the clause; an inner one was lost
+        candidates.append((rest[:-1], i + 1 + len(rest)))
+    words = _split(rest, " \t\u3000")
+    if words:
+        candidates.append((words[0], rest.index(words[0]) + i + 1 + len(words[0])))
+    for content, end in candidates:
+        found = _clause(text, i, end, content, balanced=False)
+        if found is not None:
+            return found
+    return None
+
+
+def find_clauses(text: str) -> list[ClauseMatch]:
+    """Responsibility clauses in a paragraph/item text: a parenthesised group, usually at the end of an
+    item or sentence, whose content is a list of units with optional role labels."""
+    found: list[ClauseMatch] = []
+    i = 0
+    while i < len(text):
+        if text[i] not in _OPEN:
+            i += 1
+            continue
+        close = _closing(text, i)
+        if close >= 0:
+            content = text[i + 1: close]
+            match = _clause(text, i, close + 1, content, balanced=True)
+            if match is not None:
+                match = _extend_stray(text, match, content)
+        else:
+            match = _recover(text, i)
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.end
+    return found
