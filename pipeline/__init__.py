@@ -1,0 +1,35 @@
+"""Text to records. The stages, in order, are listed once in STAGES (a test checks the chain)."""
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from schemas.records import DocumentRecords
+
+from .decode import decode, read_document
+from .extract import PIPELINE_VERSION, extract
+from .normalize import normalize
+from .outline import outline
+from .segment import segment
+
+STAGES: tuple[Callable, ...] = (normalize, segment, outline, extract)
+"""Each stage takes the previous stage's value; decode/read_document make the first one."""
+
+
+def process_bytes(data: bytes, path: str = "<bytes>") -> DocumentRecords:
+    """Run every stage on the bytes of one document."""
+    value = decode(data, path)
+    for stage in STAGES:
+        value = stage(value)
+    return value
+
+
+def process_file(path: str | os.PathLike) -> DocumentRecords:
+    """Read one file and run every stage on it."""
+    value = read_document(path)
+    for stage in STAGES:
+        value = stage(value)
+    return value
+
+
+__all__ = ["PIPELINE_VERSION", "STAGES", "process_bytes", "process_file"]

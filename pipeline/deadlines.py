@@ -1,0 +1,103 @@
+"""Deadline phrases → ISO dates, and the recurrence words that make a target repeat.
+
+We evaluated JioNLP's ``parse_time``: it is large (a heavy dependency tree for one function) and,
+as the issue warned, it drops the 到 of 到2026年 inside sentences, which is exactly the marker that
+separates a deadline from a baseline year. The forms plans use are few and regular, so the table
+below covers them with the rule that produced each date.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+_PREFIX = r"(?P<prefix>到|至|截至|截止到|截止|力争到|力争|预计到|争取到|于|在)?"
+_QUARTER = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12}
+
+DEADLINE_RE = re.compile(
+    _PREFIX + _YEAR + r"(?:"
+    r"(?P<half>上半年|下半年|年中)"
+    r"|(?:第)?(?P<quarter>[一二三四1234])季度(?:末)?"
+    r"|(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:(?P<day>\d{1,2})日|份|底|末)?"
+    r"|(?P<end>底|末|年底|年末)"
+    r")?(?P<before>前|之前|以前)?"
+)
+# A year that is a base of comparison, not a deadline: 比2024年增长…, 较2023年…, 以2023年为基数.
+_BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同|以|和|对比|基于|在)$")
+_PERIOD_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:—|–|-|~|～|至|到)\s*$")
+_RANGE_AFTER = re.compile(r"^\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class DeadlinePhrase:
+    start: int
+    end: int
+    date: str          # YYYY-MM-DD
+    year: int
+    marked: bool       # introduced by 到/至/截至 … or closed by 底/末/前/季度/月: a deadline for sure
+
+
+def _last_day(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def find_deadlines(text: str) -> list[DeadlinePhrase]:
+    """Deadline-like date phrases in ``text``; base years (比2024年) and period ranges are skipped."""
+    out: list[DeadlinePhrase] = []
+    for m in DEADLINE_RE.finditer(text):
+        if not m.group("year"):
+            continue
+        start = m.start("prefix") if m.group("prefix") else m.start("year")
+        if _BASE_BEFORE.search(text[max(0, start - 2):start]) and not m.group("prefix"):
+            continue
+        if _PERIOD_RANGE.search(text[max(0, start - 8):start]) or _RANGE_AFTER.match(text[m.end("year") - 1 + 1:]):
+            continue
+        year = int(m.group("year"))
+        if m.group("half"):
+            date = _last_day(year, 6 if m.group("half") in ("上半年", "年中") else 12)
+        elif m.group("quarter"):
+            date = _last_day(year, _QUARTER[m.group("quarter")])
+        elif m.group("month"):
+            raw = m.group("month")
+            month = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
+            if not 1 <= month <= 12:
+                continue
+            if m.group("day"):
+                day = int(m.group("day"))
+                if not 1 <= day <= calendar.monthrange(year, month)[1]:
+                    continue
+                date = f"{year:04d}-{month:02d}-{day:02d}"
+            else:
+                date = _last_day(year, month)
+        else:
+            date = f"{year:04d}-12-31"
+        marked = bool(m.group("prefix") and m.group("prefix") not in ("于", "在")) or any(
+            m.group(g) for g in ("half", "quarter", "month", "end", "before"))
+        out.append(DeadlinePhrase(start, m.end(), date, year, marked))
+    return out
+
+
+def period_end_date(year: Optional[int]) -> Optional[str]:
+    return None if year is None else f"{year:04d}-12-31"
+
+
+_RECURRENCE = (
+    (re.compile(r"每年|年年|逐年|每一年"), "annual"),
+    (re.compile(r"每季度|每个季度|逐季"), "quarterly"),
+    (re.compile(r"每月|每个月|逐月"), "monthly"),
+)
+
+
+def recurrence_of(text: str) -> str:
+    """``annual``/``quarterly``/``monthly`` when the text says 每年/每季度/每月, else ``none``.
+
+    年均增长 (an average rate) is deliberately not a recurrence.
+    """
+    for pattern, name in _RECURRENCE:
+        if pattern.search(text):
+            return name
+    return "none"

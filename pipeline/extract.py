@@ -1,0 +1,180 @@
+"""Records from an outlined document: actions with their clauses, targets, milestones, units.
+
+Blocks are the own text of each heading (up to the next heading of any depth) plus the preamble.
+A responsibility clause governs the targets and milestones of the item it closes; an item without
+a clause of its own takes the clause written on its parent's heading line.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from schemas.ids import record_id
+from schemas.records import (
+    Action, DocumentRecords, Evidence, Milestone, Normalized, Responsibility, Section, Source,
+    Target, Unit, Warning,
+)
+from schemas.stages import OutlinedDocument
+
+from .deadlines import find_deadlines
+from .milestones import find_milestones
+from .responsibility import aliases, canonical_name, find_clauses, is_generic, unit_level
+from .targets import BlockContext, find_targets
+
+PIPELINE_VERSION = "0.1.0"
+_HISTORY_TITLE = re.compile(r"发展基础|现状|基础条件|发展成效|回顾|成绩|面临形势|发展环境")
+_GOAL_TITLE = re.compile(r"目标")
+
+
+def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, int],
+              section_path: list[str]) -> Evidence:
+    norm = doc.seg.norm
+    o_start, o_end = norm.to_original(start, end)
+    return Evidence(
+        document=norm.raw.doc_id, text=norm.text[start:end], start=start, end=end,
+        orig_text=norm.raw.text[o_start:o_end], orig_start=o_start, orig_end=o_end,
+        sentence=norm.text[sentence[0]:sentence[1]].strip(), section_path=section_path,
+    )
+
+
+def _section_deadline(sections: list[Section], sec: Optional[Section]) -> Optional[str]:
+    by_id = {s.id: s for s in sections}
+    while sec is not None:
+        found = [d for d in find_deadlines(sec.title) if d.marked]
+        if found:
+            return found[-1].date
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return None
+
+
+def extract(doc: OutlinedDocument) -> DocumentRecords:
+    """Turn an outlined document into the public records."""
+    norm = doc.seg.norm
+    text = norm.text
+    doc_id = norm.raw.doc_id
+    plan = doc.plan
+    sections = doc.sections
+    warnings: list[Warning] = list(norm.warnings) + list(doc.warnings)
+    for dropped in norm.raw.dropped:
+        warnings.append(Warning(code="boilerplate", message=f"dropped line {dropped.line_no}: {dropped.reason}",
+                                text=dropped.text))
+
+    # Blocks: (start, end, section or None).
+    starts = [s.start for s in sections] + [len(text)]
+    blocks: list[tuple[int, int, Optional[Section]]] = []
+    first = sections[0].start if sections else len(text)
+    if first > doc.body_start:
+        blocks.append((doc.body_start, first, None))
+    for i, sec in enumerate(sections):
+        blocks.append((sec.start, starts[i + 1], sec))
+
+    actions: list[Action] = []
+    targets: list[Target] = []
+    milestones: list[Milestone] = []
+    units: dict[str, Unit] = {}
+    heading_clauses: dict[str, list[Responsibility]] = {}  # section id → clause on its heading line
+    by_id = {s.id: s for s in sections}
+
+    for b_start, b_end, sec in blocks:
+        block = text[b_start:b_end]
+        path = sec.path if sec else []
+        clauses = find_clauses(block)
+        for c in clauses:
+            if not c.balanced:
+                warnings.append(Warning(code="unbalanced_clause", message="unbalanced parentheses in a responsibility clause",
+                                        text=block[c.start:c.end][:80], orig_start=norm.to_original(b_start + c.start, b_start + c.end)[0],
+                                        orig_end=norm.to_original(b_start + c.start, b_start + c.end)[1]))
+            for r in c.responsibilities:
+                if r.unit not in units:
+                    units[r.unit] = Unit(name=r.unit, canonical=r.unit, aliases=aliases(r.unit),
+                                         level=unit_level(r.unit), generic=is_generic(r.unit))
+        first_line_end = block.find("\n")
+        first_line_end = len(block) if first_line_end < 0 else first_line_end
+        if sec is not None:
+            on_heading = [c for c in clauses if c.end <= first_line_end]
+            if on_heading:
+                heading_clauses[sec.id] = [r for c in on_heading for r in c.responsibilities]
+
+        def inherited(section: Optional[Section]) -> list[Responsibility]:
+            parent = by_id.get(section.parent_id) if section and section.parent_id else None
+            while parent is not None:
+                if parent.id in heading_clauses:
+                    return heading_clauses[parent.id]
+                parent = by_id.get(parent.parent_id) if parent.parent_id else None
+            return []
+
+        own_resps: list[Responsibility] = []
+        seen_units: set[str] = set()
+        for c in clauses:
+            for r in c.responsibilities:
+                if r.unit not in seen_units:
+                    seen_units.add(r.unit)
+                    own_resps.append(r.model_copy(update={"rank": len(own_resps) + 1}))
+        body_has_text = bool(block[first_line_end:].strip()) or bool(clauses) or (
+            sec is not None and len(block.strip()) > len(sec.marker) + len(sec.title) + 1)
+        action: Optional[Action] = None
+        if sec is not None and body_has_text:
+            resps = own_resps or [r.model_copy() for r in inherited(sec)]
+            last_clause = clauses[-1] if clauses else None
+            action = Action(
+                id=record_id("action", doc_id, sec.id), section_id=sec.id, title=sec.title,
+                section_path=sec.path, responsibilities=resps,
+                clause=_evidence(doc, b_start + last_clause.start, b_start + last_clause.end,
+                                 (b_start + last_clause.start, b_start + last_clause.end), path) if last_clause else None,
+                open_list=any(c.open_list for c in clauses), start=b_start, end=b_end,
+            )
+            actions.append(action)
+
+        def owners_for(pos: int) -> list[str]:
+            if len(clauses) > 1:
+                closing = next((c for c in clauses if c.start >= pos), None)
+                chosen = closing.responsibilities if closing else []
+            elif clauses:
+                chosen = clauses[0].responsibilities
+            else:
+                chosen = inherited(sec) if sec else []
+            out: list[str] = []
+            for r in chosen:
+                if r.unit not in out:
+                    out.append(r.unit)
+            return out
+
+        ctx = BlockContext(
+            period_start=plan.period_start, period_end=plan.period_end,
+            section_deadline=_section_deadline(sections, sec),
+            history_section=bool(sec and any(_HISTORY_TITLE.search(t) for t in path)),
+            goal_section=bool(sec and any(_GOAL_TITLE.search(t) for t in path)),
+            masked=[(c.start, c.end) for c in clauses],
+        )
+        found = find_targets(block, ctx)
+        for t in found:
+            start, end = b_start + t.start, b_start + t.end
+            targets.append(Target(
+                id=record_id("target", doc_id, start, end, t.metric, t.value),
+                metric=t.metric, value=t.value, value_max=t.value_max, unit=t.unit,
+                normalized=Normalized(value=t.normalized_value, unit=t.normalized_unit),
+                comparator=t.comparator, kind=t.kind, deadline=t.deadline, deadline_rule=t.deadline_rule,
+                recurrence=t.recurrence, scope=t.scope, relative_to=t.relative_to, base_year=t.base_year,
+                responsible_units=[] if t.kind == "baseline" else owners_for(t.start),
+                action_id=action.id if action else None, section_path=path,
+                evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
+            ))
+        taken = [(t.start, t.end) for t in found]
+        for m in find_milestones(block, ctx.masked, taken):
+            start, end = b_start + m.start, b_start + m.end
+            milestones.append(Milestone(
+                id=record_id("milestone", doc_id, start, end), description=m.description,
+                deadline=m.deadline, deadline_rule="explicit", responsible_units=owners_for(m.start),
+                action_id=action.id if action else None, section_path=path,
+                evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
+            ))
+
+    if not any(t.kind != "baseline" for t in targets):
+        warnings.append(Warning(code="no_targets", message="no targets found"))
+    raw = norm.raw
+    return DocumentRecords(
+        source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
+                      format=raw.format, pipeline_version=PIPELINE_VERSION),
+        plan=plan, sections=sections, actions=actions, targets=targets, milestones=milestones,
+        units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
+    )

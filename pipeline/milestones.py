@@ -1,0 +1,61 @@
+"""Dated deliverables without a number: ``2025年6月底前，出台……实施细则``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .deadlines import find_deadlines
+from .targets import _clauses, _in_spans, sentences
+
+_DELIVERABLE = re.compile(
+    r"出台|制定|制订|印发|发布|完成|启动|编制|上线|投用|投入使用|开工|竣工|挂牌|设立|组建|召开|建立|"
+    r"推出|落地|运营|开业|开放|建成|实现|形成|举办|开通|交付|验收|部署|修订|健全|完善|出具|公布|成立|开展|评估"
+)
+_NUMBERED = re.compile(r"\d|[一二三四五六七八九十百千万]+[家个项件条处座场次名所套]")
+
+
+@dataclass
+class FoundMilestone:
+    start: int
+    end: int
+    description: str
+    deadline: str
+    sentence: tuple[int, int]
+
+
+def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[FoundMilestone]:
+    """Milestones in ``text``: a marked deadline phrase governing a deliverable with no number.
+
+    ``taken`` are spans already used by targets: a clause holding a target is not a milestone.
+    """
+    out: list[FoundMilestone] = []
+    for sent in sentences(text):
+        s_text = text[sent[0]:sent[1]]
+        for d in find_deadlines(s_text):
+            if not d.marked:
+                continue
+            a = sent[0] + d.start
+            if _in_spans(a, masked):
+                continue
+            # What the phrase governs: from its end to the end of the sentence, without clauses in parentheses.
+            gov_start = sent[0] + d.end
+            gov_end = sent[1]
+            nxt = [x for x in find_deadlines(s_text) if x.start > d.start]
+            if nxt:
+                gov_end = sent[0] + nxt[0].start
+            for m_a, m_b in masked:
+                if gov_start <= m_a < gov_end:
+                    gov_end = m_a
+            governed = text[gov_start:gov_end].strip("，、；：。 \n")
+            if not governed or not _DELIVERABLE.search(governed) or _NUMBERED.search(governed):
+                continue
+            if any(x < gov_end and gov_start < y for x, y in taken):
+                continue
+            lead = len(text[gov_start:gov_end]) - len(text[gov_start:gov_end].lstrip("，、；：。 "))
+            desc_start = gov_start + lead
+            desc_end = desc_start + len(governed)
+            out.append(FoundMilestone(a, desc_end, text[desc_start:desc_end], d.date, sent))
+    return out
+
+
+__all__ = ["find_milestones", "FoundMilestone", "_clauses"]

@@ -1,0 +1,125 @@
+"""Numbers with units in normalized text: Arabic, Chinese numerals (cn2an), scales, ranges, lists.
+
+A *quantity* is a number followed by a unit word from the conventions (亿元, %, 个百分点, 家, 万人次 …).
+Numbers without a unit (years, document numbers, ordinals, labels) are never quantities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import cn2an
+
+# Units as written, longest first, with the factor and base unit of their normalized value.
+# Currency and large magnitudes carry their scale (亿元 → ×1e8 元); measure words are their own base.
+_SCALED = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+_BASE_UNITS = (
+    # (unit, category)  category: money | percent | points | measure | count
+    ("元", "money"), ("美元", "money"),
+    ("%", "percent"), ("个百分点", "points"), ("百分点", "points"),
+    ("人次", "measure"), ("平方米", "measure"), ("平方公里", "measure"), ("公顷", "measure"),
+    ("亩", "measure"), ("吨", "measure"), ("标准箱", "measure"), ("标箱", "measure"),
+    ("TEU", "measure"), ("公里", "measure"), ("千米", "measure"), ("千瓦", "measure"),
+    ("千瓦时", "measure"), ("度", "measure"), ("立方米", "measure"), ("倍", "measure"),
+    ("家", "count"), ("个", "count"), ("项", "count"), ("件", "count"), ("条", "count"),
+    ("处", "count"), ("栋", "count"), ("座", "count"), ("场次", "count"), ("场", "count"),
+    ("次", "count"), ("人", "count"), ("名", "count"), ("所", "count"), ("套", "count"),
+    ("台", "count"), ("户", "count"), ("张", "count"), ("间", "count"), ("辆", "count"),
+    ("艘", "count"), ("架", "count"), ("部", "count"), ("款", "count"), ("种", "count"),
+    ("支", "count"), ("位", "count"), ("床", "count"), ("期", "count"), ("届", "count"),
+    ("批次", "count"), ("宗", "count"), ("列", "count"), ("班", "count"), ("块", "count"),
+    ("片", "count"), ("区", "count"), ("园", "count"), ("街", "count"), ("村", "count"),
+)
+_UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
+for _u, _cat in _BASE_UNITS:
+    _UNIT_TABLE[_u] = (1.0, _u, _cat)
+    if _cat in ("money", "measure", "count"):
+        for _s, _f in _SCALED.items():
+            _UNIT_TABLE.setdefault(_s + _u, (_f, _u, _cat))
+_UNIT_TABLE["个百分点"] = (1.0, "百分点", "points")
+_UNIT_TABLE["百分点"] = (1.0, "百分点", "points")
+_UNITS_RE = "|".join(sorted(map(re.escape, _UNIT_TABLE), key=len, reverse=True))
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
+_NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
+_RANGE_SEP = r"(?:—|–|-|~|～|至|到)"
+QUANTITY_RE = re.compile(
+    rf"(?P<num>{_NUMBER})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUMBER}))?(?P<unit>{_UNITS_RE})"
+)
+# Units that never follow a number we want (time spans, ranks, labels) are simply absent above;
+# words after a quantity that turn it into a label rather than an amount:
+_LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|大|型|化|类|维|元化|站式|网|体化|流)")
+# Ordinals and time words before a number.
+_ORDINAL_BEFORE = re.compile(r"(?:第|前|后|近|约前)$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    value_max: Optional[float]
+    unit: str            # as written, e.g. 亿元
+    base_unit: str       # e.g. 元
+    factor: float        # unit → base unit
+    category: str        # money | percent | points | measure | count
+    chinese: bool        # written with Chinese numerals
+
+    @property
+    def normalized(self) -> Optional[float]:
+        return None if self.value is None else self.value * self.factor
+
+
+def parse_number(text: str) -> Optional[float]:
+    """An Arabic or Chinese numeral (with 万/亿 scales) as a float, or None."""
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return float(cn2an.cn2an(text.replace("〇", "零"), "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _clean(value: float) -> float:
+    return float(round(value, 6))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-with-unit in ``text`` that reads as an amount (not a rank, label or date)."""
+    found: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        num, num2, unit = m.group("num"), m.group("num2"), m.group("unit")
+        start = m.start()
+        chinese = not re.match(r"\d", num)
+        if _ORDINAL_BEFORE.search(text[max(0, start - 2):start]):
+            continue
+        if _LABEL_AFTER.match(text[m.end():m.end() + 3]):
+            continue
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
+            continue
+        if chinese:
+            # Chinese numerals: skip idioms and fixed words (一体化, 一站式, 一批, 一次办好 …):
+            # a lone 一/两 is an amount only when it counts something a plan builds.
+            if num in ("一", "两", "二") and not re.search(
+                r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建)$",
+                text[max(0, start - 3):start],
+            ):
+                continue
+            if re.fullmatch(r"[万亿千百]+", num):
+                continue
+        value = parse_number(num)
+        if value is None:
+            continue
+        value_max = parse_number(num2) if num2 else None
+        if num2 and value_max is None:
+            continue
+        factor, base, category = _UNIT_TABLE[unit]
+        found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
+                              unit, base, factor, category, chinese))
+    return found

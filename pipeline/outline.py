@@ -1,0 +1,260 @@
+"""The heading tree, the title, the period, the notice wrapper (文号, issuer) and the parent plans.
+
+Depth is given by the order in which marker *styles* appear (一、 → （一） → 1. → （1） → ①), like
+a reader does: a document that goes straight from 一、 to 1. nests 1. at depth 2.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from schemas.ids import plan_id, record_id
+from schemas.records import Level, ParentPlan, Plan, Section, Warning
+from schemas.stages import OutlinedDocument, SegmentedDocument
+
+_CN = "一二三四五六七八九十百零〇"
+# (style name, regex on a line start) — order does not matter; depth comes from first appearance.
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第[{_CN}]+[章部篇](?:\s|　)*")),
+    ("part", re.compile(rf"^第[{_CN}]+部分(?:\s|　)*")),
+    ("section", re.compile(rf"^第[{_CN}]+节(?:\s|　)*")),
+    ("article", re.compile(rf"^第[{_CN}]+条(?:\s|　)*")),
+    ("cn", re.compile(rf"^[{_CN}]+[、，.．](?!\d)\s*")),
+    ("paren_cn", re.compile(rf"^[（(][{_CN}]+[）)]\s*[、.．]?\s*")),
+    ("arabic", re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s)\s*")),
+    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
+)
+_TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干)")
+_NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
+)
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+_SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_REGION = re.compile(
+    r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州|县|自治县|旗|区|新区|镇|街道))+)"
+)
+_CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
+_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
+_SENT_END = "。；;！？!?"
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def level_of(region: Optional[str], issuer: Optional[str] = None) -> Level:
+    """The administrative level a plan belongs to, from its region's suffix or its issuer."""
+    probe = region or issuer or ""
+    if probe.startswith(("国务院", "国家", "中共中央")) or (issuer or "").startswith(("国务院", "国家")):
+        return "national"
+    if re.search(r"(?:省|自治区)$", probe):
+        return "provincial"
+    if re.search(r"(?:区|县|旗|新区|自治县)$", probe):
+        return "district"
+    if re.search(r"(?:市|自治州|地区|盟|州)$", probe):
+        return "city"
+    if re.search(r"(?:镇|街道|乡)$", probe):
+        return "subdistrict"
+    return "unknown"
+
+
+def region_of(title: str) -> Optional[str]:
+    """The place named at the start of a title (临江市海澄区 in 临江市海澄区服务业……)."""
+    title = re.sub(r"^(?:关于|中共)", "", title)
+    m = _REGION.match(title)
+    if not m:
+        return None
+    region = m.group(1)
+    # The most specific unit: 临江市西岭区 → 西岭区 (the city is the parent plan's business).
+    parts = re.findall(r".+?(?:特别行政区|自治区|自治州|自治县|新区|地区|街道|省|市|州|盟|县|旗|区|镇)", region)
+    if len(parts) > 1 and len(parts[-1]) >= 2:
+        region = parts[-1]
+    # Trim a trailing word that is part of the topic rather than the place (…服务业集聚区).
+    while region and not re.search(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|镇|街道)$", region):
+        region = region[:-1]
+    return region if 2 <= len(region) <= 16 else None
+
+
+def _match_marker(text: str) -> Optional[tuple[str, int]]:
+    for style, pattern in MARKERS:
+        m = pattern.match(text)
+        if m and m.end() < len(text):
+            return style, m.end()
+    return None
+
+
+def _heading_title(body: str) -> tuple[str, bool]:
+    """Title of a heading line (after its marker) and whether the line is *only* a heading."""
+    body = body.strip()
+    cut = None
+    for i, ch in enumerate(body):
+        if ch in _SENT_END or ch in "：:":
+            cut = i
+            break
+    if cut is None:
+        if len(body) <= 40:
+            return body, True
+        # A heading sentence that lost its 。: stop at the first comma, or at 20 characters.
+        comma = body.find("，")
+        cut = comma if 0 < comma <= 30 else 20
+        return body[:cut], False
+    title = body[:cut]
+    rest = body[cut + 1:].strip()
+    return title, not rest
+
+
+def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, int]], int, Optional[str]]:
+    """(plan title, its span, index of the line after it, title cited by a notice wrapper)."""
+    notice_title = None
+    for ln in lines[:15]:
+        m = _NOTICE.search(ln.text)
+        if m:
+            notice_title = m.group("title")
+            break
+    start_idx = 0
+    if notice_title:
+        folded = re.sub(r"\s", "", notice_title)
+        for i, ln in enumerate(lines[:60]):
+            if _NOTICE.search(ln.text):
+                continue
+            if re.sub(r"\s", "", ln.text).startswith(folded[: max(6, len(folded) - 12)]):
+                start_idx = i
+                break
+        else:
+            return notice_title, None, 1, notice_title
+    for i in range(start_idx, min(len(lines), start_idx + 25)):
+        ln = lines[i]
+        if _match_marker(ln.text) or len(ln.text) > 70 or ln.text[-1] in "。；":
+            continue
+        if _TITLE_WORDS.search(ln.text) and not _NOTICE.search(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
+            title, end, nxt = ln.text, ln.end, i + 1
+            # A period on the next line: 《……行动方案》 / （2024—2026年）
+            if nxt < len(lines) and re.fullmatch(r"[（(]?\s*(?:19|20)\d{2}.{0,6}年\s*[）)]?", lines[nxt].text):
+                title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
+            return title, (ln.start, end), nxt, notice_title
+    return notice_title, None, 0, notice_title
+
+
+def outline(seg: SegmentedDocument) -> OutlinedDocument:
+    """Plan metadata and the heading tree of a segmented document."""
+    norm = seg.norm
+    text = norm.text
+    doc_id = norm.raw.doc_id
+    lines = _lines(text)
+    warnings: list[Warning] = []
+
+    title, title_span, body_idx, notice_title = _find_title(lines)
+    head_text = "\n".join(ln.text for ln in lines[: max(body_idx, 1) + 12])
+    doc_number = None
+    m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
+    if m:
+        doc_number = re.sub(r"\s", "", m.group(0))
+    elif notice_title is None:
+        # A bare plan sometimes carries its own 文号 right under the title.
+        for ln in lines[body_idx: body_idx + 2]:
+            if DOC_NUMBER_RE.fullmatch(ln.text):
+                doc_number = re.sub(r"\s", "", ln.text)
+    issuer = issued = None
+    notice_lines = lines[:body_idx] if notice_title else []
+    for i, ln in enumerate(notice_lines):
+        if _DATE_LINE.match(ln.text) and i > 0 and _ISSUER_LINE.search(notice_lines[i - 1].text):
+            issuer = notice_lines[i - 1].text
+            y, mo, d = map(int, re.findall(r"\d+", ln.text))
+            issued = f"{y:04d}-{mo:02d}-{d:02d}"
+    if notice_title and issuer is None:
+        nm = _NOTICE.search(notice_lines[0].text if notice_lines else "")
+        if nm and nm.start() > 1:
+            issuer = notice_lines[0].text[: nm.start()]
+    if title is None:
+        warnings.append(Warning(code="no_title", message="no plan title found"))
+    period = _PERIOD.search(title or "") or _PERIOD.search(head_text)
+    period_start = int(period.group(1)) if period else None
+    period_end = int(period.group(2)) if period else None
+    if period is None:
+        single = _SINGLE_YEAR.search(title or "")
+        if single:
+            period_start = period_end = int(single.group(1))
+    region = region_of(title or "") or (region_of(issuer) if issuer else None)
+
+    # Headings: everything after the title line.
+    body_lines = lines[body_idx:] if title_span else lines
+    styles: list[str] = []
+    stack: list[Section] = []
+    sections: list[Section] = []
+    first_heading_at = None
+    for ln in body_lines:
+        hit = _match_marker(ln.text)
+        if not hit:
+            continue
+        style, marker_end = hit
+        if style in styles:
+            depth = styles.index(style) + 1
+            del styles[depth:]
+        else:
+            styles.append(style)
+            depth = len(styles)
+        while stack and stack[-1].depth >= depth:
+            stack.pop()
+        heading, _only = _heading_title(ln.text[marker_end:])
+        parent = stack[-1] if stack else None
+        path = (parent.path if parent else []) + [heading]
+        section = Section(
+            id=record_id("section", doc_id, len(sections), heading),
+            marker=ln.text[:marker_end].strip(), depth=depth, title=heading, path=path,
+            parent_id=parent.id if parent else None, start=ln.start, end=len(text),
+        )
+        sections.append(section)
+        stack.append(section)
+        if first_heading_at is None:
+            first_heading_at = ln.start
+    # Section ends: the start of the next heading at the same or a higher level.
+    for i, sec in enumerate(sections):
+        for later in sections[i + 1:]:
+            if later.depth <= sec.depth:
+                sec.end = later.start
+                break
+    if not sections:
+        warnings.append(Warning(code="no_outline", message="no numbered headings found"))
+
+    # Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself.
+    pre_start = 0
+    pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
+    preamble = text[pre_start:pre_end]
+    own = {re.sub(r"[\s（）()—\-\d年]", "", t) for t in (title or "", notice_title or "") if t}
+    parents: list[ParentPlan] = []
+    seen = set()
+    for cm in _CITED.finditer(preamble):
+        cited = cm.group("title")
+        key = re.sub(r"[\s（）()—\-\d年]", "", cited)
+        if key in own or key in seen:
+            continue
+        seen.add(key)
+        parents.append(ParentPlan(title=cited, doc_number=re.sub(r"\s", "", cm.group("no")) if cm.group("no") else None,
+                                  issuer=region_of(cited)))
+    plan_title = title or norm.raw.path
+    plan = Plan(
+        id=plan_id(plan_title, doc_number), title=plan_title, region=region,
+        level=level_of(region, issuer), period_start=period_start, period_end=period_end,
+        issuer=issuer, doc_number=doc_number, issued_date=issued, parent_plans=parents,
+    )
+    return OutlinedDocument(seg=seg, plan=plan, sections=sections,
+                            body_start=title_span[1] if title_span else 0,
+                            warnings=warnings, title_span=title_span)
