@@ -250,7 +250,7 @@ def _html_text(markup: str) -> str:
     lines; the <title> is kept only when the article has no heading of its own."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(markup.replace("\x00", "").replace("\x01", ""), "lxml")
+    soup = BeautifulSoup(re.sub(r"[\x00-\x02]", "", markup), "lxml")
     title_tag = soup.find("title")
     title = title_tag.get_text(" ", strip=True) if title_tag else ""
     for tag in soup.find_all(R.HTML_NOISE_TAGS):
@@ -258,19 +258,20 @@ def _html_text(markup: str) -> str:
     root = soup.body or soup
     article = _pick_article(root) or root
 
-    # Mark layout with control characters (removed from the markup first), so one get_text()
-    # call lays out the article without recursion however deep the page nests.
+    # Mark layout with control characters \x00-\x02 (removed from the markup first), so one
+    # get_text() call lays out the article without recursion however deep the page nests.
     for tag in article.find_all(True):
         name = tag.name.lower()
         if name == "br":
-            tag.replace_with("\x00")
+            tag.replace_with("\x02")
         elif name in R.HTML_BLOCK_TAGS:
             tag.insert_before("\x00")
             tag.insert_after("\x00")
         elif name in ("td", "th"):
             tag.insert_after("\x01")
     flat = re.sub(r"[ \t\r\n\f]+", " ", article.get_text())
-    flat = flat.replace("\x00", "\n").replace("\x01", "\t")
+    # Adjacent block edges make one line break; every <br> makes its own.
+    flat = re.sub(r"\x00[\x00 \x01]*", "\n", flat).replace("\x02", "\n").replace("\x01", "\t")
     lines = [line.strip(" \t") for line in flat.split("\n")]
     text = "\n".join(lines)
     if title and not article.find(["h1", "h2", "h3", "h4", "h5", "h6"]):

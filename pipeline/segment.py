@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from importlib import resources as importlib_resources
+from pathlib import Path
 from typing import Any, Iterator
 
 from schemas.errors import PolicykgError
@@ -20,6 +20,7 @@ UNIT_PREFIXES = ("国家", "省", "自治区", "市", "州", "盟", "区", "县"
 SENTENCE_END = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)》〕】\"'")
 _UNIT_FREQ = 3000
+_DATA = Path(__file__).with_name("data")
 
 
 class SegmenterError(PolicykgError):
@@ -27,7 +28,7 @@ class SegmenterError(PolicykgError):
 
 
 def _data_lines(name: str) -> Iterator[str]:
-    text = importlib_resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
@@ -77,7 +78,7 @@ def segment(norm: NormalizedDocument) -> SegmentedDocument:
     doc = nlp().make_doc(norm.text)
     if doc.text != norm.text:
         raise SegmenterError(f"{norm.raw.path}: tokenization changed the text")
-    _set_sentence_starts(doc)
+    _set_sentence_starts(doc)  # before any other annotation: from_array replaces it
     return SegmentedDocument(norm=norm, doc=doc)
 
 
@@ -85,26 +86,34 @@ def _set_sentence_starts(doc: Any) -> None:
     """A sentence starts at the first non-space token after a sentence end or a line break.
 
     Whitespace tokens (line breaks, indentation) and closing quotes after 。 belong to the sentence
-    before them, so every sentence begins with text: ``他说：“好。”`` is one sentence.
+    before them (a document-initial indent joins the first), so sentences begin with text:
+    ``他说：“好。”`` is one sentence. Set in one array write: ``token.is_sent_start = …`` checks
+    the whole Doc on every assignment and is quadratic.
     """
+    import numpy
+    from spacy.attrs import SENT_START
+
+    starts = [-1] * len(doc)  # 1 starts a sentence, -1 does not
     pending = "start"  # "", "start" (a line break or the document start) or "punct"
     for token in doc:
         text = token.text
         if text.isspace():
-            if token.i > 0:
-                token.is_sent_start = False
             if "\n" in text:
                 pending = "start"
             continue
         if pending == "punct" and all(ch in CLOSERS for ch in text):
-            token.is_sent_start = False
             continue
         if pending:
-            token.is_sent_start = True
+            starts[token.i] = 1
             pending = ""
-        elif token.i > 0:
-            token.is_sent_start = False
         if text[-1] in SENTENCE_END:
             pending = "punct"
         if "\n" in token.whitespace_:
             pending = "start"
+    if len(doc):
+        if doc[0].text.isspace():  # a leading indent joins the first sentence
+            first = next((t.i for t in doc if not t.text.isspace()), 0)
+            starts[first] = starts[first] if first == 0 else -1
+        starts[0] = 1
+    array = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], array)
