@@ -1,0 +1,224 @@
+"""Load a built graph (networkx) into a Store: one transaction per document, replace on reload.
+
+Why per document: a failure rolls back that document only, and reloading a document (or a new
+version of the same plan) first deletes its old subgraph, so loads are idempotent and never
+leave two versions side by side. Nodes shared across documents (Bureaus, cited parent Plans
+not in the corpus) are MERGEd and never deleted by a document. Labels and relationship types
+come only from ``schemas.graph``; every value from a document travels as a parameter.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional
+
+import networkx as nx
+
+from graph.store import Store, Transaction
+from schemas.errors import ValidationFailed
+from schemas.graph import LABEL_NAMES, LABELS, RELATIONSHIP_TYPES, constraint_statements
+
+SHARED_LABELS = ("Bureau",)
+DOC_LABELS = tuple(label.name for label in LABELS if "doc_id" in label.properties)
+_DATE_PROPERTIES = ("deadline",)
+_PROPERTIES = {label.name: label.properties for label in LABELS}
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    documents: int
+    nodes: int
+    relationships: int
+    seconds: float
+    skipped_relationships: int = 0  # endpoints found in neither the graph nor the database
+
+
+def schema_statements() -> list[str]:
+    """Uniqueness on ``id`` per label (fast MERGE) and an index on ``doc_id`` (fast delete)."""
+    return constraint_statements() + [
+        f"CREATE INDEX {name.lower()}_doc_id IF NOT EXISTS FOR (n:{name}) ON (n.doc_id)"
+        for name in DOC_LABELS
+    ]
+
+
+def ensure_schema(store: Store) -> None:
+    """Create constraints and indexes, each in its own transaction (Neo4j forbids mixing)."""
+    for statement in schema_statements():
+        store.query(statement, write=True)
+
+
+@dataclass
+class _Part:
+    """What one transaction writes: nodes by label and edges by (type, start, end label)."""
+
+    nodes: dict[str, list[dict[str, Any]]]
+    shared: dict[str, dict[str, dict[str, Any]]]  # label → id → row, each shared node once
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]]
+
+
+def _new_part() -> _Part:
+    return _Part({}, {}, {})
+
+
+def _label(G: nx.MultiDiGraph, node: str) -> str:
+    label = G.nodes[node].get("label")
+    if label not in LABEL_NAMES:
+        raise ValidationFailed(f"[graph.nodes.{node}] label {label!r} is not one of the schema labels")
+    return label
+
+
+def _doc_of(G: nx.MultiDiGraph, node: str) -> Optional[str]:
+    data = G.nodes[node]
+    return None if data.get("label") in SHARED_LABELS else data.get("doc_id")
+
+
+def _node_row(node: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Every schema property is present (None removes a stale value), dates apart."""
+    label = data["label"]
+    props = {p: None for p in _PROPERTIES[label] if p not in _DATE_PROPERTIES}
+    props.update({k: _value(v) for k, v in data.items() if k != "label" and k not in _DATE_PROPERTIES})
+    props["id"] = node
+    row: dict[str, Any] = {"id": node, "props": props}
+    for p in _DATE_PROPERTIES:
+        if p in _PROPERTIES[label]:
+            row[p] = data.get(p)
+    return row
+
+
+def _value(value: Any) -> Any:
+    return list(value) if isinstance(value, (tuple, set, frozenset)) else value
+
+
+def partition(G: nx.MultiDiGraph) -> tuple[list[str], dict[Optional[str], _Part]]:
+    """Documents in load order and, per document (None: shared only), what it writes.
+
+    An edge between two documents goes with the one loaded later, so both ends exist.
+    """
+    order = list(dict.fromkeys(G.graph.get("doc_ids", [])))
+    found = sorted({d for n in G.nodes if (d := _doc_of(G, n)) is not None} - set(order))
+    order += found
+    rank = {doc: i for i, doc in enumerate(order)}
+    parts: dict[Optional[str], _Part] = {doc: _new_part() for doc in order}
+    parts[None] = _new_part()
+    referenced: set[str] = set()
+    for node, data in G.nodes(data=True):
+        label = _label(G, node)
+        doc = _doc_of(G, node)
+        if doc is not None:
+            parts[doc].nodes.setdefault(label, []).append(_node_row(node, data))
+    for u, v, key, data in G.edges(keys=True, data=True):
+        rel = data.get("type", key)
+        if rel not in RELATIONSHIP_TYPES:
+            raise ValidationFailed(f"[graph.edges.{u}->{v}] type {rel!r} is not a schema relationship")
+        docs = [d for d in (_doc_of(G, u), _doc_of(G, v)) if d is not None]
+        doc = max(docs, key=rank.__getitem__) if docs else None
+        part = parts[doc]
+        props = {k: _value(x) for k, x in data.items() if k != "type" and x is not None}
+        part.edges.setdefault((rel, _label(G, u), _label(G, v)), []).append(
+            {"a": u, "b": v, "props": props})
+        for end in (u, v):
+            if _doc_of(G, end) is None:
+                part.shared.setdefault(_label(G, end), {})[end] = _node_row(end, G.nodes[end])
+                referenced.add(end)
+    for node in G.nodes:  # shared nodes no edge mentions still get loaded
+        if _doc_of(G, node) is None and node not in referenced:
+            parts[None].shared.setdefault(_label(G, node), {})[node] = _node_row(node, G.nodes[node])
+    return order, parts
+
+
+def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _set_clause(label: str) -> str:
+    dates = "".join(f", n.{p} = date(row.{p})" for p in _DATE_PROPERTIES if p in _PROPERTIES[label])
+    return f"SET n += row.props{dates}"
+
+
+def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]], size: int) -> None:
+    for label, by_id in shared.items():
+        rows = list(by_id.values())
+        # A cited plan must not overwrite the plan of a document that is in the corpus.
+        guard = "WITH n, row WHERE n.doc_id IS NULL " if label == "Plan" else ""
+        statement = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+                     f"{guard}{_set_clause(label)}")
+        for batch in _batches(rows, size):
+            tx.run(statement, {"rows": batch})
+
+
+def _merge_nodes(tx: Transaction, nodes: dict[str, list[dict[str, Any]]], size: int) -> int:
+    count = 0
+    for label, rows in nodes.items():
+        statement = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+                     f"{_set_clause(label)} RETURN count(*) AS c")
+        for batch in _batches(rows, size):
+            count += tx.run(statement, {"rows": batch})[0]["c"]
+    return count
+
+
+def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[str, Any]]],
+                 size: int) -> tuple[int, int]:
+    done = skipped = 0
+    for (rel, start, end), rows in edges.items():
+        statement = (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) "
+                     f"MATCH (b:{end} {{id: row.b}}) MERGE (a)-[r:{rel}]->(b) "
+                     f"SET r += row.props RETURN count(*) AS c")
+        for batch in _batches(rows, size):
+            n = tx.run(statement, {"rows": batch})[0]["c"]
+            done += n
+            skipped += len(batch) - n
+    return done, skipped
+
+
+def _delete_document(tx: Transaction, doc: str, keep_plans: list[str]) -> None:
+    """Remove what a document wrote; its Plan node stays (other plans may IMPLEMENT it)."""
+    for label in DOC_LABELS:
+        if label != "Plan":
+            tx.run(f"MATCH (n:{label} {{doc_id: $doc}}) DETACH DELETE n", {"doc": doc})
+    tx.run("MATCH (p:Plan {doc_id: $doc})-[r]->() DELETE r", {"doc": doc})
+    tx.run("MATCH ()-[r:RESPONSIBLE_FOR {doc_id: $doc}]->() DELETE r", {"doc": doc})
+    # A plan the new version no longer describes becomes a citation placeholder again.
+    tx.run("MATCH (p:Plan {doc_id: $doc}) WHERE NOT p.id IN $keep "
+           "SET p.in_corpus = false REMOVE p.doc_id", {"doc": doc, "keep": keep_plans})
+
+
+def _drop_orphan_placeholders(tx: Transaction) -> None:
+    tx.run("MATCH (p:Plan) WHERE p.doc_id IS NULL AND NOT (p)--() DELETE p")
+
+
+def _load_document(tx: Transaction, doc: str, part: _Part, size: int) -> tuple[int, int, int]:
+    plan_ids = [row["id"] for row in part.nodes.get("Plan", [])]
+    # A new version of a plan (same id, other doc_id) replaces the old document.
+    old = tx.run("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
+                 "AND p.doc_id <> $doc RETURN DISTINCT p.doc_id AS doc",
+                 {"ids": plan_ids, "doc": doc})
+    for stale in [doc] + [r["doc"] for r in old]:
+        _delete_document(tx, stale, plan_ids if stale == doc else [])
+    _merge_shared(tx, part.shared, size)
+    nodes = _merge_nodes(tx, part.nodes, size)
+    rels, skipped = _merge_edges(tx, part.edges, size)
+    _drop_orphan_placeholders(tx)
+    return nodes, rels, skipped
+
+
+def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000) -> LoadSummary:
+    """Write ``G`` into ``store``; loading the same graph again changes nothing."""
+    started = time.perf_counter()
+    order, parts = partition(G)
+    ensure_schema(store)
+    nodes = rels = skipped = 0
+    for doc in order:
+        part = parts[doc]
+        n, r, s = store.execute_write(lambda tx: _load_document(tx, doc, part, batch_size))
+        nodes, rels, skipped = nodes + n, rels + r, skipped + s
+    shared = parts[None]
+    if shared.shared or shared.edges:
+        def write_shared(tx: Transaction) -> tuple[int, int]:
+            _merge_shared(tx, shared.shared, batch_size)
+            return _merge_edges(tx, shared.edges, batch_size)
+        r, s = store.execute_write(write_shared)
+        rels, skipped = rels + r, skipped + s
+    shared_nodes = sum(1 for node in G.nodes if _doc_of(G, node) is None)
+    return LoadSummary(len(order), nodes + shared_nodes, rels,
+                       round(time.perf_counter() - started, 3), skipped)
