@@ -240,6 +240,8 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
         before = kinds[i - 1] if i else "o"
         after = kinds[j] if j < n else "o"
         near_han = "c" in (before, after) or "r" in run
+        if j - i == 1 and text[i] == "?" and after != "c":
+            near_han = False  # a half-width question mark ending a sentence
         if ("\ufffd" in text[i:j] or "p" in run or ("q" in run and near_han)
                 or ("q" not in run and j - i >= 3)):
             while j < n and j - i < 40 and text[j].isascii() and text[j].isalpha() \
