@@ -1,0 +1,83 @@
+"""segment: the Doc keeps the text exactly, sentences split where plans end them, units stay whole."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from pipeline.normalize import normalize
+from pipeline.segment import segment, unit_names
+from schemas.stages import RawDocument
+
+
+def seg_of(text: str):
+    raw = RawDocument(path="<test>", text=text, encoding="utf-8", format="text",
+                      sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return segment(normalize(raw))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体要求\n\n  （一）指导思想。坚持高质量发展。",
+        "\u3000\u3000到2027年，全区营业收入达到300亿元 ，年均增长10%左右。\n\n\n",
+        "Hello  world\t制表 符\n 行首空格",
+        "到２０２７年，全區服務業增加值達到680億元。",
+        "",
+    ],
+)
+def test_segment_doc_text_equals_normalized_text(text: str) -> None:
+    seg = seg_of(text)
+    assert seg.doc.text == seg.norm.text
+    for token in seg.doc:
+        assert seg.norm.text[token.idx:token.idx + len(token.text)] == token.text
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("为推动发展，制定本方案。到2027年，营业收入达到300亿元；企业新增40家！是否达标？",
+         ["为推动发展，制定本方案。", "到2027年，营业收入达到300亿元；", "企业新增40家！", "是否达标？"]),
+        ("一、总体要求\n（一）指导思想\n坚持创新驱动",
+         ["一、总体要求\n", "（一）指导思想\n", "坚持创新驱动"]),
+        ("他指出：“要加快发展。”随后部署任务。",
+         ["他指出：“要加快发展。”", "随后部署任务。"]),
+        ("  一、总体要求\n\n  二、主要目标",
+         ["  一、总体要求\n\n  ", "二、主要目标"]),
+        ("（三）强化人才支撑。加大引进力度（责任单位：区人力资源和社会保障局）",
+         ["（三）强化人才支撑。", "加大引进力度（责任单位：区人力资源和社会保障局）"]),
+    ],
+)
+def test_segment_splits_sentences(text: str, sentences: list[str]) -> None:
+    doc = seg_of(text).doc
+    assert [s.text for s in doc.sents] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("（责任单位：区发展和改革局、市市场监督管理局）", ["责任单位", "区发展和改革局", "市市场监督管理局"]),
+        ("牵头单位：区商务局；配合单位：各街道办事处", ["牵头单位", "区商务局", "配合单位", "街道办事处"]),
+        ("新增专精特新企业40家，规上工业增加值增长", ["专精特新", "规上", "增加值"]),
+        ("比重提高2个百分点，推动高质量发展", ["个百分点", "高质量发展"]),
+        ("省工业和信息化厅会同国家统计局", ["省工业和信息化厅", "国家统计局"]),
+        ("縣文化和旅遊局、區金融工作中心負責", ["县文化和旅游局", "区金融工作中心"]),
+    ],
+)
+def test_segment_keeps_dictionary_words_whole(text: str, words: list[str]) -> None:
+    tokens = [t.text for t in seg_of(text).doc]
+    for word in words:
+        assert word in tokens
+
+
+def test_segment_unit_names_are_generated_by_rule() -> None:
+    names = set(unit_names())
+    assert {"区发展和改革局", "市发改局", "国家发展改革委", "县统计局", "省商务厅"} <= names
+    assert "市场监管局" in names
+
+
+def test_segment_tokens_cover_long_text_without_gaps() -> None:
+    text = "到2027年，全区规上服务业营业收入达到300亿元（责任单位：区发展和改革局）。\n" * 200
+    seg = seg_of(text)
+    assert "".join(t.text_with_ws for t in seg.doc) == text
+    assert len(list(seg.doc.sents)) == 200
