@@ -1,11 +1,189 @@
-"""The command-line tool: parses arguments, calls one library function, prints."""
+"""The command-line tool: each command parses its arguments, calls one library function, prints.
+
+Library errors (schemas.errors.PolicykgError) become one line on stderr, ``Error: …``, and exit 1;
+anything unexpected becomes ``Error: unexpected …`` and exit 2. ``--debug`` shows tracebacks.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
 import click
 
+from schemas.errors import PolicykgError
 
-@click.group()
-def cli() -> None:
-    """policykg: Chinese plan documents to a knowledge graph."""
+FORMATS = ("table", "json", "csv")
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except PolicykgError as exc:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug: one line unless --debug
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+            sys.exit(2)
+
+
+def _progress(outcomes: Iterable, total: int) -> Iterable:
+    from tqdm import tqdm
+
+    return tqdm(outcomes, total=total, unit="doc", disable=not sys.stderr.isatty() or total < 2,
+                file=sys.stderr)
+
+
+def _report_failures(failed: list, debug: bool) -> None:
+    for outcome in failed:
+        click.echo(f"failed: {outcome.error}", err=True)
+        if debug and outcome.detail:
+            click.echo(outcome.detail, err=True)
+
+
+@click.group(cls=_Group)
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="policykg")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """policykg: Chinese plan documents to a knowledge graph of targets, deadlines and owners."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A folder (one JSON per document) or a .json file (one document).")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--no-cache", is_flag=True, help="Extract again even if the document is unchanged.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: Optional[int],
+            no_cache: bool) -> None:
+    """Extract plan records (targets, milestones, owners, evidence) from documents to JSON."""
+    from policykg.jobs import extract_paths
+
+    result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress)
+    click.echo(f"extracted {len(result.written)} document(s) to {output} "
+               f"({result.cached} unchanged, {result.seconds:.1f}s)")
+    _report_failures(result.failed, ctx.obj["debug"])
+    if result.failed:
+        click.echo(f"Error: {len(result.failed)} document(s) failed", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
+@click.pass_context
+def load(ctx: click.Context, paths: tuple[str, ...], workers: Optional[int]) -> None:
+    """Load documents into the graph database (NEO4J_URI, or the embedded default)."""
+    from policykg.jobs import load_paths
+
+    summary, batch = load_paths(paths, workers, progress=_progress)
+    click.echo(f"loaded {summary.documents} document(s): {summary.nodes} nodes, "
+               f"{summary.relationships} relationships in {summary.seconds:.1f}s")
+    _report_failures(batch.failed, ctx.obj["debug"])
+    if batch.failed:
+        click.echo(f"Error: {len(batch.failed)} document(s) failed", err=True)
+        sys.exit(1)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    columns = list(rows[0]) if rows else []
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                             for v in row.values()])
+        return
+    from tabulate import tabulate
+
+    def cell(v: Any) -> Any:
+        return json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v
+
+    click.echo(tabulate([[cell(v) for v in r.values()] for r in rows], headers=columns) if rows else "(no rows)")
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--param", "params", multiple=True, help="A Cypher parameter, key=value (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow the query to change the database.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+def query(query: Optional[str], params: tuple[str, ...], fmt: str, write: bool, list_: bool) -> None:
+    """Run Cypher, or a named query from graph/queries/, read-only unless --write."""
+    from graph.queries import list_queries
+    from policykg.jobs import parse_param, run_query
+
+    if list_ or not query:
+        for q in list_queries():
+            extra = f"  (parameters: {', '.join('$' + p for p in q.parameters)})" if q.parameters else ""
+            click.echo(f"{q.name:24} {q.description}{extra}")
+        return
+    rows = run_query(query, dict(parse_param(p) for p in params), write=write)
+    _print_rows(rows, fmt)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(("graphml", "json", "csv", "cypher")), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A file (graphml, json, cypher) or a folder (csv).")
+def export(paths: tuple[str, ...], fmt: str, output: Path) -> None:
+    """Export the graph of documents (default: corpus/) as GraphML, JSON, CSV or Cypher."""
+    from policykg.jobs import export_paths
+
+    written = export_paths(paths or ("corpus",), fmt, output)
+    click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(str, written[:5])) + (" …" if len(written) > 5 else ""))
+
+
+@cli.group(cls=_Group)
+def db() -> None:
+    """Start, stop or inspect the embedded graph database."""
+
+
+@db.command("start")
+def db_start() -> None:
+    """Start the embedded database (it also starts by itself when needed)."""
+    from graph.embedded import ensure_server
+
+    conn = ensure_server()
+    click.echo(f"embedded database listening at {conn.uri}")
+
+
+@db.command("stop")
+def db_stop() -> None:
+    """Stop the embedded database."""
+    from graph.embedded import stop_server
+
+    click.echo("stopped" if stop_server() else "not running")
+
+
+@db.command("status")
+def db_status() -> None:
+    """Say whether the embedded database runs, and where."""
+    from graph.embedded import server_status
+
+    state = server_status()
+    click.echo("not running" if not state else json.dumps(
+        {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False))
 
 
 def main() -> None:
-    cli()
+    cli(prog_name="policykg")

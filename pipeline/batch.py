@@ -1,0 +1,121 @@
+"""Many documents at once: worker processes, a content-hash cache, results streamed in order.
+
+Each worker pays the OpenCC/jieba/spaCy start-up once (``_warm``). An unchanged document (same
+content sha256 and same pipeline version) is read back from the cache instead of extracted again.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from schemas.errors import InputError, PolicykgError
+from schemas.records import DocumentRecords
+
+from . import STAGES
+from .decode import read_document
+from .extract import PIPELINE_VERSION
+
+DOCUMENT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".docx", ".md"}
+MAX_BYTES = 50_000_000
+
+
+@dataclass
+class Outcome:
+    """What became of one document: its records, or a one-line error."""
+
+    path: str
+    records: Optional[DocumentRecords] = None
+    error: Optional[str] = None
+    cached: bool = False
+    detail: Optional[str] = None  # traceback, kept for --debug
+
+
+def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files named, plus the documents found (recursively, sorted) in folders named."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        elif p.exists():
+            found.append(p)
+        else:
+            raise InputError(f"{p}: no such file or folder")
+    return found
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _cache_file(cache_dir: Path, sha: str) -> Path:
+    return cache_dir / f"{sha}-{PIPELINE_VERSION}.json"
+
+
+def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Outcome:
+    """Extract one document, never raising: errors become ``Outcome.error``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size // 1_000_000} MB is over the {MAX_BYTES // 1_000_000} MB limit")
+        cached = None
+        if cache_dir is not None and path.is_file():
+            cached = _cache_file(cache_dir, _sha256(path))
+            if cached.exists():
+                records = DocumentRecords.model_validate_json(cached.read_text(encoding="utf-8"))
+                records.source.path = str(path)
+                return Outcome(str(path), records, cached=True)
+        value = read_document(path, max_bytes=MAX_BYTES)
+        for stage in STAGES:
+            value = stage(value)
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp")
+            tmp.write_text(value.model_dump_json(), encoding="utf-8")
+            tmp.replace(cached)
+        return Outcome(str(path), value)
+    except PolicykgError as exc:
+        return Outcome(str(path), error=str(exc) or type(exc).__doc__ or type(exc).__name__)
+    except MemoryError:
+        return Outcome(str(path), error=f"{path}: out of memory")
+    except Exception as exc:  # a bug: report it as one line, keep the traceback for --debug
+        return Outcome(str(path), error=f"{path}: unexpected {type(exc).__name__}: {exc}",
+                       detail=traceback.format_exc())
+
+
+def _warm() -> None:
+    from .segment import nlp
+    from .normalize import fold
+
+    nlp()
+    fold("預熱")
+
+
+def _work(args: tuple[str, Optional[str]]) -> Outcome:
+    path, cache = args
+    return extract_one(path, Path(cache) if cache else None)
+
+
+def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
+                 cache_dir: Optional[Path] = None) -> Iterator[Outcome]:
+    """Outcomes in input order; with more than one worker, in a pool of processes."""
+    paths = [str(p) for p in paths]
+    workers = workers or os.cpu_count() or 1
+    jobs = [(p, str(cache_dir) if cache_dir else None) for p in paths]
+    if workers <= 1 or len(paths) <= 1:
+        for job in jobs:
+            yield _work(job)
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(processes=min(workers, len(paths)), initializer=_warm) as pool:
+        yield from pool.imap(_work, jobs, chunksize=1 if len(paths) < 100 else 4)

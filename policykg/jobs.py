@@ -1,0 +1,136 @@
+"""The jobs behind the CLI commands: each joins the pipeline (text → records) to the graph
+(records → graph → store/exports) and returns data for the CLI to print."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from graph.build import build_graph
+from graph.embedded import default_home
+from graph.load import LoadSummary, load_graph
+from graph.store import Store, open_store
+from pipeline.batch import Outcome, extract_many, find_documents
+from schemas.errors import InputError
+from schemas.records import DocumentRecords
+from schemas.validate import validate_records
+
+Progress = Callable[[Iterable[Outcome], int], Iterable[Outcome]]
+
+
+@dataclass
+class BatchResult:
+    records: list[DocumentRecords] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    failed: list[Outcome] = field(default_factory=list)
+    cached: int = 0
+    seconds: float = 0.0
+
+
+def cache_dir() -> Path:
+    return default_home() / "cache"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file so a crash never leaves a half-written output behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _out_name(doc: Path, taken: set[str]) -> str:
+    name = doc.stem + ".json"
+    if name in taken:
+        name = doc.name + ".json"
+    taken.add(name)
+    return name
+
+
+def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Optional[int] = None,
+                  keep: bool = False, use_cache: bool = True,
+                  progress: Optional[Progress] = None) -> BatchResult:
+    """Extract every document; write one JSON each (``out`` a folder, or a .json file for one
+    document). Records are validated against the contract before they are written."""
+    start = time.perf_counter()
+    docs = find_documents(paths)
+    if not docs:
+        raise InputError("no documents found in " + ", ".join(map(str, paths)))
+    single_file = out is not None and out.suffix.lower() == ".json"
+    if single_file and len(docs) > 1:
+        raise InputError(f"{out}: one .json file holds one document; give a folder for {len(docs)} documents")
+    result = BatchResult()
+    taken: set[str] = set()
+    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir() if use_cache else None)
+    if progress:
+        outcomes = progress(outcomes, len(docs))
+    for outcome in outcomes:
+        if outcome.records is None:
+            result.failed.append(outcome)
+            continue
+        result.cached += outcome.cached
+        data = outcome.records.model_dump(mode="json")
+        validate_records(data)
+        if out is not None:
+            target = out if single_file else out / _out_name(Path(outcome.path), taken)
+            _write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+            result.written.append(target)
+        if keep:
+            result.records.append(outcome.records)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
+               progress: Optional[Progress] = None) -> tuple[LoadSummary, BatchResult]:
+    """Extract (or take from the cache) and load into the configured database."""
+    batch = extract_paths(paths, None, workers, keep=True, progress=progress)
+    if not batch.records:
+        raise InputError("nothing to load: every document failed")
+    G = build_graph(batch.records)
+    own = store is None
+    store = store or open_store()
+    try:
+        summary = load_graph(store, G)
+    finally:
+        if own:
+            store.close()
+    return summary, batch
+
+
+def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) -> list[dict[str, Any]]:
+    """A named query (graph/queries/<name>.cypher) or Cypher text, with parameters."""
+    from graph.queries import get_query, list_queries
+
+    names = {q.name for q in list_queries()}
+    text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
+    with open_store() as store:
+        return store.query(text, params, write=write)
+
+
+def parse_param(raw: str) -> tuple[str, Any]:
+    """``k=v`` → (k, v); v is read as JSON when it parses (numbers, lists), else kept as text."""
+    if "=" not in raw:
+        raise InputError(f"--param {raw!r}: expected key=value")
+    key, value = raw.split("=", 1)
+    if not key.isidentifier():
+        raise InputError(f"--param {raw!r}: {key!r} is not a parameter name")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value
+
+
+def export_paths(paths: Iterable[str], fmt: str, out: Path, workers: Optional[int] = None) -> list[Path]:
+    from graph.export import write_export
+
+    batch = extract_paths(paths, None, workers, keep=True)
+    return write_export(build_graph(batch.records), fmt, out)
+
+
+def env_workers() -> Optional[int]:
+    value = os.environ.get("POLICYKG_WORKERS")
+    return int(value) if value and value.isdigit() else None
