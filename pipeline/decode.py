@@ -74,7 +74,7 @@ def decode(data: bytes, path: str = "<bytes>") -> RawDocument:
 # --- encodings ---------------------------------------------------------------------------------
 
 def _decode_bytes(data: bytes, path: str) -> tuple[str, str, str]:
-    """Return (text, encoding, truncated tail as repr or '') trying the cheap certain cases first."""
+    """(text, encoding, truncated tail as repr or ''), trying the cheap certain cases first."""
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict_or_truncated(data, "utf-8-sig", path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

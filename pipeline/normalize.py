@@ -162,49 +162,48 @@ def _neighbour(chars: list[str], i: int, step: int) -> str:
 
 
 def _fullwidth_punct(chars: list[str]) -> None:
-    """In place: half-width ( ) , : ; next to Chinese become full-width.
+    """In place: half-width ( ) , : ; next to Chinese become full-width, line by line.
 
     A parenthesis pair converts together, when its content or its outside neighbours are Chinese,
     or when it opens a line of Chinese (an outline marker such as ``(1)``). ``1,000`` and
-    ``10:30`` keep their ASCII separators.
+    ``10:30`` keep their ASCII separators. Lines without Han characters are left alone.
     """
-    def cjk(c: str) -> bool:
-        return bool(c) and R.is_cjk_context(c)
+    start = 0
+    for end in range(len(chars) + 1):
+        if end == len(chars) or chars[end] == "\n":
+            if any(R.is_cjk(chars[k]) for k in range(start, end)):
+                _fullwidth_punct_line(chars, start, end)
+            start = end + 1
 
-    line_start = 0
-    n = len(chars)
-    for i in range(n + 1):
-        if i < n and chars[i] != "\n":
+
+def _cjk_near(chars: list[str], i: int, step: int) -> bool:
+    near = _neighbour(chars, i, step)
+    return bool(near) and R.is_cjk_context(near)
+
+
+def _fullwidth_punct_line(chars: list[str], start: int, end: int) -> None:
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for k in range(start, end):
+        if chars[k] == "(":
+            stack.append(k)
+        elif chars[k] == ")" and stack:
+            pairs.append((stack.pop(), k))
+    matched = {k for pair in pairs for k in pair}
+    for a, b in pairs:
+        opens_line = all(chars[k] in " \t" for k in range(start, a))
+        inside = any(R.is_cjk_context(chars[k]) for k in range(a + 1, b))
+        if inside or opens_line or _cjk_near(chars, a, -1) or _cjk_near(chars, b, 1):
+            chars[a], chars[b] = "（", "）"
+    for k in range(start, end):
+        c = chars[k]
+        if c in "()" and k in matched:
             continue
-        line = range(line_start, i)
-        has_cjk = any(R.is_cjk(chars[k]) for k in line)
-        if has_cjk:
-            stack: list[int] = []
-            pairs: list[tuple[int, int]] = []
-            for k in line:
-                if chars[k] == "(":
-                    stack.append(k)
-                elif chars[k] == ")" and stack:
-                    pairs.append((stack.pop(), k))
-            unmatched = [k for k in line if chars[k] in "()"]
-            matched = {k for pair in pairs for k in pair}
-            for a, b in pairs:
-                opens_line = all(chars[k] in " \t" for k in range(line_start, a))
-                inside = any(R.is_cjk_context(chars[k]) for k in range(a + 1, b))
-                if inside or opens_line or cjk(_neighbour(chars, a, -1)) or cjk(_neighbour(chars, b, 1)):
-                    chars[a], chars[b] = "（", "）"
-            for k in unmatched:
-                if k not in matched and (cjk(_neighbour(chars, k, -1)) or cjk(_neighbour(chars, k, 1))):
-                    chars[k] = R.HALF_TO_FULL_PUNCT[chars[k]]
-            for k in line:
-                c = chars[k]
-                if c in ",:;":
-                    before, after = chars[k - 1] if k > line_start else "", chars[k + 1] if k + 1 < i else ""
-                    if c in ",:" and before.isdigit() and after.isdigit():
-                        continue
-                    if cjk(_neighbour(chars, k, -1)) or cjk(_neighbour(chars, k, 1)):
-                        chars[k] = R.HALF_TO_FULL_PUNCT[c]
-        line_start = i + 1
+        if c in ",:" and 0 < k - start and k + 1 < end \
+                and chars[k - 1].isdigit() and chars[k + 1].isdigit():
+            continue  # 1,000 and 10:30
+        if c in R.HALF_TO_FULL_PUNCT and (_cjk_near(chars, k, -1) or _cjk_near(chars, k, 1)):
+            chars[k] = R.HALF_TO_FULL_PUNCT[c]
 
 
 # --- mojibake ----------------------------------------------------------------------------------

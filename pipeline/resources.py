@@ -79,7 +79,7 @@ def is_cjk(ch: str) -> bool:
 
 
 def is_cjk_context(ch: str) -> bool:
-    """A character that makes neighbouring punctuation Chinese: Han or CJK/full-width punctuation."""
+    """A character that makes neighbouring punctuation Chinese: Han, CJK or full-width punct."""
     o = ord(ch)
     return (is_cjk(ch) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
             or ch in "“”‘’—…·")

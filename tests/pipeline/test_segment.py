@@ -1,4 +1,4 @@
-"""segment: the Doc keeps the text exactly, sentences split where plans end them, units stay whole."""
+"""segment: the Doc keeps the text exactly, sentences end where plans end them, units stay whole."""
 from __future__ import annotations
 
 import hashlib
