@@ -5,6 +5,8 @@ import hashlib
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.decode import decode, read_document
 from schemas.errors import DocumentTooLarge, EmptyDocument, InputError
@@ -225,3 +227,16 @@ def test_decode_read_document_errors(tmp_path) -> None:
     raw = read_document(big)
     assert raw.path == str(big)
     assert raw.text.startswith("一、总体要求")
+
+
+@given(st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8")))
+@settings(max_examples=300, deadline=None)
+def test_decode_arbitrary_bytes_decode_or_raise_input_error(data: bytes) -> None:
+    try:
+        raw = decode(data)
+    except InputError:
+        return
+    assert raw.text.strip()
+    assert "\r" not in raw.text
+    assert all(line == line.rstrip() for line in raw.text.split("\n"))
+    assert "\n\n\n" not in raw.text
