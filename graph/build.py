@@ -141,7 +141,8 @@ def _add_document(G: nx.MultiDiGraph, records: DocumentRecords) -> None:
     for action in records.actions:
         _node(G, "Action", id=action.id, doc_id=doc_id, title=action.title,
               section_path=list(action.section_path), open_list=action.open_list,
-              clause=action.clause.text if action.clause else None)
+              clause=action.clause.text if action.clause else None,
+              start=action.start, end=action.end)
         owner = action.section_id if action.section_id in section_ids else plan
         _edge(G, owner, action.id, "HAS_ACTION")
         for resp in action.responsibilities:
