@@ -24,7 +24,8 @@ __all__ = [
 ]
 
 _OPEN, _CLOSE = "（(", "）)"
-_MAX_CLAUSE = 400  # a clause never runs longer; bounds the scan after an unclosed parenthesis
+_MAX_CLAUSE = 300  # a clause never runs longer; bounds the scan after an unclosed parenthesis
+_MAX_NESTED = 6  # nor holds more parentheses (各区（市）政府 …): keeps runs of （（（ from being re-read
 _UNIT_WORD = r"(?:单位|部门|处室|科室|主体)"
 _LABEL = re.compile(
     rf"(?P<lead>牵头责任|主要责任|牵头|主责|主办){_UNIT_WORD}?\s*[：:]"
@@ -47,10 +48,14 @@ _INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单�
 _INLINE_ROLES: dict[str, Optional[str]] = {"牵头": "lead", "牵头单位": "lead", "主责": "lead",
                                            "配合": "support", "配合单位": "support", "参与": "support",
                                            "负责": None}
-_CONJUNCTIONS = ("以及", "及", "和", "与")
+_CONJUNCTION = re.compile("以及|及|和|与")
 _BARE_RELEVANT = re.compile(r"^(?:其他)?(?:有关|相关)(?:部门|单位|处室|机构)$")
 _LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
 _SENTENCE_END = "。；;！!？?\n\r"
+_SPACES = " \t\u3000"
+_CLOSE_CHAR = re.compile(r"[）)\n\r]")
+_SENTENCE_STOP = re.compile(r"[。\n\r]")
+_STRAY_TAIL = re.compile(r"[、，,]([^（）()\n。；;]{1,60})[）)]")
 
 
 @dataclass(frozen=True)
@@ -74,13 +79,17 @@ class _Parsed:
 
 def _matched_mask(s: str) -> list[bool]:
     """Which characters lie inside a matched pair of parentheses (stray ones are plain characters)."""
-    mask, stack = [False] * len(s), []
+    diff, stack = [0] * (len(s) + 1), []
     for i, ch in enumerate(s):
         if ch in _OPEN:
             stack.append(i)
         elif ch in _CLOSE and stack:
-            o = stack.pop()
-            mask[o: i + 1] = [True] * (i + 1 - o)
+            diff[stack.pop()] += 1
+            diff[i + 1] -= 1
+    mask, depth = [], 0
+    for d in diff[:-1]:
+        depth += d
+        mask.append(depth > 0)
     return mask
 
 
@@ -95,12 +104,13 @@ def _split(s: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _strip_tail(s: str) -> tuple[str, Optional[str], bool, bool]:
-    """Drop trailing role verbs and 等: → (rest, role, a verb was seen, the list is open)."""
+def _strip_tail(s: str, inline: bool = True) -> tuple[str, Optional[str], bool, bool]:
+    """Drop trailing role verbs (and, for one name, an inline ``（牵头）``) and 等:
+    → (rest, role, a verb was seen, the list is open)."""
     role: Optional[str] = None
     had_verb = is_open = False
     while True:
-        m = _VERB_TAIL.search(s) or _INLINE_ROLE.search(s)
+        m = _VERB_TAIL.search(s) or (_INLINE_ROLE.search(s) if inline else None)
         if m and m.start() > 0:
             word = m.group(1) if m.re is _INLINE_ROLE else m.group().strip()
             found = _INLINE_ROLES[word] if m.re is _INLINE_ROLE else _VERBS[word]
@@ -120,11 +130,11 @@ def _looks_like_unit(piece: str) -> bool:
 def _split_conjunctions(piece: str) -> list[str]:
     """Split ``A和B`` only where both sides are whole unit names (never inside 工业和信息化局)."""
     mask = _matched_mask(piece)
-    for p in range(1, len(piece)):
-        conj = next((c for c in _CONJUNCTIONS if piece.startswith(c, p)), None)
-        if conj is None or mask[p]:
+    for m in _CONJUNCTION.finditer(piece):
+        p = m.start()
+        if p == 0 or mask[p]:
             continue
-        left, right = piece[:p], piece[p + len(conj):]
+        left, right = piece[:p], piece[m.end():]
         if not _looks_like_unit(left) or _BARE_RELEVANT.match(right):
             continue
         rest = _split_conjunctions(right)
@@ -148,36 +158,46 @@ def _pieces(group: str) -> list[str]:
     return out
 
 
-def _parse(content: str) -> _Parsed:
-    s = content.strip()
+def _labelled_parts(s: str) -> tuple[list[tuple[Optional[str], str]], bool]:
+    """Split at ``牵头单位：``-style labels → ([(label role, text)], whether any label was found)."""
     mask = _matched_mask(s)
     labels = [m for m in _LABEL.finditer(s) if not mask[m.start()]]
-    parts: list[tuple[Optional[str], str]] = []
-    if labels:
-        parts.append((None, s[: labels[0].start()].strip(" ，,；;" + _OPEN)))
-        for m, nxt in zip(labels, labels[1:] + [None]):
-            label_role = "lead" if m.group("lead") else "support" if m.group("support") else None
-            parts.append((label_role, s[m.end(): nxt.start() if nxt else len(s)]))
-    else:
-        parts.append((None, s))
-    out = _Parsed(units=[], strong=bool(labels))
+    if not labels:
+        return [(None, s)], False
+    parts: list[tuple[Optional[str], str]] = [(None, s[: labels[0].start()].strip(" ，,；;" + _OPEN))]
+    for m, nxt in zip(labels, labels[1:] + [None]):
+        label_role = "lead" if m.group("lead") else "support" if m.group("support") else None
+        parts.append((label_role, s[m.end(): nxt.start() if nxt else len(s)]))
+    return parts, True
+
+
+def _parse(content: str, strict: bool = False) -> _Parsed:
+    """Units and roles as marked; with ``strict``, stop at the first piece that is not a unit."""
+    parts, labelled = _labelled_parts(content.strip())
+    out = _Parsed(units=[], strong=labelled)
+    groups: list[tuple[str, Optional[str]]] = []
     for label_role, text in parts:
         for phrase in _split(text, "，,；;\t "):
-            phrase, verb_role, had_verb, is_open = _strip_tail(re.sub(r"^(?:由|请)", "", phrase))
+            phrase, verb_role, had_verb, is_open = _strip_tail(re.sub(r"^(?:由|请)", "", phrase), inline=False)
             out.strong |= had_verb
             out.open_list |= is_open
-            groups = [(phrase, verb_role)]
-            if "会同" in phrase and not _matched_mask(phrase)[phrase.index("会同")]:
-                left, right = phrase.split("会同", 1)
-                groups, out.strong = [(left, "lead"), (right, "support")], True
-            for group, group_role in groups:
-                for piece in _pieces(group):
-                    name, own_role, _, piece_open = _strip_tail(piece)
-                    out.open_list |= piece_open
-                    if not is_unit_name(name):
-                        out.bad += 1
-                        continue
-                    out.units.append((name, own_role or group_role or label_role))
+            at = phrase.find("会同")
+            if at > 0 and not _matched_mask(phrase)[at]:
+                groups += [(phrase[:at], "lead"), (phrase[at + 2:], "support")]
+                out.strong = True
+            else:
+                groups.append((phrase, verb_role or label_role))
+    for group, group_role in groups:
+        for piece in _pieces(group):
+            name, own_role, piece_verb, piece_open = _strip_tail(piece)
+            out.open_list |= piece_open
+            out.strong |= piece_verb
+            if is_unit_name(name):
+                out.units.append((name, own_role or group_role))
+            else:
+                out.bad += 1
+                if strict:
+                    return out
     return out
 
 
@@ -205,8 +225,11 @@ def parse_units(content: str) -> tuple[list[Responsibility], bool]:
 
 def _closing(text: str, i: int) -> int:
     """Index of the parenthesis closing ``text[i]``, or -1 if the line (or a clause's length) ends first."""
+    limit = min(len(text), i + _MAX_CLAUSE)
+    if _CLOSE_CHAR.search(text, i, limit) is None:
+        return -1
     depth = 0
-    for j in range(i, min(len(text), i + _MAX_CLAUSE)):
+    for j in range(i, limit):
         ch = text[j]
         if ch in "\n\r":
             return -1
@@ -220,13 +243,19 @@ def _closing(text: str, i: int) -> int:
 
 
 def _at_sentence_end(text: str, start: int, end: int) -> bool:
-    after = text[end:].lstrip(" \t\u3000")
-    before = text[:start].rstrip(" \t\u3000")
-    return (not after or after[0] in _SENTENCE_END) and not before.endswith(UNIT_SUFFIXES)
+    """After: the end of the text or of a sentence; before: not a unit name (``局（市港航局）``)."""
+    while end < len(text) and text[end] in _SPACES:
+        end += 1
+    while start > 0 and text[start - 1] in _SPACES:
+        start -= 1
+    before = text[max(0, start - 8): start]
+    return (end == len(text) or text[end] in _SENTENCE_END) and not before.endswith(UNIT_SUFFIXES)
 
 
 def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Optional[ClauseMatch]:
-    parsed = _parse(content)
+    if content.count("（") + content.count("(") > _MAX_NESTED:
+        return None
+    parsed = _parse(content, strict=True)
     if not parsed.units or parsed.bad:
         return None
     if not parsed.strong:  # a bare list of names: only at a sentence end, only units with a level
@@ -239,9 +268,9 @@ def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Op
 
 def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:
     """``（责任单位：A）、B）``: a list that runs on past a stray close belongs to the clause."""
-    m = re.match(r"[、，,]([^（）()\n。；;]{1,60})[）)]", text[match.end:])
+    m = _STRAY_TAIL.match(text, match.end)
     if m:
-        end = match.end + m.end()
+        end = m.end()
         longer = _clause(text, match.start, end, content + text[match.end: end - 1], balanced=False)
         if longer is not None and len(longer.responsibilities) > len(match.responsibilities):
             return longer
@@ -250,10 +279,10 @@ def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:
 
 def _recover(text: str, i: int) -> Optional[ClauseMatch]:
     """A parenthesis never closed: try the rest of its sentence as the clause (balanced=False)."""
-    stop = i + 1
-    while stop < len(text) and stop - i < _MAX_CLAUSE and text[stop] not in "。\n\r":
-        stop += 1
-    rest = text[i + 1: stop].rstrip()
+    m = _SENTENCE_STOP.search(text, i + 1, min(len(text), i + _MAX_CLAUSE))
+    rest = text[i + 1: m.start() if m else min(len(text), i + _MAX_CLAUSE)].rstrip()
+    if rest.count("（") + rest.count("(") > _MAX_NESTED:
+        return None
     candidates = [(rest, i + 1 + len(rest))]
     if rest and rest[-1] in _CLOSE:  # the last ） closes the clause; an inner one was lost
         candidates.append((rest[:-1], i + 1 + len(rest)))

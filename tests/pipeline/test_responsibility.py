@@ -1,0 +1,249 @@
+"""Responsibility clauses: shapes, roles and ranks, names, levels, non-clauses and broken parentheses."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.responsibility import (
+    aliases, canonical_name, find_clauses, is_generic, parse_units, unit_level,
+)
+
+
+def _triples(content: str) -> list[tuple[str, str, int]]:
+    return [(r.name, r.role, r.rank) for r in parse_units(content)[0]]
+
+
+@pytest.mark.parametrize("content, expected, open_list", [
+    ("责任单位：市科技局、市财政局等",
+     [("市科技局", "lead", 1), ("市财政局", "support", 2)], True),
+    ("责任部门：区商务局", [("区商务局", "lead", 1)], False),
+    ("牵头部门：市商务局", [("市商务局", "lead", 1)], False),
+    ("主责单位：市教育局", [("市教育局", "lead", 1)], False),
+    ("责任主体：各街道办事处", [("各街道办事处", "lead", 1)], False),
+    ("实施主体：区住建局、区城管局", [("区住建局", "lead", 1), ("区城管局", "support", 2)], False),
+    ("牵头单位：市商务局；配合单位：市发展改革委、市财政局",
+     [("市商务局", "lead", 1), ("市发展改革委", "support", 2), ("市财政局", "support", 3)], False),
+    ("牵头单位：市商务局，参与单位：市统计局", [("市商务局", "lead", 1), ("市统计局", "support", 2)], False),
+    ("牵头单位：市商务局 协办单位：市税务局", [("市商务局", "lead", 1), ("市税务局", "support", 2)], False),
+    ("责任单位：区科技局；责任配合单位：区财政局、区人社局",
+     [("区科技局", "lead", 1), ("区财政局", "support", 2), ("区人社局", "support", 3)], False),
+    ("责任单位：市民政局、市卫健委；配合部门：市财政局",
+     [("市民政局", "lead", 1), ("市卫健委", "lead", 2), ("市财政局", "support", 3)], False),
+    ("市卫生健康委牵头，市民政局、市医保局配合",
+     [("市卫生健康委", "lead", 1), ("市民政局", "support", 2), ("市医保局", "support", 3)], False),
+    ("市教育局负责", [("市教育局", "lead", 1)], False),
+    ("由市教育局牵头负责", [("市教育局", "lead", 1)], False),
+    ("省商务厅会同省财政厅负责", [("省商务厅", "lead", 1), ("省财政厅", "support", 2)], False),
+    ("市科技局、市工业和信息化局按职责分工负责",
+     [("市科技局", "lead", 1), ("市工业和信息化局", "support", 2)], False),
+    ("各区（市）政府负责", [("各区（市）政府", "lead", 1)], False),
+    ("各有关部门按职责分工负责", [("各有关部门", "lead", 1)], False),
+    ("发展改革委、财政部、商务部等按职责分工负责",
+     [("发展改革委", "lead", 1), ("财政部", "support", 2), ("商务部", "support", 3)], True),
+    ("发展改革委、财政部等和各省级人民政府负责",
+     [("发展改革委", "lead", 1), ("财政部", "support", 2), ("各省级人民政府", "support", 3)], True),
+    ("市交通运输局（市港航局）、市财政局负责",
+     [("市交通运输局（市港航局）", "lead", 1), ("市财政局", "support", 2)], False),
+    ("市工业和信息化局和市住房和城乡建设局负责",
+     [("市工业和信息化局", "lead", 1), ("市住房和城乡建设局", "support", 2)], False),
+    ("人力资源社会保障部及各省级人民政府负责",
+     [("人力资源社会保障部", "lead", 1), ("各省级人民政府", "support", 2)], False),
+    ("服务业各行业主管单位及相关部门负责", [("服务业各行业主管单位及相关部门", "lead", 1)], False),
+    ("责任单位：市商务局（牵头）、市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
+    ("责任单位：市财政局、市商务局（牵头）", [("市财政局", "support", 1), ("市商务局", "lead", 2)], False),
+    ("市商务局、市财政局分别负责",
+     [("市商务局", "responsible", 1), ("市财政局", "responsible", 2)], False),
+    ("市商务局牵头，市有关部门和各区（市）政府按职责分工负责",
+     [("市商务局", "lead", 1), ("市有关部门", "support", 2), ("各区（市）政府", "support", 3)], False),
+    ("各省、自治区、直辖市人民政府负责", [("各省、自治区、直辖市人民政府", "lead", 1)], False),
+    ("市发展改革委等部门按职责分工负责", [("市发展改革委", "lead", 1)], True),
+    ("牵头单位:市商务局;配合单位:市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
+    ("各区(市)政府、市财政局负责", [("各区(市)政府", "lead", 1), ("市财政局", "support", 2)], False),
+])
+def test_responsibility_parse_units_roles_and_ranks(content, expected, open_list):
+    responsibilities, is_open = parse_units(content)
+    assert [(r.name, r.role, r.rank) for r in responsibilities] == expected
+    assert is_open is open_list
+
+
+@pytest.mark.parametrize("content, units", [
+    ("责任单位：市科技局相关处、市商务局有关处室", ["市科学技术局", "市商务局"]),
+    ("市财政局相关部负责", ["市财政局"]),
+    ("责任单位：区发改局；配合单位：区市场监管局", ["区发展和改革局", "区市场监督管理局"]),
+    ("市交通运输局（市港航局）负责", ["市交通运输局"]),
+    ("各区(市)政府负责", ["各区（市）人民政府"]),
+])
+def test_responsibility_parse_units_canonical_units(content, units):
+    assert [r.unit for r in parse_units(content)[0]] == units
+
+
+@pytest.mark.parametrize("text, names", [
+    ("加快发展现代物流。（责任单位：市商务局、市交通运输局）", ["市商务局", "市交通运输局"]),
+    ("培育龙头企业10家（市工业和信息化局牵头，市财政局配合）。", ["市工业和信息化局", "市财政局"]),
+    ("推进养老服务（市民政局负责），完善医疗服务（市卫生健康委负责）。", ["市民政局", "市卫生健康委"]),
+    ("完善政策(牵头单位:市商务局;配合单位:市财政局)", ["市商务局", "市财政局"]),
+    ("建设公共服务平台（各区（市）政府负责）。", ["各区（市）政府"]),
+    ("推进工程建设（市住建局）。", ["市住建局"]),
+    ("规划（2024—2026年）实施。（责任单位：区科技局）", ["区科技局"]),
+    ("加强协调（市商务局牵头，市交通运输局（市港航局）配合）", ["市商务局", "市交通运输局（市港航局）"]),
+])
+def test_responsibility_find_clauses_offsets(text, names):
+    matches = find_clauses(text)
+    assert [r.name for m in matches for r in m.responsibilities] == names
+    for m in matches:
+        span = text[m.start:m.end]
+        assert span[0] in "（(" and span[-1] in "）)"
+        assert m.balanced
+        assert all(r.name in span for r in m.responsibilities)
+
+
+@pytest.mark.parametrize("text", [
+    "实施方案（2024—2026年）",
+    "本方案（以下简称“方案”）自印发之日起施行",
+    "服务业增加值（含市商务局统计口径）持续增长",
+    "（一）加快发展现代服务业",
+    "(1)推进物流降本增效",
+    "根据《关于加快发展的意见》（青政办字〔2023〕57号）",
+    "投资规模（亿元）",
+    "协调市交通运输局（市港航局）。",
+    "确定一批企业（试点单位）。",
+    "构建新发展格局（新格局）。",
+    "建立健全机制（试行）",
+    "由市商务局（牵头）推进",
+    "（全部）",
+])
+def test_responsibility_find_clauses_ignores_ordinary_parentheses(text):
+    assert find_clauses(text) == []
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("加快建设。（责任单位：市商务局、市财政局", "（责任单位：市商务局、市财政局", ["市商务局", "市财政局"]),
+    ("加快建设（责任单位：市商务局、市财政局。下一句", "（责任单位：市商务局、市财政局", ["市商务局", "市财政局"]),
+    ("加快建设（责任单位：市商务局）、市财政局）。", "（责任单位：市商务局）、市财政局）", ["市商务局", "市财政局"]),
+    ("加快建设（（责任单位：市商务局）", "（（责任单位：市商务局）", ["市商务局"]),
+    ("加快建设（责任单位：各区（市政府）", "（责任单位：各区（市政府）", ["各区（市政府"]),
+    ("加快建设（市商务局牵头 下一项工作", "（市商务局牵头", ["市商务局"]),
+])
+def test_responsibility_find_clauses_recovers_unbalanced(text, span, names):
+    matches = find_clauses(text)
+    assert len(matches) == 1
+    m = matches[0]
+    assert text[m.start:m.end] == span
+    assert [r.name for r in m.responsibilities] == names
+    assert m.balanced is False
+
+
+@pytest.mark.parametrize("text, open_list", [
+    ("（责任单位：市科技局、市财政局等）", True),
+    ("（市发展改革委、市商务局等按职责分工负责）", True),
+    ("（市发展改革委、市商务局按职责分工负责）", False),
+])
+def test_responsibility_find_clauses_open_list(text, open_list):
+    (m,) = find_clauses(text)
+    assert m.open_list is open_list
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("区发改局", "区发展和改革局"),
+    ("区发展改革局", "区发展和改革局"),
+    ("市发改委", "市发展和改革委员会"),
+    ("市发展改革委", "市发展和改革委员会"),
+    ("发展改革委", "国家发展和改革委员会"),
+    ("国家发展改革委", "国家发展和改革委员会"),
+    ("市市场监管局", "市市场监督管理局"),
+    ("区工信局", "区工业和信息化局"),
+    ("市人社局", "市人力资源和社会保障局"),
+    ("区人力资源社会保障局", "区人力资源和社会保障局"),
+    ("人力资源社会保障部", "人力资源和社会保障部"),
+    ("县住建局", "县住房和城乡建设局"),
+    ("市文旅局", "市文化和旅游局"),
+    ("市卫健委", "市卫生健康委员会"),
+    ("区卫健局", "区卫生健康局"),
+    ("市医保局", "市医疗保障局"),
+    ("市自然资源局", "市自然资源局"),
+    ("市自然资源和规划局", "市自然资源和规划局"),
+    ("区交通局", "区交通运输局"),
+    ("市应急局", "市应急管理局"),
+    ("市投促局", "市投资促进局"),
+    ("市城管局", "市城市管理局"),
+    ("市国资委", "市国有资产监督管理委员会"),
+    ("市政府", "市人民政府"),
+    ("省科技厅", "省科学技术厅"),
+    ("区商务局", "区商务局"),
+    ("市科技局相关处", "市科学技术局"),
+    ("市交通运输局(市港航局)", "市交通运输局"),
+    ("高新区管委会", "高新区管理委员会"),
+    ("市妇联", "市妇女联合会"),
+])
+def test_responsibility_canonical_name(name, canonical):
+    assert canonical_name(name) == canonical
+
+
+@pytest.mark.parametrize("name, level", [
+    ("国家发展改革委", "national"),
+    ("财政部", "national"),
+    ("国务院国资委", "national"),
+    ("省商务厅", "provincial"),
+    ("各省级人民政府", "provincial"),
+    ("各省、自治区、直辖市人民政府", "provincial"),
+    ("市商务局", "city"),
+    ("市市场监管局", "city"),
+    ("杭州市商务局", "city"),
+    ("市委宣传部", "city"),
+    ("区商务局", "district"),
+    ("县卫健局", "district"),
+    ("各区（市）政府", "district"),
+    ("各区市政府", "district"),
+    ("山东省青岛市崂山区商务局", "district"),
+    ("各街道办事处", "subdistrict"),
+    ("某某镇人民政府", "subdistrict"),
+    ("市场监管局", "unknown"),
+    ("城市管理局", "unknown"),
+    ("服务业各行业主管单位及相关部门", "unknown"),
+])
+def test_responsibility_unit_level(name, level):
+    assert unit_level(name) == level
+
+
+@pytest.mark.parametrize("name, generic", [
+    ("各街道办事处", True),
+    ("各区（市）政府", True),
+    ("各有关部门", True),
+    ("市有关部门", True),
+    ("服务业各行业主管单位及相关部门", True),
+    ("各省级人民政府", True),
+    ("市商务局", False),
+    ("市科技局相关处", False),
+    ("财政部", False),
+])
+def test_responsibility_is_generic(name, generic):
+    assert is_generic(name) is generic
+
+
+@pytest.mark.parametrize("canonical, expected", [
+    ("区发展和改革局", {"区发改局", "区发展改革局"}),
+    ("市市场监督管理局", {"市市场监管局"}),
+    ("市人民政府", {"市政府"}),
+    ("国家发展和改革委员会", {"发展改革委", "国家发展改革委", "国家发改委"}),
+    ("市商务局", set()),
+])
+def test_responsibility_aliases(canonical, expected):
+    found = aliases(canonical)
+    assert expected <= set(found)
+    assert canonical not in found
+    assert all(canonical_name(a) == canonical for a in found)
+
+
+_ALPHABET = st.sampled_from(list("（）()：:；;，,、。等和及市区局委政府各牵头配合负责单位部门 \n12年"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=80) | st.text(max_size=60))
+def test_responsibility_find_clauses_never_raises(text):
+    previous_end = 0
+    for m in find_clauses(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= previous_end
+        assert text[m.start] in "（("
+        previous_end = m.end
