@@ -1,0 +1,263 @@
+"""``make bench``: throughput of extraction and loading on a generated corpus, measured, never asserted.
+
+One run prints and writes (``--json``, default out/bench.json):
+
+- extraction: documents/s and MB/s of ``pipeline.batch.extract_many`` with ``--workers`` (2)
+  workers and the cache disabled, on N generated documents (``--docs``, 300; ``--full``: 10,000),
+  no two with the same content hash (see tests/bench_corpus.py);
+- the ratio of that wall time to bare OpenCC(tw2s) + jieba.lcut over the same texts in this one
+  process (goal ≤ 1.0), with and without start-up on both sides;
+- peak memory: max RSS of this process and of its children (workers, then the database server);
+- loading: relationships/s of ``graph.load.load_graph`` into a fresh embedded database in a
+  temporary POLICYKG_HOME (goal ≥ 5,000/s), after ``graph.build.build_graph``;
+- the machine: nproc, CPU model, Python version.
+
+Usage: python -m tests.bench [--docs N | --full] [--workers 2] [--json PATH] [--no-load] [--keep]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+from tests.bench_corpus import ROOT, generate
+
+GOAL_RATIO = 1.0
+GOAL_MEMORY_MB = 1024
+GOAL_LOAD_RELS = 5000
+FULL_DOCS = 10_000
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _mb(kb: int) -> float:
+    return round(kb / 1024, 1)  # ru_maxrss is in KiB on Linux
+
+
+def _maxrss() -> dict[str, float]:
+    return {"self_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+            "children_mb": _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)}
+
+
+def machine_info() -> dict[str, Any]:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    except (OSError, AttributeError):
+        mem_kb = 0
+    return {"nproc": os.cpu_count(), "cpu_model": cpu, "python": platform.python_version(),
+            "implementation": platform.python_implementation(), "platform": platform.platform(),
+            "memory_gb": round(mem_kb / 1024 / 1024, 1)}
+
+
+def _rate(count: float, seconds: float) -> float:
+    return round(count / seconds, 2) if seconds > 0 else float("inf")
+
+
+def bench_extraction(paths: list[Path], workers: int) -> tuple[dict[str, Any], list[Any]]:
+    from pipeline.batch import extract_many
+
+    total = sum(p.stat().st_size for p in paths)
+    started = time.perf_counter()
+    outcomes = list(extract_many(paths, workers=workers, cache_dir=None))
+    seconds = time.perf_counter() - started
+    records = [o.records for o in outcomes if o.records is not None]
+    failed = [o for o in outcomes if o.records is None]
+    return {
+        "workers": workers, "seconds": round(seconds, 3), "documents": len(paths),
+        "failed": len(failed), "failures": [o.error for o in failed[:5]],
+        "cached": sum(o.cached for o in outcomes), "megabytes": round(total / 1e6, 3),
+        "docs_per_s": _rate(len(paths), seconds), "mb_per_s": _rate(total / 1e6, seconds),
+        "targets": sum(len(r.targets) for r in records),
+        "milestones": sum(len(r.milestones) for r in records),
+        "actions": sum(len(r.actions) for r in records),
+    }, records
+
+
+def _bare_text(path: Path, encoding: str) -> str:
+    text = path.read_bytes().decode(encoding, errors="replace")
+    return _TAG.sub(" ", text) if path.suffix.lower() in (".htm", ".html") else text
+
+
+def bench_bare(manifest: list[dict[str, Any]]) -> dict[str, Any]:
+    """Read + decode + OpenCC tw2s + jieba.lcut per document, one process, start-up included."""
+    started = time.perf_counter()
+    import jieba
+    import logging
+    import opencc
+
+    jieba.setLogLevel(logging.WARNING)
+    converter = opencc.OpenCC("tw2s")
+    jieba.initialize()
+    init = time.perf_counter() - started
+    tokens = 0
+    for entry in manifest:
+        text = _bare_text(Path(entry["path"]), entry["encoding"])
+        tokens += len(jieba.lcut(converter.convert(text)))
+    seconds = time.perf_counter() - started
+    return {"seconds": round(seconds, 3), "init_seconds": round(init, 3),
+            "docs_per_s": _rate(len(manifest), seconds), "tokens": tokens}
+
+
+def pipeline_startup_seconds() -> Optional[float]:
+    """What one worker pays before its first document (``pipeline.batch._warm``), measured in a
+    fresh interpreter so this process stays cold for the baseline."""
+    code = ("import time; t = time.perf_counter(); from pipeline.batch import _warm; _warm(); "
+            "print(time.perf_counter() - t)")
+    try:
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                             text=True, timeout=300, check=True).stdout
+        return round(float(out.strip().splitlines()[-1]), 3)
+    except (subprocess.SubprocessError, ValueError, IndexError):
+        return None
+
+
+def bench_load(records: list[Any], home: Path) -> dict[str, Any]:
+    from graph.build import build_graph
+    from graph.embedded import stop_server
+    from graph.load import load_graph
+    from graph.store import open_store
+
+    started = time.perf_counter()
+    G = build_graph(records)
+    build = time.perf_counter() - started
+    started = time.perf_counter()
+    store = open_store(env={}, home=home)  # env={}: never a developer's NEO4J_URI
+    server = time.perf_counter() - started
+    try:
+        summary = load_graph(store, G)
+    finally:
+        store.close()
+        stopped = time.perf_counter()
+        stop_server(home)
+        stop = time.perf_counter() - stopped
+    return {
+        "graph_nodes": G.number_of_nodes(), "graph_edges": G.number_of_edges(),
+        "build_seconds": round(build, 3), "server_start_seconds": round(server, 3),
+        "server_stop_seconds": round(stop, 3),
+        "documents": summary.documents, "nodes": summary.nodes,
+        "relationships": summary.relationships, "skipped_relationships": summary.skipped_relationships,
+        "seconds": summary.seconds, "rels_per_s": _rate(summary.relationships, summary.seconds),
+        "nodes_per_s": _rate(summary.nodes, summary.seconds),
+        "docs_per_s": _rate(summary.documents, summary.seconds),
+    }
+
+
+def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = None,
+        startup: bool = True) -> dict[str, Any]:
+    """One benchmark run; returns every figure (also what ``--json`` writes)."""
+    started = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
+    try:
+        gen_start = time.perf_counter()
+        manifest = generate(tmp / "docs", docs)
+        paths = [Path(m["path"]) for m in manifest]
+        corpus = {"documents": len(manifest), "megabytes": round(sum(m["bytes"] for m in manifest) / 1e6, 3),
+                  "distinct_sha256": len({m["sha256"] for m in manifest}),
+                  "encodings": sorted({m["encoding"] for m in manifest}),
+                  "generate_seconds": round(time.perf_counter() - gen_start, 3)}
+        extraction, records = bench_extraction(paths, workers)
+        memory = {"after_extraction": _maxrss()}
+        bare = bench_bare(manifest)
+        warm = pipeline_startup_seconds() if startup else None
+        ratio = {"wall": round(extraction["seconds"] / bare["seconds"], 3) if bare["seconds"] else None,
+                 "startup_seconds_per_worker": warm}
+        steady_bare = bare["seconds"] - bare["init_seconds"]
+        if warm is not None and steady_bare > 0:
+            # Workers warm up in parallel, so the pool's start-up costs about one warm-up of wall.
+            ratio["without_startup"] = round(max(extraction["seconds"] - warm, 0) / steady_bare, 3)
+        result: dict[str, Any] = {
+            "machine": machine_info(), "corpus": corpus, "extraction": extraction,
+            "baseline_opencc_jieba": bare, "ratio": ratio,
+        }
+        if load:
+            result["load"] = bench_load(records, tmp / "home")
+        memory["final"] = _maxrss()
+        memory["note"] = ("children_mb is the largest single child reaped so far: the extraction "
+                          "workers after extraction, the database server (JVM) once it is stopped")
+        result["memory"] = memory
+        peak = max(memory["after_extraction"]["self_mb"], memory["after_extraction"]["children_mb"])
+        result["goals"] = {
+            "ratio_le_1": ratio["wall"] is not None and ratio["wall"] <= GOAL_RATIO,
+            "extraction_memory_lt_1gb": peak < GOAL_MEMORY_MB,
+            "load_rels_per_s_ge_5000": (result["load"]["rels_per_s"] >= GOAL_LOAD_RELS) if load else None,
+        }
+        result["total_seconds"] = round(time.perf_counter() - started, 3)
+        return result
+    finally:
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(tmp / "docs", keep / "docs", dirs_exist_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(result: dict[str, Any]) -> str:
+    m, c, e, b, r = (result[k] for k in ("machine", "corpus", "extraction", "baseline_opencc_jieba", "ratio"))
+    mem = result["memory"]
+    lines = [
+        f"machine: {m['nproc']} CPU ({m['cpu_model']}), {m['memory_gb']} GB, Python {m['python']}",
+        f"corpus: {c['documents']} documents, {c['megabytes']} MB, {c['distinct_sha256']} distinct "
+        f"sha256, encodings {', '.join(c['encodings'])}",
+        f"extraction ({e['workers']} workers, no cache): {e['seconds']} s = {e['docs_per_s']} docs/s, "
+        f"{e['mb_per_s']} MB/s; {e['failed']} failed; {e['targets']} targets, {e['actions']} actions",
+        f"bare OpenCC(tw2s)+jieba.lcut, 1 process: {b['seconds']} s (start-up {b['init_seconds']} s)"
+        f" = {b['docs_per_s']} docs/s",
+        f"ratio pipeline/bare: {r['wall']} (goal <= {GOAL_RATIO})"
+        + (f"; without start-up on either side: {r['without_startup']} "
+           f"(worker start-up {r['startup_seconds_per_worker']} s)" if "without_startup" in r else ""),
+    ]
+    if "load" in result:
+        ld = result["load"]
+        lines.append(
+            f"load: {ld['relationships']} relationships, {ld['nodes']} nodes, {ld['documents']} documents "
+            f"in {ld['seconds']} s = {ld['rels_per_s']} rels/s (goal >= {GOAL_LOAD_RELS}); "
+            f"build_graph {ld['build_seconds']} s, server start {ld['server_start_seconds']} s")
+    lines.append(
+        f"peak RSS: this process {mem['final']['self_mb']} MB; extraction workers "
+        f"{mem['after_extraction']['children_mb']} MB; largest child overall {mem['final']['children_mb']} MB"
+        f" (goal < {GOAL_MEMORY_MB} MB)")
+    lines.append(f"goals: {json.dumps(result['goals'])}; total {result['total_seconds']} s")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=300, help="documents to generate (300)")
+    parser.add_argument("--full", action="store_true", help=f"{FULL_DOCS:,} documents")
+    parser.add_argument("--workers", type=int, default=2, help="extraction workers (2)")
+    parser.add_argument("--json", type=Path, default=Path("out/bench.json"), help="where to write the figures")
+    parser.add_argument("--no-load", action="store_true", help="skip the database load")
+    parser.add_argument("--no-startup", action="store_true",
+                        help="skip measuring a worker's start-up in a separate interpreter")
+    parser.add_argument("--keep", type=Path, default=None, help="copy the generated corpus here")
+    args = parser.parse_args(argv)
+    docs = FULL_DOCS if args.full else args.docs
+    if docs < 1:
+        parser.error("--docs must be at least 1")
+    result = run(docs, workers=args.workers, load=not args.no_load, keep=args.keep,
+                 startup=not args.no_startup)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(report(result))
+    print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
