@@ -32,7 +32,7 @@ _LABEL = re.compile(
     rf"|(?P<support>责任配合|配合责任|配合|参与|协办|协助|协同|支持){_UNIT_WORD}?\s*[：:]"
     rf"|(?:责任|实施|落实|承办|工作){_UNIT_WORD}\s*[：:]"
 )
-_VERBS: dict[str, Optional[str]] = {
+_VERBS: dict[str, Optional[Role]] = {
     **dict.fromkeys(("牵头负责", "负责牵头", "牵头抓总", "牵头落实", "牵头实施", "为牵头单位", "牵头",
                      "主责", "领衔"), "lead"),
     **dict.fromkeys(("配合落实", "协助落实", "配合实施", "共同参与", "为配合单位", "配合", "协助", "协同",
@@ -44,8 +44,8 @@ _VERBS: dict[str, Optional[str]] = {
 }
 _VERB_TAIL = re.compile("(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\s*$")
 _OPEN_TAIL = re.compile(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|机构)?\s*$")
-_INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]\s*$")
-_INLINE_ROLES: dict[str, Optional[str]] = {"牵头": "lead", "牵头单位": "lead", "主责": "lead",
+_INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]?\s*$")  # ） may be lost
+_INLINE_ROLES: dict[str, Optional[Role]] = {"牵头": "lead", "牵头单位": "lead", "主责": "lead",
                                            "配合": "support", "配合单位": "support", "参与": "support",
                                            "负责": None}
 _CONJUNCTION = re.compile("以及|及|和|与")
@@ -71,7 +71,7 @@ class ClauseMatch:
 
 @dataclass
 class _Parsed:
-    units: list[tuple[str, Optional[str]]]  # (name as written, role or None when unmarked)
+    units: list[tuple[str, Optional[Role]]]  # (name as written, role or None when unmarked)
     open_list: bool = False
     bad: int = 0  # pieces that are not unit names
     strong: bool = False  # a label or a role verb was present
@@ -104,13 +104,13 @@ def _split(s: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _strip_tail(s: str, inline: bool = True) -> tuple[str, Optional[str], bool, bool]:
+def _strip_tail(s: str, inline: bool = True) -> tuple[str, Optional[Role], bool, bool]:
     """Drop trailing role verbs (and, for one name, an inline ``（牵头）``) and 等:
     → (rest, role, a verb was seen, the list is open)."""
-    role: Optional[str] = None
+    role: Optional[Role] = None
     had_verb = is_open = False
     while True:
-        m = _VERB_TAIL.search(s) or (_INLINE_ROLE.search(s) if inline else None)
+        m = (_INLINE_ROLE.search(s) if inline else None) or _VERB_TAIL.search(s)
         if m and m.start() > 0:
             word = m.group(1) if m.re is _INLINE_ROLE else m.group().strip()
             found = _INLINE_ROLES[word] if m.re is _INLINE_ROLE else _VERBS[word]
@@ -146,25 +146,25 @@ def _split_conjunctions(piece: str) -> list[str]:
 def _pieces(group: str) -> list[str]:
     """Names of a 、-list, with enumerated level words rejoined (``各省、自治区、直辖市人民政府``)."""
     out: list[str] = []
-    pending = ""
+    run: list[str] = []
     for piece in _split(group, "、/／"):
         if _LEVEL_WORD.match(piece):
-            pending += piece + "、"
+            run.append(piece)
             continue
-        out.extend(_split_conjunctions(pending + piece))
-        pending = ""
-    if pending:
-        out.append(pending.rstrip("、"))
-    return out
+        if len(run) >= 2:
+            piece, run = "、".join(run + [piece]), []
+        out += run + _split_conjunctions(piece)
+        run = []
+    return out + run
 
 
-def _labelled_parts(s: str) -> tuple[list[tuple[Optional[str], str]], bool]:
+def _labelled_parts(s: str) -> tuple[list[tuple[Optional[Role], str]], bool]:
     """Split at ``牵头单位：``-style labels → ([(label role, text)], whether any label was found)."""
     mask = _matched_mask(s)
     labels = [m for m in _LABEL.finditer(s) if not mask[m.start()]]
     if not labels:
         return [(None, s)], False
-    parts: list[tuple[Optional[str], str]] = [(None, s[: labels[0].start()].strip(" ，,；;" + _OPEN))]
+    parts: list[tuple[Optional[Role], str]] = [(None, s[: labels[0].start()].strip(" ，,；;" + _OPEN))]
     for m, nxt in zip(labels, labels[1:] + [None]):
         label_role = "lead" if m.group("lead") else "support" if m.group("support") else None
         parts.append((label_role, s[m.end(): nxt.start() if nxt else len(s)]))
@@ -175,7 +175,7 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
     """Units and roles as marked; with ``strict``, stop at the first piece that is not a unit."""
     parts, labelled = _labelled_parts(content.strip())
     out = _Parsed(units=[], strong=labelled)
-    groups: list[tuple[str, Optional[str]]] = []
+    groups: list[tuple[str, Optional[Role]]] = []
     for label_role, text in parts:
         for phrase in _split(text, "，,；;\t "):
             phrase, verb_role, had_verb, is_open = _strip_tail(re.sub(r"^(?:由|请)", "", phrase), inline=False)
@@ -201,7 +201,7 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
     return out
 
 
-def _assign_roles(units: list[tuple[str, Optional[str]]]) -> list[Responsibility]:
+def _assign_roles(units: list[tuple[str, Optional[Role]]]) -> list[Responsibility]:
     """Fill unmarked roles: support beside a named lead, lead beside named supporters, else first leads."""
     roles = [r for _, r in units]
     if "lead" in roles:

@@ -136,6 +136,11 @@ NOT_UNIT_ENDINGS: tuple[str, ...] = (
 )
 NOT_UNIT_STARTS: tuple[str, ...] = ("以", "含", "包括", "不含", "其中", "如", "例如", "即")
 
+_NOT_IN_NAME = re.compile(r"[0-9０-９〔〕：:“”\"《》。！？!?；;，,]")
+# collective territorial owners written without an organ word: 各区市, 各县（市、区）, 各地区
+_TERRITORIES = re.compile(
+    r"各(?:地|地区|级|省|自治区|直辖市|市|州|区|县|旗|乡|镇|街道|镇街|园区|功能区)+(?:（[市州区县旗乡镇、]+）)?"
+)
 _RELEVANT_TAIL = re.compile(r"(?:相关|有关)(?:部门|处室|科室|单位|部|处)$")
 _ALT_NAME_TAIL = re.compile(r"[（(]([^（）()]+)[）)]$")
 _GENERIC = re.compile(
@@ -175,8 +180,10 @@ def split_prefix(name: str) -> tuple[str, str]:
 def _ends_like_unit(name: str) -> bool:
     if len(name) < 2 or name.startswith(NOT_UNIT_STARTS) or name.endswith(NOT_UNIT_ENDINGS):
         return False
-    if re.search(r"[0-9０-９〔〕]", name):
+    if _NOT_IN_NAME.search(name):
         return False
+    if _TERRITORIES.fullmatch(name):
+        return True
     if name in ALIAS_TO_CORE or name in KNOWN_CORES or name in NATIONAL_SHORT:
         return True
     if len(name) == 2 and not name.endswith(("委", "办")):
@@ -196,7 +203,7 @@ def _strip_tails(name: str) -> str:
     if m and _ends_like_unit(name[: m.start()]):
         name = name[: m.start()]
     m = _ALT_NAME_TAIL.search(name)
-    if m and _ends_like_unit(m.group(1)) and _ends_like_unit(name[: m.start()]):
+    if m and "、" not in m.group(1) and _ends_like_unit(m.group(1)) and _ends_like_unit(name[: m.start()]):
         name = name[: m.start()]
     return name
 

@@ -60,6 +60,10 @@ def _triples(content: str) -> list[tuple[str, str, int]]:
     ("市发展改革委等部门按职责分工负责", [("市发展改革委", "lead", 1)], True),
     ("牵头单位:市商务局;配合单位:市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
     ("各区(市)政府、市财政局负责", [("各区(市)政府", "lead", 1), ("市财政局", "support", 2)], False),
+    ("市商务局、各区负责", [("市商务局", "lead", 1), ("各区", "support", 2)], False),
+    ("各地区、各部门负责", [("各地区", "lead", 1), ("各部门", "support", 2)], False),
+    ("各县（市、区）人民政府负责", [("各县（市、区）人民政府", "lead", 1)], False),
+    ("市商务局负责，市财政局配合", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
 ])
 def test_responsibility_parse_units_roles_and_ranks(content, expected, open_list):
     responsibilities, is_open = parse_units(content)
@@ -112,6 +116,9 @@ def test_responsibility_find_clauses_offsets(text, names):
     "建立健全机制（试行）",
     "由市商务局（牵头）推进",
     "（全部）",
+    "（单位：亿元）",
+    "增长较快（数据来源：市统计局）。",
+    "覆盖面扩大（各类企业）。",
 ])
 def test_responsibility_find_clauses_ignores_ordinary_parentheses(text):
     assert find_clauses(text) == []
@@ -122,7 +129,9 @@ def test_responsibility_find_clauses_ignores_ordinary_parentheses(text):
     ("加快建设（责任单位：市商务局、市财政局。下一句", "（责任单位：市商务局、市财政局", ["市商务局", "市财政局"]),
     ("加快建设（责任单位：市商务局）、市财政局）。", "（责任单位：市商务局）、市财政局）", ["市商务局", "市财政局"]),
     ("加快建设（（责任单位：市商务局）", "（（责任单位：市商务局）", ["市商务局"]),
-    ("加快建设（责任单位：各区（市政府）", "（责任单位：各区（市政府）", ["各区（市政府"]),
+    ("加快建设（责任单位：各区（市政府）", "（责任单位：各区（市政府）", ["各区（市政府）"]),
+    ("加快建设（责任单位：市商务局（牵头、市财政局）", "（责任单位：市商务局（牵头、市财政局）",
+     ["市商务局", "市财政局"]),
     ("加快建设（市商务局牵头 下一项工作", "（市商务局牵头", ["市商务局"]),
 ])
 def test_responsibility_find_clauses_recovers_unbalanced(text, span, names):
