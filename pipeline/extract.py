@@ -47,6 +47,33 @@ def _section_deadline(sections: list[Section], sec: Optional[Section]) -> Option
     return None
 
 
+_ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
+
+
+def _split_enumeration(text: str, start: int, end: int, sec: Section
+                       ) -> list[tuple[int, int, Optional[Section], Optional[str]]]:
+    """A heading's text, split at 一是……二是…… when it enumerates two or more sub-items.
+
+    Each sub-item becomes an action of its own (its title is its first clause); the text before
+    the first one stays with the heading.
+    """
+    block = text[start:end]
+    marks = [m for m in _ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
+    if len(marks) < 2:
+        return [(start, end, sec, None)]
+    out: list[tuple[int, int, Optional[Section], Optional[str]]] = [(start, start + marks[0].start(), sec, None)]
+    owned = 0
+    for i, m in enumerate(marks):
+        sub_end = start + (marks[i + 1].start() if i + 1 < len(marks) else len(block))
+        body = block[m.end():sub_end - start]
+        owned += bool(find_clauses(body))
+        title = re.split(r"[，。；：（]", body, maxsplit=1)[0].strip()[:40] or sec.title
+        out.append((start + m.start(), sub_end, sec, title))
+    # Split only when the sub-items carry their own clauses; one clause closing them all
+    # makes the heading one action.
+    return out if owned >= 2 else [(start, end, sec, None)]
+
+
 def extract(doc: OutlinedDocument) -> DocumentRecords:
     """Turn an outlined document into the public records."""
     norm = doc.seg.norm
@@ -61,12 +88,12 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
 
     # Blocks: (start, end, section or None).
     starts = [s.start for s in sections] + [len(text)]
-    blocks: list[tuple[int, int, Optional[Section]]] = []
+    blocks: list[tuple[int, int, Optional[Section], Optional[str]]] = []
     first = sections[0].start if sections else len(text)
     if first > doc.body_start:
-        blocks.append((doc.body_start, first, None))
+        blocks.append((doc.body_start, first, None, None))
     for i, sec in enumerate(sections):
-        blocks.append((sec.start, starts[i + 1], sec))
+        blocks.extend(_split_enumeration(text, sec.start, starts[i + 1], sec))
 
     actions: list[Action] = []
     targets: list[Target] = []
@@ -75,7 +102,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     heading_clauses: dict[str, list[Responsibility]] = {}  # section id → clause on its heading line
     by_id = {s.id: s for s in sections}
 
-    for b_start, b_end, sec in blocks:
+    for b_start, b_end, sec, sub_title in blocks:
         block = text[b_start:b_end]
         path = sec.path if sec else []
         clauses = find_clauses(block)
@@ -90,7 +117,9 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                                          level=unit_level(r.unit), generic=is_generic(r.unit))
         first_line_end = block.find("\n")
         first_line_end = len(block) if first_line_end < 0 else first_line_end
-        if sec is not None:
+        if sub_title is not None:
+            first_line_end = 0
+        if sec is not None and sub_title is None:
             on_heading = [c for c in clauses if c.end <= first_line_end]
             if on_heading:
                 heading_clauses[sec.id] = [r for c in on_heading for r in c.responsibilities]
@@ -113,11 +142,14 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         body_has_text = bool(block[first_line_end:].strip()) or bool(clauses) or (
             sec is not None and len(block.strip()) > len(sec.marker) + len(sec.title) + 1)
         action: Optional[Action] = None
+        if sub_title is not None:
+            body_has_text = True
         if sec is not None and body_has_text:
             resps = own_resps or [r.model_copy() for r in inherited(sec)]
             last_clause = clauses[-1] if clauses else None
             action = Action(
-                id=record_id("action", doc_id, sec.id), section_id=sec.id, title=sec.title,
+                id=record_id("action", doc_id, sec.id, *( [b_start] if sub_title else [])),
+                section_id=sec.id, title=sub_title or sec.title,
                 section_path=sec.path, responsibilities=resps,
                 clause=_evidence(doc, b_start + last_clause.start, b_start + last_clause.end,
                                  (b_start + last_clause.start, b_start + last_clause.end), path) if last_clause else None,

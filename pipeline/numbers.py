@@ -27,7 +27,7 @@ _BASE_UNITS = (
     ("次", "count"), ("人", "count"), ("名", "count"), ("所", "count"), ("套", "count"),
     ("台", "count"), ("户", "count"), ("张", "count"), ("间", "count"), ("辆", "count"),
     ("艘", "count"), ("架", "count"), ("部", "count"), ("款", "count"), ("种", "count"),
-    ("支", "count"), ("位", "count"), ("床", "count"), ("期", "count"), ("届", "count"),
+    ("支", "count"), ("位", "count"), ("床", "count"), ("期", "count"),
     ("批次", "count"), ("宗", "count"), ("列", "count"), ("班", "count"), ("块", "count"),
     ("片", "count"), ("区", "count"), ("园", "count"), ("街", "count"), ("村", "count"),
 )
@@ -109,10 +109,10 @@ def find_quantities(text: str) -> list[Quantity]:
             if num in ("一", "两", "二") and not re.search(
                 r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建)$",
                 text[max(0, start - 3):start],
-            ):
+            ) and not re.match(r"^(?:以上|左右)?(?:[，；。、]|$)", text[m.end():m.end() + 3]):
                 continue
-            if re.fullmatch(r"[万亿千百]+", num):
-                continue
+            if re.fullmatch(r"[万亿千百]+", num) or unit == "期":
+                continue  # 二期工程 is a phase, not an amount
         value = parse_number(num)
         if value is None:
             continue

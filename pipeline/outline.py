@@ -63,7 +63,7 @@ def _lines(text: str) -> list[_Line]:
 def level_of(region: Optional[str], issuer: Optional[str] = None) -> Level:
     """The administrative level a plan belongs to, from its region's suffix or its issuer."""
     probe = region or issuer or ""
-    if probe.startswith(("国务院", "国家", "中共中央")) or (issuer or "").startswith(("国务院", "国家")):
+    if probe == "全国" or probe.startswith(("国务院", "国家", "中共中央")) or (issuer or "").startswith(("国务院", "国家")):
         return "national"
     if re.search(r"(?:省|自治区)$", probe):
         return "provincial"
@@ -162,7 +162,6 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     warnings: list[Warning] = []
 
     title, title_span, body_idx, notice_title = _find_title(lines)
-    head_text = "\n".join(ln.text for ln in lines[: max(body_idx, 1) + 12])
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
     if m:
@@ -185,7 +184,8 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
             issuer = notice_lines[0].text[: nm.start()]
     if title is None:
         warnings.append(Warning(code="no_title", message="no plan title found"))
-    period = _PERIOD.search(title or "") or _PERIOD.search(head_text)
+    # The period comes from the title (or the line under it), never from cited documents.
+    period = _PERIOD.search(title or "")
     period_start = int(period.group(1)) if period else None
     period_end = int(period.group(2)) if period else None
     if period is None:
@@ -193,6 +193,8 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         if single:
             period_start = period_end = int(single.group(1))
     region = region_of(title or "") or (region_of(issuer) if issuer else None)
+    if region is None and re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or "")):
+        region = "全国"
 
     # Headings: everything after the title line.
     body_lines = lines[body_idx:] if title_span else lines

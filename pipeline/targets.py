@@ -56,7 +56,7 @@ _COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
 _HISTORY_WORDS = re.compile(
-    r"同比|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上年|上一年|截至目前|目前已"
+    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
 )
 _PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
 # Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).
@@ -207,14 +207,17 @@ def _split_list(metric: str, n: int) -> list[str]:
     return [p + suffix for p in parts[:-1]] + [parts[-1]]
 
 
-def _deadline_for(pos: int, sent: tuple[int, int], clause: tuple[int, int], phrases: list[DeadlinePhrase],
+def _deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int, int], phrases: list[DeadlinePhrase],
                   paragraph: tuple[int, int], ctx: BlockContext) -> tuple[Optional[str], str]:
     in_clause = [d for d in phrases if clause[0] <= d.start < clause[1]]
     if in_clause:
         return in_clause[-1].date, "explicit"
     before = [d for d in phrases if sent[0] <= d.start < pos]
     if before:
-        return before[-1].date, "sentence"
+        # A lead phrase of its own clause right before this one (到2026年，……) is explicit too.
+        between = (before[-1].end, clause[0])
+        lead_only = all(ch in "，、 年底末前" for ch in text[between[0]:between[1]])
+        return before[-1].date, "explicit" if lead_only else "sentence"
     para = [d for d in phrases if paragraph[0] <= d.start < sent[0] and d.marked]
     if para:
         return para[-1].date, "paragraph"
@@ -225,16 +228,35 @@ def _deadline_for(pos: int, sent: tuple[int, int], clause: tuple[int, int], phra
     return None, "none"
 
 
-def _is_history(sent_text: str, phrases: list[DeadlinePhrase], ctx: BlockContext) -> bool:
+def _history_clauses(text: str, sent: tuple[int, int], phrases: list[DeadlinePhrase],
+                     ctx: BlockContext) -> list[tuple[int, int]]:
+    """Clauses of a sentence that speak of the past; their amounts are baselines.
+
+    A past year (before the plan period, not 比/较 a base year, not a qualifier like
+    2000年以前建成的) governs its clause and the following ones until a future deadline appears.
+    """
+    clauses = _clauses(text, *sent)
     if ctx.history_section:
-        return True
-    if _HISTORY_WORDS.search(sent_text):
-        return True
-    if ctx.period_start:
+        return clauses
+    out, past = [], False
+    for c in clauses:
+        c_text = text[c[0]:c[1]]
         for d in phrases:
-            if d.year < ctx.period_start and not sent_text[max(0, d.start - 2):d.start].endswith(("比", "较")):
-                return True
-    return False
+            if not c[0] <= d.start < c[1]:
+                continue
+            if text[max(0, d.start - 2):d.start].endswith(("比", "较")):
+                continue
+            if re.match(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的", text[d.end:d.end + 10]):
+                continue  # 2000年以前建成的小区: a qualifier
+            if ctx.period_start and d.year < ctx.period_start:
+                past = True
+            elif d.marked:
+                past = False
+        if _HISTORY_WORDS.search(c_text):
+            past = True  # “十四五”以来，……: the rest of the sentence is history too
+        if past:
+            out.append(c)
+    return out
 
 
 def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
@@ -252,12 +274,13 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
         s_text = text[sent[0]:sent[1]]
         s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
         local = [DeadlinePhrase(d.start - sent[0], d.end - sent[0], d.date, d.year, d.marked) for d in s_phrases]
-        history = _is_history(s_text, local, ctx)
+        history_spans = _history_clauses(text, sent, s_phrases, ctx)
         paragraph = _paragraph_of(text, sent[0])
         last_metric: Optional[str] = None
         covered: list[tuple[int, int]] = []
         for clause in _clauses(text, *sent):
             c_text = text[clause[0]:clause[1]]
+            history = clause in history_spans
             qs = [q for q in find_quantities(c_text) if not _in_spans(clause[0] + q.start, masked)]
             # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
             groups: list[list[Quantity]] = []
@@ -291,7 +314,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                 if verb_m and gap_clean and not _BASE_YEAR.fullmatch(gap_clean):
                     metric_raw = gap_clean  # 新增专精特新企业40家
                     m_start = verb_m.start()
-                elif noun_after and (not verb_m or not gap_clean) and not _SUFFIX_RE.match(after) \
+                elif noun_after and (not verb_m or not gap_clean) \
                         and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
                     metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
                     metric_raw = re.split(r"达到|达|实现|建成|完成", metric_raw)[0] or metric_raw
@@ -323,7 +346,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                         metrics = _split_list(metric, len(parts))
                         group = group * len(parts)
                 deadline, rule = (None, "none") if history else _deadline_for(
-                    clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
+                    text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
                 recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
                 if recurrence == "none" and re.match(r"\s*(?:每年|每季度|每月)[，,]", text[sent[0]:sent[1]]):
                     recurrence = recurrence_of(text[sent[0]:sent[0] + 4])
@@ -339,19 +362,18 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                         scope=scope, base_year=int(base.group(1)) if base else None, sentence=sent))
                 covered.append((start, end))
                 last_metric = metric
-        # Qualitative goals, where no number was found in the same span.
-        if history:
-            continue
+        # Qualitative goals, where no number was found in the same span (never in the past).
+        masked_here = masked + history_spans
         for pattern, cmp in _QUAL_PATTERNS:
             for m in pattern.finditer(s_text):
                 a, b = sent[0] + m.start(), sent[0] + m.end()
-                if _in_spans(a, masked) or any(x < b and a < y for x, y in covered):
+                if _in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
                 metric, scope = _clean_metric(m.group("metric"))
                 if not metric or len(metric) < 2:
                     continue
                 clause = next((c for c in _clauses(text, *sent) if c[0] <= a + len(m.group("metric")) < c[1]), sent)
-                deadline, rule = _deadline_for(a, sent, clause, phrases, paragraph, ctx)
+                deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
                 out.append(FoundTarget(
                     start=a + (len(m.group("metric")) - len(m.group("metric").lstrip("，、 "))), end=b,
                     metric=metric, value=None, value_max=None, unit=None, normalized_value=None,
@@ -363,10 +385,10 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
         if ctx.goal_section or any(d.marked for d in local):
             for m in list(_BUILT_GOAL.finditer(s_text)) + list(_BUILT_AFTER.finditer(s_text)):
                 a, b = sent[0] + m.start(), sent[0] + m.end()
-                if _in_spans(a, masked) or any(x < b and a < y for x, y in covered):
+                if _in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
                 clause = next((c for c in _clauses(text, *sent) if c[0] <= a < c[1]), sent)
-                deadline, rule = _deadline_for(a, sent, clause, phrases, paragraph, ctx)
+                deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
                 metric, scope = _clean_metric(m.group("metric"))
                 out.append(FoundTarget(
                     start=a, end=b, metric=metric, value=None, value_max=None, unit=None,

@@ -7,6 +7,7 @@ overlaps the golden quote's position and the values agree (both None for qualita
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -82,8 +83,9 @@ def score_document(golden_path: Path) -> Score:
             sc.plan_errors.append(f"plan.{key}: want {gold['plan'][key]!r} got {getattr(plan, key)!r}")
     if gold["plan"].get("title") and gold["plan"]["title"].replace(" ", "") not in plan.title.replace(" ", ""):
         sc.plan_errors.append(f"plan.title: want {gold['plan']['title']!r} got {plan.title!r}")
-    want_parents = {p.get("doc_number") or p["title"] for p in gold["plan"].get("parent_plans", [])}
-    got_parents = {p.doc_number or p.title for p in plan.parent_plans}
+    fold = lambda s: re.sub(r"[－—–\-\s]", "-", s)
+    want_parents = {p.get("doc_number") or fold(p["title"]) for p in gold["plan"].get("parent_plans", [])}
+    got_parents = {p.doc_number or fold(p.title) for p in plan.parent_plans}
     if not want_parents <= got_parents:
         sc.plan_errors.append(f"plan.parent_plans: want {sorted(want_parents)} got {sorted(got_parents)}")
     # Targets.

@@ -1,0 +1,43 @@
+"""Spans are sacred: every fact's evidence is exactly the text at its offsets, in both texts."""
+from pathlib import Path
+
+import pytest
+
+from pipeline import STAGES
+from pipeline.decode import read_document
+from schemas.validate import validate_records
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = sorted(p for p in list((ROOT / "corpus").glob("*")) + list((ROOT / "tests/fixtures/docs").glob("*"))
+                   + list((ROOT / "tests/fixtures/compare").glob("*.txt")) if p.suffix != ".json")
+
+
+def _run(path):
+    value = read_document(path)
+    norm = None
+    for stage in STAGES:
+        value = stage(value)
+        if stage.__name__ == "normalize":
+            norm = value
+    return norm, value
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
+def test_spans_point_at_their_text(path):
+    norm, records = _run(path)
+    text, original = norm.text, norm.raw.text
+    evidences = [t.evidence for t in records.targets] + [m.evidence for m in records.milestones]
+    evidences += [a.clause for a in records.actions if a.clause]
+    assert evidences, "a plan with no facts"
+    for ev in evidences:
+        assert text[ev.start:ev.end] == ev.text
+        assert original[ev.orig_start:ev.orig_end] == ev.orig_text
+        assert ev.sentence and ev.text.strip()[:1] in ev.sentence or ev.text in text
+    for s in records.sections:
+        assert 0 <= s.start < s.end <= len(text)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
+def test_spans_records_validate_against_the_contract(path):
+    _, records = _run(path)
+    validate_records(records.model_dump(mode="json"))
