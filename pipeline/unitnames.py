@@ -212,6 +212,8 @@ def _strip_tails(name: str) -> str:
 def canonical_name(name: str) -> str:
     """The unit's full name, level prefix kept: ``区发改局`` → ``区发展和改革局``, ``市政府`` → ``市人民政府``."""
     name = _strip_tails(_fullwidth_parens(re.sub(r"\s+", "", name)))
+    if name.startswith("各"):
+        return name  # generic owners (各区（市）政府, 各街道办事处) are kept as written
     if name in NATIONAL_SHORT:
         return NATIONAL_SHORT[name]
     prefix, core = split_prefix(name)

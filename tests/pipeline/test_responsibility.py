@@ -76,7 +76,7 @@ def test_responsibility_parse_units_roles_and_ranks(content, expected, open_list
     ("市财政局相关部负责", ["市财政局"]),
     ("责任单位：区发改局；配合单位：区市场监管局", ["区发展和改革局", "区市场监督管理局"]),
     ("市交通运输局（市港航局）负责", ["市交通运输局"]),
-    ("各区(市)政府负责", ["各区（市）人民政府"]),
+    ("各区(市)政府负责", ["各区（市）政府"]),
 ])
 def test_responsibility_parse_units_canonical_units(content, units):
     assert [r.unit for r in parse_units(content)[0]] == units
