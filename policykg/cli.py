@@ -185,5 +185,78 @@ def db_status() -> None:
         {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False))
 
 
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="matrix.xlsx, .html, .csv or .md (by suffix).")
+@click.option("--by", type=click.Choice(("action", "target", "section")), default="action", show_default=True)
+def matrix(paths: tuple[str, ...], output: Path, by: str) -> None:
+    """Write the responsibility matrix (bureau × action, lead/support) of one or more plans."""
+    from policykg.jobs import matrix_paths
+
+    click.echo(f"wrote {matrix_paths(paths, output, by)}")
+
+
+@cli.command()
+@click.argument("child")
+@click.argument("parent")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="report.html, .json or .md (by suffix).")
+def compare(child: str, parent: str, output: Path) -> None:
+    """Compare a plan with the plan it implements: aligned targets, ambition, gaps, counterparts."""
+    from policykg.jobs import compare_paths
+
+    result = compare_paths(child, parent, output)
+    s = result.summary
+    click.echo(f"wrote {output}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="report.html")
+def report(paths: tuple[str, ...], output: Path) -> None:
+    """Write one self-contained HTML report (tables, matrix, timeline, graph, highlighted text)."""
+    from policykg.jobs import report_paths
+
+    click.echo(f"wrote {report_paths(paths, output)}")
+
+
+@cli.command()
+@click.argument("corpus", default="corpus")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
+@click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
+@click.pass_context
+def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -> None:
+    """The main job: extract CORPUS, load the database, write exports, matrix, comparisons, report."""
+    from policykg.jobs import run_corpus
+
+    result = run_corpus(corpus, output, workers, progress=_progress)
+    b = result.batch
+    click.echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {output / 'records'}")
+    for r in b.records:
+        real = [t for t in r.targets if t.kind != "baseline"]
+        click.echo(f"  {r.plan.title}: {len(r.actions)} actions, {len(real)} targets, "
+                   f"{len(r.milestones)} milestones, {len(r.units)} units, {len(r.warnings)} warnings")
+    for child, parent in result.pending_parents:
+        click.echo(f"  {child} implements {parent} — not in the corpus yet")
+    if result.load:
+        click.echo(f"loaded {result.load.nodes} nodes, {result.load.relationships} relationships "
+                   f"into the graph database in {result.load.seconds:.1f}s")
+    click.echo(f"wrote {len(result.outputs)} files under {output}/")
+    for title, rows in result.samples:
+        click.echo(f"\n{title}:")
+        _print_rows(rows, "table")
+    _report_failures(b.failed, ctx.obj["debug"])
+    if b.failed:
+        click.echo(f"Error: {len(b.failed)} document(s) failed", err=True)
+        sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="policykg")
+
+
+if __name__ == "__main__":
+    main()

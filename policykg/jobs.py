@@ -134,3 +134,106 @@ def export_paths(paths: Iterable[str], fmt: str, out: Path, workers: Optional[in
 def env_workers() -> Optional[int]:
     value = os.environ.get("POLICYKG_WORKERS")
     return int(value) if value and value.isdigit() else None
+
+
+def normalized_texts(records: Iterable[DocumentRecords]) -> dict[str, str]:
+    """doc_id → normalized text, re-read from each record's source file (for reports)."""
+    from pipeline.decode import read_document
+    from pipeline.normalize import normalize
+
+    texts: dict[str, str] = {}
+    for r in records:
+        try:
+            texts[r.source.doc_id] = normalize(read_document(r.source.path)).text
+        except (OSError, InputError):
+            continue  # the report then shows records without the source text
+    return texts
+
+
+def matrix_paths(paths: Iterable[str], out: Path, by: str = "action", workers: Optional[int] = None) -> Path:
+    from graph.matrix import responsibility_matrix, write_matrix
+
+    batch = extract_paths(paths, None, workers, keep=True)
+    write_matrix(responsibility_matrix(build_graph(batch.records), by=by), out)
+    return out
+
+
+def compare_paths(child: str, parent: str, out: Path) -> Any:
+    from graph.compare import compare_plans
+    from graph.compare_report import write_comparison
+
+    batch = extract_paths([child, parent], None, 1, keep=True)
+    if len(batch.records) != 2:
+        raise InputError("; ".join(o.error or "" for o in batch.failed) or "two documents are needed")
+    comparison = compare_plans(batch.records[0], batch.records[1])
+    write_comparison(comparison, out)
+    return comparison
+
+
+def report_paths(paths: Iterable[str], out: Path, workers: Optional[int] = None) -> Path:
+    from graph.compare import compare_plans, find_parent_pairs
+    from graph.report import write_report
+
+    batch = extract_paths(paths, None, workers, keep=True)
+    comparisons = [compare_plans(c, p) for c, p in find_parent_pairs(batch.records)]
+    write_report(batch.records, out, texts=normalized_texts(batch.records), comparisons=comparisons)
+    return out
+
+
+@dataclass
+class RunResult:
+    batch: BatchResult
+    load: Optional[LoadSummary]
+    outputs: list[Path]
+    samples: list[tuple[str, list[dict[str, Any]]]]
+    pending_parents: list[tuple[str, str]]
+
+
+def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
+               progress: Optional[Progress] = None) -> RunResult:
+    """The main job (``make run``): extract, load the database, write exports, matrix,
+    comparisons with parents present, the report, and answer two sample questions."""
+    from graph.compare import add_comparison, compare_plans, find_parent_pairs
+    from graph.compare_report import write_comparison
+    from graph.export import write_export
+    from graph.matrix import responsibility_matrix, write_matrix
+    from graph.queries import get_query
+    from graph.report import write_report
+
+    batch = extract_paths([corpus], out / "records", workers, keep=True, progress=progress)
+    outputs: list[Path] = list(batch.written)
+    if not batch.records:
+        return RunResult(batch, None, outputs, [], [])
+    G = build_graph(batch.records)
+    pairs = find_parent_pairs(batch.records)
+    comparisons = []
+    for child, parent in pairs:
+        comparison = compare_plans(child, parent)
+        comparisons.append(comparison)
+        G = add_comparison(G, comparison)
+        stem = Path(child.source.path).stem
+        for suffix in (".json", ".md", ".html"):
+            write_comparison(comparison, out / f"compare-{stem}{suffix}")
+            outputs.append(out / f"compare-{stem}{suffix}")
+    present = {p.source.doc_id for _, p in pairs}
+    pending = [(r.plan.title, pp.title + (f"（{pp.doc_number}）" if pp.doc_number else ""))
+               for r in batch.records for pp in r.plan.parent_plans
+               if not any(c.source.doc_id == r.source.doc_id for c, _ in pairs)]
+    del present
+    for fmt, name in (("graphml", "graph.graphml"), ("json", "graph.json"), ("cypher", "graph.cypher"),
+                      ("csv", "neo4j-import")):
+        outputs.extend(write_export(G, fmt, out / name))
+    matrix = responsibility_matrix(G)
+    for suffix in (".xlsx", ".html", ".csv", ".md"):
+        write_matrix(matrix, out / f"matrix{suffix}")
+        outputs.append(out / f"matrix{suffix}")
+    write_report(batch.records, out / "report.html", texts=normalized_texts(batch.records),
+                 comparisons=comparisons)
+    outputs.append(out / "report.html")
+    with open_store() as store:
+        summary = load_graph(store, G)
+        samples = [
+            ("bureaus with the most actions", store.query(get_query("bureaus-by-actions").text)[:5]),
+            ("targets due by 2025-12-31", store.query(get_query("targets-due-by").text, {"date": "2025-12-31"})[:5]),
+        ]
+    return RunResult(batch, summary, outputs, samples, pending)

@@ -1,0 +1,69 @@
+"""The CLI on bad input: one line on stderr, a non-zero exit, no traceback, nothing lost."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = ROOT / "tests" / "fixtures" / "compare" / "city_plan.txt"
+
+
+def policykg(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "policykg.cli", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd or ROOT, timeout=300)
+
+
+@pytest.fixture()
+def bad_files(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "heading_only.txt").write_text("一、总体要求\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "missing.txt"])
+def test_cli_bad_input_is_one_line(bad_files, name):
+    out = bad_files / "out.json"
+    result = policykg("extract", bad_files / name, "-o", out)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Error:")
+    assert not out.exists()
+
+
+def test_cli_poor_document_is_extracted_with_warnings(bad_files, tmp_path):
+    out = tmp_path / "h.json"
+    result = policykg("extract", bad_files / "heading_only.txt", "-o", out)
+    assert result.returncode == 0, result.stderr
+    codes = {w["code"] for w in json.loads(out.read_text(encoding="utf-8"))["warnings"]}
+    assert "no_targets" in codes
+
+
+def test_cli_folder_with_good_and_bad_files(bad_files, tmp_path):
+    (bad_files / "good.txt").write_bytes(GOOD.read_bytes())
+    out = tmp_path / "out"
+    result = policykg("extract", bad_files, "-o", out, "--workers", "2")
+    assert result.returncode == 1
+    assert (out / "good.json").exists() and (out / "heading_only.json").exists()
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 2 and "Traceback" not in result.stderr
+
+
+def test_cli_failure_keeps_existing_output(bad_files, tmp_path):
+    out = tmp_path / "keep.json"
+    out.write_text('{"kept": true}', encoding="utf-8")
+    result = policykg("extract", bad_files / "binary.txt", "-o", out)
+    assert result.returncode != 0
+    assert out.read_text(encoding="utf-8") == '{"kept": true}'
+
+
+def test_cli_debug_shows_the_traceback(bad_files):
+    result = policykg("--debug", "extract", bad_files / "missing.txt", "-o", bad_files / "x.json")
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_cli_bad_param_is_one_line():
+    result = policykg("query", "RETURN 1", "--param", "no-equals-sign")
+    assert result.returncode == 1 and result.stderr.startswith("Error:")
