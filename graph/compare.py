@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Optional
 
 import networkx as nx
 
 from graph.build import PROPERTIES
+from graph.compare_report import generate_html, generate_markdown, write_comparison
+from graph.counterparts import find_counterparts, level_of
 from graph.similarity import (
     RATE_KINDS, common_words, content_similarity, in_base_unit, kinds_compatible,
     metric_similarity, normalize_metric, units_compatible,
 )
 from schemas.compare import (
-    Alignment, Ambition, Comparison, Counterpart, PlanRef, Summary, TargetRef,
+    Alignment, Ambition, Comparison, PlanRef, Summary, TargetRef,
 )
 from schemas.errors import ValidationFailed
 from schemas.ids import bureau_id
@@ -32,13 +34,6 @@ STRONG_MIN = 0.8     # metric similarity for amounts of different kinds (count �
 MEASURE_PENALTY = 0.1  # two different measure words (家 vs 个) lower the score
 THRESHOLDS = {"score_min": SCORE_MIN, "content_min": CONTENT_MIN, "strong_min": STRONG_MIN,
               "measure_penalty": MEASURE_PENALTY}
-
-LEVEL_RANK = {"national": 0, "provincial": 1, "city": 2, "district": 3, "subdistrict": 4}
-LEVEL_PREFIXES = {
-    "national": ("国务院", "国家"), "provincial": ("自治区", "省"), "city": ("市", "州", "盟"),
-    "district": ("区", "县", "旗"), "subdistrict": ("街道", "镇", "乡"),
-}
-_BUREAU_SUFFIX = re.compile(r"(?:委员会|办公室|中心|委|局|厅|办|署|部|处|科)$")
 
 
 def _year(date: Optional[str]) -> Optional[int]:
@@ -139,86 +134,6 @@ def _match(children: list[Target], parents: list[Target]) -> list[tuple[int, int
     return sorted(pairs)
 
 
-def _level(name: str, declared: str = "unknown") -> str:
-    """A unit's level as declared, else from its name's prefix (区 → district …)."""
-    if declared in LEVEL_RANK:
-        return declared
-    for level, prefixes in LEVEL_PREFIXES.items():
-        if name.startswith(prefixes):
-            return level
-    return "unknown"
-
-
-def _core(name: str, level: str) -> str:
-    """The name without its level prefix and agency type: 区发展和改革局, 市发展和改革委员会 → 发展和改革."""
-    for prefix in LEVEL_PREFIXES.get(level, ()):
-        if name.startswith(prefix):
-            name = name[len(prefix):]
-            break
-    return _BUREAU_SUFFIX.sub("", name)
-
-
-def _bureaus(records: DocumentRecords) -> dict[str, tuple[str, set[str]]]:
-    """Non-generic bureaus of a document: canonical → (level, name cores incl. aliases)."""
-    found: dict[str, tuple[str, set[str]]] = {}
-    for unit in records.units:
-        if not unit.generic:
-            level = _level(unit.canonical, unit.level)
-            names = {unit.canonical, unit.name, *unit.aliases}
-            found[unit.canonical] = (level, {_core(n, level) for n in names})
-    generic = {unit.canonical for unit in records.units if unit.generic}
-    mentioned = [r.unit for a in records.actions for r in a.responsibilities]
-    mentioned += [u for t in records.targets for u in t.responsible_units]
-    for name in mentioned:
-        if name not in found and name not in generic and not name.startswith("各"):
-            level = _level(name)
-            found[name] = (level, {_core(name, level)})
-    return found
-
-
-def find_counterparts(child: DocumentRecords, parent: DocumentRecords,
-                      alignments: list[Alignment]) -> list[Counterpart]:
-    """Counterparts by name after the level prefix, then by the aligned work both answer for.
-
-    A pair by work needs both bureaus unpaired by name, the child bureau's votes (each aligned
-    pair splits one vote among its unpaired bureaus) to favour one parent bureau strictly, and
-    that parent bureau to favour the child bureau back.
-    """
-    cb, pb = _bureaus(child), _bureaus(parent)
-    result: list[Counterpart] = []
-    taken: set[str] = set()
-    for c, (c_level, c_cores) in cb.items():
-        for p, (p_level, p_cores) in pb.items():
-            lower = LEVEL_RANK.get(c_level, 9) > LEVEL_RANK.get(p_level, -1)
-            if p not in taken and lower and c_cores & p_cores:
-                result.append(Counterpart(child=c, parent=p, basis="name"))
-                taken.add(p)
-                break
-    paired = {x.child for x in result}
-    votes: dict[tuple[str, str], float] = defaultdict(float)
-    via: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for alignment in alignments:
-        cs = [u for u in alignment.child.responsible_units if u in cb and u not in paired]
-        ps = [u for u in alignment.parent.responsible_units if u in pb and u not in taken]
-        for c in cs:
-            for p in ps:
-                votes[c, p] += 1 / (len(cs) * len(ps))
-                via[c, p].append(alignment.child.id)
-
-    def best(side: int, name: str) -> Optional[str]:
-        ranked = Counter({k[1 - side]: v for k, v in votes.items() if k[side] == name}).most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-            return None
-        return ranked[0][0]
-
-    for c in cb:
-        p = best(0, c)
-        if p is not None and best(1, p) == c:
-            result.append(Counterpart(child=c, parent=p, basis="aligned_work", via=via[c, p]))
-    order = list(cb)
-    return sorted(result, key=lambda x: order.index(x.child))
-
-
 def _plan_ref(records: DocumentRecords) -> PlanRef:
     plan = records.plan
     return PlanRef(id=plan.id, title=plan.title, doc_id=records.source.doc_id,
@@ -259,7 +174,8 @@ def add_comparison(G: nx.MultiDiGraph, comparison: Comparison) -> nx.MultiDiGrap
         for side in ("child", "parent"):
             node = getattr(alignment, side).id
             if H.nodes.get(node, {}).get("label") != "Target":
-                raise ValidationFailed(f"[alignments.{n}.{side}.id] {node} is not a Target of the graph")
+                raise ValidationFailed(
+                    f"[alignments.{n}.{side}.id] {node} is not a Target of the graph")
         H.add_edge(alignment.child.id, alignment.parent.id, key="ALIGNS_WITH", type="ALIGNS_WITH",
                    score=alignment.score, ratio=alignment.ratio, reason=alignment.reason,
                    ambition=alignment.ambition, value_ambition=alignment.value_ambition,
@@ -271,7 +187,7 @@ def add_comparison(G: nx.MultiDiGraph, comparison: Comparison) -> nx.MultiDiGrap
             bid = bureau_id(name)
             if bid not in H:
                 attrs = {prop: None for prop in PROPERTIES["Bureau"]}
-                attrs.update(id=bid, name=name, canonical=name, level=_level(name),
+                attrs.update(id=bid, name=name, canonical=name, level=level_of(name),
                              generic=False, aliases=[])
                 H.add_node(bid, label="Bureau", **attrs)
             ends.append(bid)
@@ -294,7 +210,8 @@ def titles_match(a: str, b: str) -> bool:
     return bool(fa) and (fa == fb or (sa == sb and (fa == sa or fb == sb)))
 
 
-def find_parent_pairs(documents: list[DocumentRecords]) -> list[tuple[DocumentRecords, DocumentRecords]]:
+def find_parent_pairs(
+        documents: list[DocumentRecords]) -> list[tuple[DocumentRecords, DocumentRecords]]:
     """(child, parent) for every cited parent plan that is among ``documents``, in input order.
 
     A citation matches a document by 文号, else by title with whitespace, punctuation and width
@@ -315,7 +232,6 @@ def find_parent_pairs(documents: list[DocumentRecords]) -> list[tuple[DocumentRe
     return pairs
 
 
-from graph.compare_report import generate_html, generate_markdown, write_comparison  # noqa: E402
-
 __all__ = ["add_comparison", "compare_plans", "find_counterparts", "find_parent_pairs",
-           "generate_html", "generate_markdown", "pair_score", "target_ref", "titles_match", "write_comparison"]
+           "generate_html", "generate_markdown", "pair_score", "target_ref", "titles_match",
+           "write_comparison"]
