@@ -10,7 +10,7 @@ from graph.compare import (
 )
 from graph.compare_report import UnknownFormat
 from graph.counterparts import level_of, name_core
-from graph.load import partition
+from graph.load import load_graph, partition
 from pipeline import process_file
 from schemas.compare import Comparison
 from schemas.errors import ValidationFailed
@@ -255,3 +255,17 @@ def test_compare_write_unknown_format(comparison, tmp_path):
 ])
 def test_compare_counterpart_name_core(name, core):
     assert name_core(name, level_of(name)) == core
+
+
+def test_compare_loads_into_the_embedded_database(store, plans, comparison):
+    H = add_comparison(build_graph(list(plans)), comparison)
+    child_doc = plans[0].source.doc_id
+    count = ("MATCH (c:Target {doc_id: $d})-[r:ALIGNS_WITH]->(p:Target) "
+             "RETURN count(r) AS n, collect(DISTINCT r.ambition) AS ambitions")
+    for _ in range(2):  # reloading replaces, never duplicates
+        load_graph(store, H)
+        (row,) = store.query(count, {"d": child_doc})
+        assert row["n"] == 13 and "higher" in row["ambitions"]
+    rows = store.query("MATCH (b:Bureau {name: $n})-[r:COUNTERPART_OF]->(c:Bureau) "
+                       "RETURN c.name AS parent, r.basis AS basis", {"n": "区金融工作中心"})
+    assert rows == [{"parent": "市地方金融管理局", "basis": "aligned_work"}]
