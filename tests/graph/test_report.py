@@ -43,7 +43,7 @@ def chromium() -> str | None:
 
 @pytest.fixture(scope="module")
 def corpus() -> tuple[DocumentRecords, dict[str, str], str]:
-    records = process_file(CORPUS)
+    records = process_file(os.path.relpath(CORPUS))  # a short source path in the report
     texts = {records.source.doc_id: normalized_text(CORPUS)}
     return records, texts, generate_report([records], texts=texts)
 
