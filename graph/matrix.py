@@ -383,7 +383,11 @@ def task_view(matrix: Matrix) -> Table:
 
 
 def bureau_view(matrix: Matrix) -> Table:
-    """View 3: each bureau's tasks by role, the goals and dates it answers for, and its load."""
+    """View 3: each bureau's tasks by role, the goals and dates it answers for, and its load.
+
+    In a section matrix a bureau answers for every goal of the sections it works in (the
+    section is the unit of the table); use the action matrix for goals per task.
+    """
     titles = dict(zip((c.id for c in matrix.columns), column_titles(matrix)))
     rows = []
     for b in matrix.bureaus:
