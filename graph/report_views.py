@@ -9,28 +9,26 @@ import dataclasses
 import json
 from typing import Any, Optional
 
+from graph.build import build_graph
+from graph.matrix import responsibility_matrix
 from schemas.ids import plan_id
 from schemas.records import DocumentRecords
 
-ROLE_ORDER = {"lead": 0, "responsible": 1, "support": 2}
-
-
 def matrix_view(records: DocumentRecords) -> dict[str, Any]:
-    """Bureau × action roles (first mention wins), bureaus by leads then total, actions in order.
-
-    Computed from the records: ``graph.matrix`` (the shared responsibility matrix over the graph)
-    did not exist when this was written; swap it in here once it does.
-    """
-    numbered = [(f"A{i}", a) for i, a in enumerate(records.actions, start=1)]
-    actions = [{"no": no, "id": a.id, "title": a.title} for no, a in numbered if a.responsibilities]
-    cells: dict[str, dict[str, str]] = {}
-    for _, action in numbered:
-        for resp in action.responsibilities:
-            cells.setdefault(resp.unit, {}).setdefault(action.id, resp.role)
+    """Bureau × action roles from ``graph.matrix`` (the shared 分工表), most leads first."""
+    matrix = responsibility_matrix(build_graph([records]))
+    numbers = {a.id: f"A{i}" for i, a in enumerate(records.actions, start=1)}
+    columns = sorted(matrix.columns, key=lambda c: (c.start is None, c.start or 0))
+    actions = [{"no": numbers.get(c.id, ""), "id": c.id, "title": c.title} for c in columns]
     rows = []
-    for name, roles in cells.items():
-        count = {role: sum(r == role for r in roles.values()) for role in ROLE_ORDER}
-        rows.append({"name": name, **count, "total": len(roles)})
+    cells: dict[str, dict[str, str]] = {}
+    for bureau in matrix.bureaus:
+        totals = matrix.bureau_totals(bureau.id)
+        rows.append({"id": bureau.id, "name": bureau.name, "lead": totals.lead,
+                     "support": totals.support, "responsible": totals.responsible,
+                     "total": totals.total})
+        cells[bureau.id] = {c.id: cell.role for c in columns
+                            if (cell := matrix.cell(bureau.id, c.id)) is not None}
     rows.sort(key=lambda r: (-r["lead"], -r["total"], r["name"]))
     return {"bureaus": rows, "actions": actions, "cells": cells}
 

@@ -21,6 +21,7 @@ from graph.report_views import matrix_view
 from pipeline import process_file
 from pipeline.decode import read_document
 from pipeline.normalize import normalize
+from schemas.ids import bureau_id
 from schemas.records import DocumentRecords
 from tests.graph.records_factory import TEXT, make_parent_records, make_records
 
@@ -89,7 +90,8 @@ def test_report_escapes_document_text():
     target = records.targets[0].model_copy(update={"metric": evil})
     plan = records.plan.model_copy(update={"title": "计划</script><b>x</b>"})
     records = records.model_copy(update={"targets": [target, *records.targets[1:]], "plan": plan})
-    html = generate_report([records], texts={records.source.doc_id: TEXT + "<img src=x onerror=alert(2)>"})
+    text = TEXT + "<img src=x onerror=alert(2)>"
+    html = generate_report([records], texts={records.source.doc_id: text})
     assert evil not in html and "<b>x</b>" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
@@ -116,7 +118,7 @@ def test_report_matrix_and_timeline_from_records():
     records = make_records()
     matrix = matrix_view(records)
     assert matrix["bureaus"][0]["name"] == "市工业和信息化局" and matrix["bureaus"][0]["lead"] == 1
-    assert matrix["cells"]["市大数据局"] == {records.actions[1].id: "responsible"}
+    assert matrix["cells"][bureau_id("市大数据局")] == {records.actions[1].id: "responsible"}
     html = generate_report([records], texts={records.source.doc_id: TEXT})
     assert "H1 · 1–6月" in html and "建成青川城市算力中心一期工程<small>2025-06-30" in html
 
@@ -128,7 +130,8 @@ def _comparison_json() -> dict:
     return {"child_plan": {"id": "c", "title": "区方案", "doc_id": "c"},
             "parent_plan": {"id": "p", "title": "市方案<i>", "doc_id": "p"},
             "alignments": [{"child": ref, "parent": parent, "score": 0.9, "ambition": "higher",
-                            "rate_difference": 1.0, "deadline_offset_years": 0, "reason": "metric"}],
+                            "rate_difference": 1.0, "deadline_offset_years": 0,
+                            "reason": "metric"}],
             "parent_only": [dict(parent, metric="国际展会")], "child_only": [],
             "summary": {"aligned": 1, "parent_only": 1, "child_only": 0}}
 
@@ -163,7 +166,8 @@ def test_report_highlight_nests_and_cuts_crossing_spans():
     assert "ab<mark" in html and "&lt;" in html and html.endswith("ef")
     assert html.count("<mark") == html.count("</mark>") == 3
     good, bad = valid_spans(text, [Span(0, 2, "t", "T", "a", expected="ab"),
-                                   Span(0, 2, "t", "T", "b", expected="zz"), Span(5, 99, "t", "T", "c")])
+                                   Span(0, 2, "t", "T", "b", expected="zz"),
+                                   Span(5, 99, "t", "T", "c")])
     assert [s.dom_id for s in good] == ["a"] and len(bad) == 2
     assert locate("xx ab xx ab", "ab", 9) == 9 and locate("abc", "q", 0) is None
 
@@ -206,7 +210,8 @@ def test_report_in_headless_chromium(corpus, tmp_path):
             assert painted > 1000, "the graph canvas is blank"
             rows = page.locator("#p0 table.targets tbody tr")
             assert rows.count() == len(records.targets)
-            assert page.locator("#p0 table.matrix tbody tr").count() == len(matrix_view(records)["bureaus"])
+            matrix_rows = page.locator("#p0 table.matrix tbody tr").count()
+            assert matrix_rows == len(matrix_view(records)["bureaus"])
             assert page.locator("#p0 .timeline .item").count() == (
                 len(records.milestones) + sum(1 for t in records.targets if t.deadline))
 
@@ -222,8 +227,8 @@ def test_report_in_headless_chromium(corpus, tmp_path):
             in_view = page.evaluate("""(id) => {
                 const m = document.getElementById(id).getBoundingClientRect();
                 const box = document.querySelector('#p0 pre.doc').getBoundingClientRect();
-                return m.top >= Math.max(0, box.top) && m.bottom <= Math.min(innerHeight, box.bottom)
-                    && m.height > 0;
+                return m.height > 0 && m.top >= Math.max(0, box.top)
+                    && m.bottom <= Math.min(innerHeight, box.bottom);
             }""", f"p0-t{last}")
             assert in_view, "the target's evidence mark was not scrolled into view"
 
