@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml tools/cypher-lint/package-lock.json
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	# Neo4j's own Cypher parser, used by the tests to prove our Cypher is valid Neo4j 5.
 	if command -v npm >/dev/null; then npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error; fi
+	# Debian's Chromium (and a Chinese font) for the report's browser test; never a downloaded browser.
+	if ! command -v chromium >/dev/null; then \
+	  (apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei) || echo "no chromium: the browser test will skip"; \
+	fi
 	touch $(STAMP)
 
 run: install

@@ -41,7 +41,7 @@ _RATE_VERBS = ("年均增长", "平均增长", "增长", "增速", "增幅", "�
 # Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率.
 _VERB_RE = re.compile("(?:" + "|".join(sorted({w for w, _ in _CMP_WORDS} | set(_EQ_VERBS) | set(_BUILD_VERBS)
                                               | set(_RATE_VERBS), key=len, reverse=True))
-                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区|型)")
+                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型)")
 _SUFFIX_RE = re.compile(r"^(?:及以上|以上|左右|上下|以内|以下|之内|多)")
 _PREFIX_APPROX = re.compile(r"(?:约|近|大约|接近|超|逾)$")
 _SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省市区县]|辖区内?|区域内|区内|市内|省内|全域)")
@@ -49,9 +49,10 @@ _LEAD_NOISE = re.compile(
     r"^(?:[，、；：\s]|其中|同比|环比|同时|并且?|力争|确保|努力|争取|使得?|让|推动|带动|促进|实现|全年|到期末|"
     r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的)+"
 )
-_TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|每年|每季度|每月|年均|平均|均|总计|合计|共|分别|各|约|近|将|要|需|可|能)+$")
+_TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|共|分别|各|约|近|将|要|需|可|能)+$")
 _QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|左右)?的")
-_QUALIFIER_VERB = re.compile(r"^[\d.一二三四五六七八九十百千万亿]*[万亿]?[元家个人]?(?:以上|以下)?的")
+# After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
+_QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
 _COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
@@ -290,6 +291,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                     groups[-1].append(q)
                 else:
                     groups.append([q])
+            prev_emitted: Optional[int] = None  # end of the last group that became a target
             for gi, group in enumerate(groups):
                 first, last = group[0], group[-1]
                 after = c_text[last.end:]
@@ -298,9 +300,12 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                     continue
                 before = c_text[:first.start]
                 verb_m = None
+                other_starts = {q.start for q in qs if q.start < first.start}
                 for vm in _VERB_RE.finditer(before):
                     if _QUALIFIER_VERB.match(before[vm.end():]):
                         continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
+                    if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
+                        continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
                     verb_m = vm
                 verb = verb_m.group(0) if verb_m else None
                 gap = before[verb_m.end():] if verb_m else before
@@ -311,7 +316,20 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                         and not (verb and not gap_clean and verb in _BUILD_VERBS):
                     continue  # 营收过10亿元企业5家: the first amount qualifies the metric
                 noun_end: Optional[int] = None
-                if verb_m and gap_clean and not _BASE_YEAR.fullmatch(gap_clean):
+                listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
+                if noun_after and re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的", rest) and later_exists:
+                    continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
+                if listed and first.category == "count":
+                    metric_raw = re.split(r"达到|达|实现|建成|完成", noun_after.group(0))[0] or noun_after.group(0)
+                    m_start = first.start
+                    noun_end = last.end + len(after) - len(rest) + len(metric_raw)
+                elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
+                    # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
+                    prev_end = prev_emitted
+                    prev_end += len(before[prev_end:]) - len(_SUFFIX_RE.sub("", before[prev_end:]))
+                    metric_raw = before[prev_end:].strip("、，和及与 ")
+                    m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
+                elif verb_m and gap_clean and not _BASE_YEAR.fullmatch(gap_clean):
                     metric_raw = gap_clean  # 新增专精特新企业40家
                     m_start = verb_m.start()
                 elif noun_after and (not verb_m or not gap_clean) \
@@ -362,6 +380,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                         scope=scope, base_year=int(base.group(1)) if base else None, sentence=sent))
                 covered.append((start, end))
                 last_metric = metric
+                prev_emitted = last.end
         # Qualitative goals, where no number was found in the same span (never in the past).
         masked_here = masked + history_spans
         for pattern, cmp in _QUAL_PATTERNS:

@@ -19,7 +19,7 @@ def _one(text):
     ("建成两个国家级物流枢纽。", [("国家级物流枢纽", 2, None, "个", "eq", "count")]),
     ("研发经费投入强度提升至3.2%。", [("研发经费投入强度", 3.2, None, "%", "eq", "share")]),
     ("农村生活污水治理率提高5个百分点。", [("农村生活污水治理率", 5, None, "个百分点", "eq", "share")]),
-    ("单位地区生产总值能耗控制在0.4吨标准煤以内。", [("单位地区生产总值能耗", 0.4, None, "吨", "le", "level")]),
+    ("单位地区生产总值能耗控制在0.4吨标准煤以内。", [("单位地区生产总值能耗", 0.4, None, "吨标准煤", "le", "level")]),
     ("累计建成5G基站１２００个。".replace("１２００", "1200"), [("5G基站", 1200, None, "个", "eq", "cumulative")]),
     ("新培育省级、市级专精特新企业各20家。", [("省级专精特新企业", 20, None, "家", "eq", "count"),
                                               ("市级专精特新企业", 20, None, "家", "eq", "count")]),
@@ -74,3 +74,15 @@ def test_targets_recurrence_annual_not_average():
 def test_targets_qualitative(text, metric, cmp):
     (t,) = find_targets(text, CTX)
     assert (t.metric, t.kind, t.comparator, t.value) == (metric, "qualitative", cmp, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("培育年营业收入超10亿元企业5家、超亿元企业30家。",
+     [("年营业收入超10亿元企业", 5), ("超亿元企业", 30)]),
+    ("培育形成1家集聚示范区、3家领军企业、5家两业融合重点单位。",
+     [("集聚示范区", 1), ("领军企业", 3), ("两业融合重点单位", 5)]),
+    ("全年财政预算投向15个攻势的专项资金达244亿元。", [("财政预算投向15个攻势的专项资金", 244)]),
+    ("到2025年底前，全市首批100个示范社区全面建成。", [("示范社区", 100)]),
+])
+def test_targets_lists_and_qualifiers(text, expected):
+    assert [(t.metric, t.value) for t in find_targets(text, CTX)] == expected
