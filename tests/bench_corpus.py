@@ -39,14 +39,13 @@ class Seed:
     html: bool
 
 
-def _decode_seed(data: bytes) -> tuple[str, str]:
-    for enc in ("utf-8-sig", "utf-8", "gb18030", "big5"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        return text, ("utf-8" if enc == "utf-8-sig" else enc)
-    return data.decode("utf-8", errors="replace"), "utf-8"
+def _decode_seed(data: bytes, path: Path) -> tuple[str, str]:
+    """The pipeline's own encoding detection (Big5 bytes also decode, wrongly, as GB18030)."""
+    from pipeline.decode import _decode_bytes
+
+    text, enc, _ = _decode_bytes(data, str(path))
+    enc = enc.lower().replace("_", "-")
+    return text, ("utf-8" if enc in ("utf-8-sig", "utf8") else enc)
 
 
 def seeds(root: Path = ROOT) -> list[Seed]:
@@ -55,7 +54,7 @@ def seeds(root: Path = ROOT) -> list[Seed]:
         for path in sorted(root.glob(pattern)):
             if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
                 continue
-            text, enc = _decode_seed(path.read_bytes())
+            text, enc = _decode_seed(path.read_bytes(), path)
             out.append(Seed(path.stem, path.suffix.lower(), text, enc,
                             path.suffix.lower() in (".htm", ".html")))
     if not out:
@@ -141,7 +140,7 @@ def _encode(text: str, seed: Seed, rng: random.Random) -> tuple[bytes, str]:
     if seed.html:
         return text.encode("utf-8"), "utf-8"
     choices = ["utf-8", "utf-8", "utf-8-sig", "gb18030"]
-    if seed.encoding == "big5":
+    if seed.encoding.startswith(("big5", "cp950")):
         choices.append("big5")
     for enc in [rng.choice(choices), "gb18030", "utf-8"]:
         try:
