@@ -151,5 +151,8 @@ def test_store_concurrent_callers_spawn_one_server_that_idles_out(
         assert not list((home / "log").glob("hs_err*"))
     finally:
         stop_server(home)
+    deadline = time.monotonic() + 20  # the idle server has said it stops; give the JVM time to exit
+    while _serve_processes(home) and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert not _serve_processes(home)
     assert (home / "log").is_dir()  # ArcadeDB's own log lands in home, not the working directory
