@@ -7,6 +7,7 @@ a clause of its own takes the clause written on its parent's heading line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from schemas.ids import record_id
@@ -18,12 +19,17 @@ from schemas.stages import OutlinedDocument
 
 from .deadlines import find_deadlines
 from .milestones import find_milestones
-from .responsibility import aliases, canonical_name, find_clauses, is_generic, unit_level
+from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .targets import BlockContext, find_targets
 
 PIPELINE_VERSION = "0.1.0"
-_HISTORY_TITLE = re.compile(r"发展基础|现状|基础条件|发展成效|回顾|成绩|面临形势|发展环境")
+# Headings of background chapters (their amounts are baselines); anchored at the start so that a
+# task such as 优化外贸发展环境 is not taken for one.
+_HISTORY_TITLE = re.compile(
+    r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况)"
+)
 _GOAL_TITLE = re.compile(r"目标")
+_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, int],
@@ -74,6 +80,50 @@ def _split_enumeration(text: str, start: int, end: int, sec: Section
     return out if owned >= 2 else [(start, end, sec, None)]
 
 
+_OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
+_TIME_HEADER = re.compile(r"时限|时间|进度|节点")
+
+
+@dataclass
+class _Row:
+    """A row of a task table (项目名称 | 建设内容 | 完成时限 | 责任单位)."""
+
+    start: int
+    end: int
+    title: str
+    owners: list[Responsibility]
+    owner_span: tuple[int, int]
+    deadline: Optional[str]
+
+
+def _table_rows(text: str) -> list[_Row]:
+    """Rows of tab-separated tables whose header names an owner column (责任单位 …)."""
+    rows: list[_Row] = []
+    pos, header = 0, None
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) >= 3:
+            names = [c.strip() for c in cells]
+            if any(_OWNER_HEADER.match(c) for c in names):
+                header = ([i for i, c in enumerate(names) if _OWNER_HEADER.match(c)][0],
+                          next((i for i, c in enumerate(names) if _TIME_HEADER.search(c)), None),
+                          1 if re.match(r"序号|编号", names[0]) else 0)
+            elif header is not None and len(cells) > header[0]:
+                owner_col, time_col, title_col = header
+                offsets = [pos]
+                for c in cells[:-1]:
+                    offsets.append(offsets[-1] + len(c) + 1)
+                owners, _ = parse_units(cells[owner_col].strip())
+                dates = find_deadlines(cells[time_col]) if time_col is not None else []
+                rows.append(_Row(pos, pos + len(line), cells[title_col].strip(), owners,
+                                 (offsets[owner_col], offsets[owner_col] + len(cells[owner_col])),
+                                 dates[-1].date if dates else None))
+        else:
+            header = None
+        pos += len(line) + 1
+    return rows
+
+
 def extract(doc: OutlinedDocument) -> DocumentRecords:
     """Turn an outlined document into the public records."""
     norm = doc.seg.norm
@@ -95,6 +145,12 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     for i, sec in enumerate(sections):
         blocks.extend(_split_enumeration(text, sec.start, starts[i + 1], sec))
 
+    table_rows = _table_rows(text)
+    valid_until = None
+    if plan.period_end is None:
+        vm = _VALID_UNTIL.search(text)
+        if vm:
+            valid_until = f"{int(vm.group(1)):04d}-{int(vm.group(2)):02d}-{int(vm.group(3)):02d}"
     actions: list[Action] = []
     targets: list[Target] = []
     milestones: list[Milestone] = []
@@ -172,7 +228,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             return out
 
         ctx = BlockContext(
-            period_start=plan.period_start, period_end=plan.period_end,
+            period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
             section_deadline=_section_deadline(sections, sec),
             history_section=bool(sec and any(_HISTORY_TITLE.search(t) for t in path)),
             goal_section=bool(sec and any(_GOAL_TITLE.search(t) for t in path)),
@@ -191,6 +247,26 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                 action_id=action.id if action else None, section_path=path,
                 evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
             ))
+        for row in table_rows:
+            if not (b_start <= row.start < b_end):
+                continue
+            row_action = Action(
+                id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
+                title=row.title, section_path=path,
+                responsibilities=[r.model_copy(update={"rank": i + 1}) for i, r in enumerate(row.owners)],
+                clause=_evidence(doc, *row.owner_span, (row.start, row.end), path),
+                open_list=False, start=row.start, end=row.end)
+            actions.append(row_action)
+            for r in row.owners:
+                if r.unit not in units:
+                    units[r.unit] = Unit(name=r.unit, canonical=r.unit, aliases=aliases(r.unit),
+                                         level=unit_level(r.unit), generic=is_generic(r.unit))
+            for i, t in enumerate(targets):
+                if row.start <= t.evidence.start < row.end:
+                    update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
+                    if row.deadline:
+                        update.update(deadline=row.deadline, deadline_rule="explicit")
+                    targets[i] = t.model_copy(update=update)
         taken = [(t.start, t.end) for t in found]
         for m in find_milestones(block, ctx.masked, taken):
             start, end = b_start + m.start, b_start + m.end

@@ -18,7 +18,7 @@ _BASE_UNITS = (
     # (unit, category)  category: money | percent | points | measure | count
     ("元", "money"), ("美元", "money"),
     ("%", "percent"), ("个百分点", "points"), ("百分点", "points"),
-    ("人次", "measure"), ("平方米", "measure"), ("平方公里", "measure"), ("公顷", "measure"),
+    ("人次", "count"), ("平方米", "measure"), ("平方公里", "measure"), ("公顷", "measure"),
     ("亩", "measure"), ("吨", "measure"), ("标准箱", "measure"), ("标箱", "measure"),
     ("TEU", "measure"), ("公里", "measure"), ("千米", "measure"), ("千瓦", "measure"),
     ("千瓦时", "measure"), ("度", "measure"), ("微克/立方米", "measure"), ("吨标准煤", "measure"), ("立方米", "measure"), ("倍", "measure"),
@@ -31,12 +31,15 @@ _BASE_UNITS = (
     ("批次", "count"), ("宗", "count"), ("列", "count"), ("班", "count"), ("块", "count"),
     ("片", "count"), ("区", "count"), ("园", "count"), ("街", "count"), ("村", "count"),
 )
+# Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
+_TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"))
 _UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
-for _u, _cat in _BASE_UNITS:
+for _u, _cat in _BASE_UNITS + _TIME_UNITS:
     _UNIT_TABLE[_u] = (1.0, _u, _cat)
     if _cat in ("money", "measure", "count"):
         for _s, _f in _SCALED.items():
-            _UNIT_TABLE.setdefault(_s + _u, (_f, _u, _cat))
+            # 5万家 / 120亿件 are magnitudes (level), not a handful of things (count).
+            _UNIT_TABLE.setdefault(_s + _u, (_f, _u, "measure" if _cat == "count" else _cat))
 _UNIT_TABLE["个百分点"] = (1.0, "百分点", "points")
 _UNIT_TABLE["百分点"] = (1.0, "百分点", "points")
 _UNITS_RE = "|".join(sorted(map(re.escape, _UNIT_TABLE), key=len, reverse=True))
@@ -52,6 +55,7 @@ QUANTITY_RE = re.compile(
 # Units that never follow a number we want (time spans, ranks, labels) are simply absent above;
 # words after a quantity that turn it into a label rather than an amount:
 _LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|大|型|化|类|维|元化|站式|网|体化|流)")
+_TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低|提速|时限|时间为|用时")
 # Ordinals and time words before a number.
 _ORDINAL_BEFORE = re.compile(r"(?:第|前|后|近|约前)$")
 
@@ -113,6 +117,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if re.fullmatch(r"[万亿千百]+", num) or unit == "期":
                 continue  # 二期工程 is a phase, not an amount
+        if _UNIT_TABLE[unit][2] == "time" and not (
+                _TIME_VERB.search(text[max(0, start - 8):start]) or text[m.end():m.end() + 2] in ("以内", "之内")
+                or (found and found[-1].category == "time" and text[found[-1].end:start].strip("以内 ") in ("、", "和"))):
+            continue
         value = parse_number(num)
         if value is None:
             continue

@@ -53,6 +53,11 @@ _TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全�
 _QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|左右)?的")
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 _QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
+# Incentives (给予最高200万元奖励, 按投资额的10%给予补助) are amounts a plan pays, not goals.
+_SUBSIDY = re.compile(
+    r"给予|最高|一次性|按[^，；。]{0,15}的\d|(?:奖励|补助|补贴|资助|奖补|贴息)(?=\s*\d|最高)"
+    r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
+)
 _COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
@@ -76,11 +81,11 @@ _QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _BUILT_AFTER = re.compile(
     r"(?P<metric>[^，；。\n]{2,30}?(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|中心|枢纽|品牌|城市|城区|样板|布局))"
-    r"(?:基本|全面|初步)(?:建成|形成|确立)"
+    r"(?:基本|全面|初步)(?:建成|形成|确立|健全)"
 )
 _BUILT_GOAL = re.compile(
     r"(?:基本|全面|初步)?(?:建成|形成|构建|打造成?)(?P<metric>[^，；。\n]{2,30}?"
-    r"(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|中心|枢纽|品牌|城市|城区|样板|布局))"
+    r"(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|枢纽|品牌|城市|城区|样板|布局))"
 )
 
 
@@ -112,15 +117,32 @@ class BlockContext:
     period_start: Optional[int] = None
     period_end: Optional[int] = None
     section_deadline: Optional[str] = None
+    valid_until: Optional[str] = None    # 有效期至…: the end of a plan with no period
     history_section: bool = False        # 发展基础/现状: amounts there are baselines
     goal_section: bool = False           # 主要目标/发展目标: built-goal phrases are targets
     masked: list[tuple[int, int]] = field(default_factory=list)  # responsibility clauses
 
 
+def _broken_line(text: str, i: int) -> bool:
+    """A line break inside a sentence (copied text): after ，、 or inside a long line of prose."""
+    line_start = text.rfind("\n", 0, i) + 1
+    before = text[line_start:i].rstrip()
+    after = text[i + 1:i + 3]
+    if not before or not after or not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit()):
+        return False
+    if re.match(r"[一二三四五六七八九十]+[、是]|第", after) or re.match(r"\d{1,2}[.．、]", text[i + 1:i + 4]):
+        return False
+    last = before[-1]
+    return last in "，、" or (len(before) > 30 and ("\u4e00" <= last <= "\u9fff" or last.isdigit()))
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Half-open spans of sentences: split after 。！？ and at line breaks (；stays inside)."""
+    """Half-open spans of sentences: split after 。！？ and at line breaks (；stays inside),
+    except a line break in the middle of a sentence."""
     spans, start = [], 0
     for i, ch in enumerate(text):
+        if ch == "\n" and _broken_line(text, i):
+            continue
         if ch in "。！？!?\n":
             end = i + 1 if ch != "\n" else i
             if text[start:end].strip():
@@ -157,7 +179,12 @@ def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
         scope, text = m.group(0), text[m.end():]
         text = _LEAD_NOISE.sub("", text)
     text = _TAIL_NOISE.sub("", text)
-    text = text.strip("“”\"'（）() ")
+    text = text.strip("\"' ")
+    for left, right in ("“”", "（）", "()"):
+        if text.endswith(right) and left not in text:
+            text = text[:-1]
+        if text.startswith(left) and right not in text:
+            text = text[1:]
     if len(text) > 30:
         text = text[-30:]
     return text, scope
@@ -226,6 +253,8 @@ def _deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int,
         return ctx.section_deadline, "section"
     if ctx.period_end:
         return f"{ctx.period_end:04d}-12-31", "plan_period"
+    if ctx.valid_until:
+        return ctx.valid_until, "plan_period"
     return None, "none"
 
 
@@ -237,8 +266,8 @@ def _history_clauses(text: str, sent: tuple[int, int], phrases: list[DeadlinePhr
     2000年以前建成的) governs its clause and the following ones until a future deadline appears.
     """
     clauses = _clauses(text, *sent)
-    if ctx.history_section:
-        return clauses
+    if ctx.history_section or re.search(r"如下[：:]?\s*$", text[sent[0]:sent[1]]):
+        return clauses  # background, or a sentence that introduces a list (共安排项目4个，具体如下：)
     out, past = [], False
     for c in clauses:
         c_text = text[c[0]:c[1]]
@@ -292,8 +321,11 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                 else:
                     groups.append([q])
             prev_emitted: Optional[int] = None  # end of the last group that became a target
+            subsidy = _SUBSIDY.search(c_text)
             for gi, group in enumerate(groups):
                 first, last = group[0], group[-1]
+                if subsidy:
+                    continue  # 给予最高200万元奖励: an incentive, not a goal
                 after = c_text[last.end:]
                 later_exists = gi + 1 < len(groups)
                 if _QUALIFIER_AFTER.match(after):
