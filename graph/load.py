@@ -15,7 +15,7 @@ from typing import Any, Iterator, Optional
 import networkx as nx
 
 from graph.store import Store, Transaction
-from schemas.errors import ValidationFailed
+from schemas.errors import StoreError, ValidationFailed
 from schemas.graph import LABEL_NAMES, LABELS, RELATIONSHIP_TYPES, constraint_statements
 
 SHARED_LABELS = ("Bureau",)
@@ -171,33 +171,48 @@ def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[st
     return done, skipped
 
 
-def _delete_document(tx: Transaction, doc: str, keep_plans: list[str]) -> None:
-    """Remove what a document wrote; its Plan node stays (other plans may IMPLEMENT it)."""
+def _delete_documents(tx: Transaction, docs: list[str], keep_plans: list[str]) -> None:
+    """Remove what the documents wrote; their Plan nodes stay (other plans may IMPLEMENT them).
+
+    RESPONSIBLE_FOR edges end at the documents' own actions, targets and milestones, so
+    DETACH DELETE removes them with those nodes.
+    """
     for label in DOC_LABELS:
         if label != "Plan":
-            tx.run(f"MATCH (n:{label} {{doc_id: $doc}}) DETACH DELETE n", {"doc": doc})
-    tx.run("MATCH (p:Plan {doc_id: $doc})-[r]->() DELETE r", {"doc": doc})
-    # Anchored at Bureau, the only start label schemas.graph allows for RESPONSIBLE_FOR: the
-    # same edges, but ArcadeDB walks the bureaus' edges instead of scanning every relationship
-    # (about 10x faster at 100 documents; the unanchored scan grew with the whole database).
-    tx.run("MATCH (:Bureau)-[r:RESPONSIBLE_FOR {doc_id: $doc}]->() DELETE r", {"doc": doc})
+            tx.run(f"MATCH (n:{label}) WHERE n.doc_id IN $docs DETACH DELETE n", {"docs": docs})
+    tx.run("MATCH (p:Plan)-[r]->() WHERE p.doc_id IN $docs DELETE r", {"docs": docs})
     # A plan the new version no longer describes becomes a citation placeholder again.
-    tx.run("MATCH (p:Plan {doc_id: $doc}) WHERE NOT p.id IN $keep "
-           "SET p.in_corpus = false REMOVE p.doc_id", {"doc": doc, "keep": keep_plans})
+    tx.run("MATCH (p:Plan) WHERE p.doc_id IN $docs AND NOT p.id IN $keep "
+           "SET p.in_corpus = false REMOVE p.doc_id", {"docs": docs, "keep": keep_plans})
 
 
 def _drop_orphan_placeholders(tx: Transaction) -> None:
     tx.run("MATCH (p:Plan) WHERE p.doc_id IS NULL AND NOT (p)--() DELETE p")
 
 
-def _load_document(tx: Transaction, doc: str, part: _Part, size: int) -> tuple[int, int, int]:
+def _combine(parts: list[_Part]) -> _Part:
+    """One part for several documents, so each UNWIND carries rows of all of them."""
+    out = _new_part()
+    for part in parts:
+        for label, rows in part.nodes.items():
+            out.nodes.setdefault(label, []).extend(rows)
+        for label, by_id in part.shared.items():
+            out.shared.setdefault(label, {}).update(by_id)
+        for key, rows in part.edges.items():
+            out.edges.setdefault(key, []).extend(rows)
+    return out
+
+
+def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) -> tuple[int, int, int]:
     plan_ids = [row["id"] for row in part.nodes.get("Plan", [])]
     # A new version of a plan (same id, other doc_id) replaces the old document.
     old = tx.run("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
-                 "AND p.doc_id <> $doc RETURN DISTINCT p.doc_id AS doc",
-                 {"ids": plan_ids, "doc": doc})
-    for stale in [doc] + [r["doc"] for r in old]:
-        _delete_document(tx, stale, plan_ids if stale == doc else [])
+                 "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc",
+                 {"ids": plan_ids, "docs": docs})
+    _delete_documents(tx, docs, plan_ids)
+    stale = [r["doc"] for r in old]
+    if stale:
+        _delete_documents(tx, stale, [])
     _merge_shared(tx, part.shared, size)
     nodes = _merge_nodes(tx, part.nodes, size)
     rels, skipped = _merge_edges(tx, part.edges, size)
@@ -205,15 +220,49 @@ def _load_document(tx: Transaction, doc: str, part: _Part, size: int) -> tuple[i
     return nodes, rels, skipped
 
 
-def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000) -> LoadSummary:
-    """Write ``G`` into ``store``; loading the same graph again changes nothing."""
+def _size(part: _Part) -> int:
+    return (sum(map(len, part.nodes.values())) + sum(map(len, part.edges.values()))
+            + sum(map(len, part.shared.values())))
+
+
+def _groups(order: list[str], parts: dict[Optional[str], _Part], budget: int) -> Iterator[list[str]]:
+    group: list[str] = []
+    rows = 0
+    for doc in order:
+        n = _size(parts[doc])
+        if group and rows + n > budget:
+            yield group
+            group, rows = [], 0
+        group.append(doc)
+        rows += n
+    if group:
+        yield group
+
+
+def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000,
+               group_rows: int = 5000) -> LoadSummary:
+    """Write ``G`` into ``store``; loading the same graph again changes nothing.
+
+    Documents go in groups of about ``group_rows`` rows, one transaction each (fewer round
+    trips); if a group fails, its documents are loaded one transaction each, so a failing
+    document never leaves a half-loaded plan and never holds back the others before it.
+    """
     started = time.perf_counter()
     order, parts = partition(G)
     ensure_schema(store)
     nodes = rels = skipped = 0
-    for doc in order:
-        part = parts[doc]
-        n, r, s = store.execute_write(lambda tx: _load_document(tx, doc, part, batch_size))
+    for group in _groups(order, parts, group_rows):
+        part = _combine([parts[doc] for doc in group])
+        try:
+            n, r, s = store.execute_write(lambda tx: _load_documents(tx, group, part, batch_size))
+        except StoreError:
+            if len(group) == 1:
+                raise
+            n = r = s = 0
+            for doc in group:  # find the failing document; the others load on their own
+                n1, r1, s1 = store.execute_write(
+                    lambda tx: _load_documents(tx, [doc], parts[doc], batch_size))
+                n, r, s = n + n1, r + r1, s + s1
         nodes, rels, skipped = nodes + n, rels + r, skipped + s
     shared = parts[None]
     if shared.shared or shared.edges:

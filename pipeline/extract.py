@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional
 
 from schemas.ids import record_id
@@ -150,7 +151,10 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     if plan.period_end is None:
         vm = _VALID_UNTIL.search(text)
         if vm:
-            valid_until = f"{int(vm.group(1)):04d}-{int(vm.group(2)):02d}-{int(vm.group(3)):02d}"
+            try:  # a misprinted date (2027年11月37日) is no deadline
+                valid_until = date(int(vm.group(1)), int(vm.group(2)), int(vm.group(3))).isoformat()
+            except ValueError:
+                valid_until = None
     actions: list[Action] = []
     targets: list[Target] = []
     milestones: list[Milestone] = []

@@ -20,3 +20,9 @@ def test_stages_process_bytes_minimal_plan():
     records = process_bytes(text.encode("utf-8"), "mini.txt")
     assert records.plan.period_end == 2027
     assert [(t.value, t.unit, t.kind, t.deadline) for t in records.targets] == [(30, "家", "increment", "2027-12-31")]
+
+
+def test_stages_misprinted_validity_date_is_no_deadline():
+    text = "南江市促进消费若干措施\n1、扩大消费。新增商户30家。\n本措施有效期至2027年11月37日。\n"
+    records = process_bytes(text.encode("utf-8"), "bad-date.txt")
+    assert [t.deadline for t in records.targets] == [None]
