@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional
 
 from schemas.ids import plan_id, record_id
@@ -177,7 +178,10 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         if _DATE_LINE.match(ln.text) and i > 0 and _ISSUER_LINE.search(notice_lines[i - 1].text):
             issuer = notice_lines[i - 1].text
             y, mo, d = map(int, re.findall(r"\d+", ln.text))
-            issued = f"{y:04d}-{mo:02d}-{d:02d}"
+            try:
+                issued = date(y, mo, d).isoformat()
+            except ValueError:
+                issued = None  # a misprinted date is dropped, not a reason to fail the document
     if notice_title and issuer is None:
         nm = _NOTICE.search(notice_lines[0].text if notice_lines else "")
         if nm and nm.start() > 1:
