@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .deadlines import find_deadlines
-from .targets import _clauses, _in_spans, sentences
+from .sentences import in_spans, sentences
 
 _DELIVERABLE = re.compile(
     r"出台|制定|制订|印发|发布|完成|启动|编制|上线|投用|投入使用|开工|竣工|挂牌|设立|组建|召开|建立|"
@@ -35,7 +35,7 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
             if not d.marked:
                 continue
             a = sent[0] + d.start
-            if _in_spans(a, masked):
+            if in_spans(a, masked):
                 continue
             # What the phrase governs: from its end to the end of the sentence, without clauses in parentheses.
             gov_start = sent[0] + d.end
@@ -57,5 +57,3 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
             out.append(FoundMilestone(a, desc_end, text[desc_start:desc_end], d.date, sent))
     return out
 
-
-__all__ = ["find_milestones", "FoundMilestone", "_clauses"]

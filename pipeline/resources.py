@@ -108,3 +108,81 @@ def common_cjk() -> frozenset[str]:
             except UnicodeDecodeError:
                 pass
     return frozenset(c for c in chars if len(c) == 1 and is_cjk(c))
+
+
+# --- targets ---
+# The target grammar's words (see pipeline/targets.py): verbs and comparators, words that make an
+# amount a qualifier, a baseline or an incentive, and the shapes of qualitative goals.
+
+# Verbs and comparators, longest first.
+CMP_WORDS: tuple[tuple[str, str], ...] = (
+    ("不低于", "ge"), ("不少于", "ge"), ("不小于", "ge"), ("不超过", "le"), ("不高于", "le"),
+    ("控制在", "le"), ("低于", "lt"), ("少于", "lt"), ("突破", "gt"), ("超过", "gt"),
+    ("高于", "gt"), ("大于", "gt"), ("超", "gt"), ("过", "gt"),
+)
+EQ_VERBS = (
+    "达到", "达", "实现", "保持在", "保持", "稳定在", "维持在", "提高到", "提高至", "提升到", "提升至",
+    "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至", "下降到", "下降至", "降低到",
+    "降低至", "降至", "上升到", "上升至", "力争", "为",
+)
+# Verbs whose object is the thing counted: 建设6个平台 / 新增专精特新企业40家.
+BUILD_VERBS = (
+    "新培育", "新引进", "新认定", "新建成", "新开工", "新开通", "新增", "新建", "新设", "新开",
+    "累计建成", "累计培育", "累计引进", "累计新增", "累计", "培育", "引进", "招引", "引育", "建设",
+    "建成", "打造", "创建", "认定", "举办", "开展", "组织", "建立", "设立", "组建",
+    "集聚", "聚集", "改造", "提升", "布局", "推出", "发布", "实施", "落地", "签约", "吸引",
+    "接待", "培训", "带动", "完成", "推动", "支持", "扶持", "创成", "争创", "形成",
+    "评选", "评定", "遴选", "储备", "新登记", "招引落地", "开工", "投用", "上线", "拓展", "开辟",
+    "申报", "入选", "获批", "挂牌", "回收", "整治", "筹建",
+)
+RATE_VERBS = ("年均增长", "平均增长", "增长", "增速", "增幅", "提高", "提升", "上升", "下降", "降低",
+               "减少", "递增", "增加")
+# Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率.
+VERB_RE = re.compile("(?:" + "|".join(sorted({w for w, _ in CMP_WORDS} | set(EQ_VERBS) | set(BUILD_VERBS)
+                                              | set(RATE_VERBS), key=len, reverse=True))
+                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型)")
+SUFFIX_RE = re.compile(r"^(?:及以上|以上|左右|上下|以内|以下|之内|多)")
+PREFIX_APPROX = re.compile(r"(?:约|近|大约|接近|超|逾)$")
+SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省市区县]|辖区内?|区域内|区内|市内|省内|全域)")
+LEAD_NOISE = re.compile(
+    r"^(?:[，、；：\s]|其中|同比|环比|同时|并且?|力争|确保|努力|争取|使得?|让|推动|带动|促进|实现|全年|到期末|"
+    r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的)+"
+)
+TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|共|分别|各|约|近|将|要|需|可|能)+$")
+QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|左右)?的")
+# After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
+QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
+# Incentives (给予最高200万元奖励, 按投资额的10%给予补助) are amounts a plan pays, not goals.
+SUBSIDY = re.compile(
+    r"给予|最高|一次性|按[^，；。]{0,15}的\d|(?:奖励|补助|补贴|资助|奖补|贴息)(?=\s*\d|最高)"
+    r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
+)
+COORD = re.compile(r"^[、和及与，]$")
+# Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
+# 现有企业 are common in forward-looking text.
+HISTORY_WORDS = re.compile(
+    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
+)
+PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
+# Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).
+INCREMENT = re.compile(r"新增")
+CUMULATIVE = re.compile(r"累计")
+BASE_YEAR = re.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d{2})\s*年(?:末|底)?")
+QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|〔[^〕]{0,10}〕")
+
+QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?P<metric>[^，；。：、\n]{2,24}?)(?P<cmp>不低于|高于|快于|略高于|超过|不少于)"
+                r"(?P<ref>全[国省市区县][^，；。\n]{0,10}?(?:平均)?(?:水平|增速|增幅|速度|增长率))"), "ge"),
+    (re.compile(r"(?P<metric>[^，；。：、\n]{2,24}?)(?:实现|达到|基本实现|全面实现)?(?P<ref>全覆盖)"), "eq"),
+    (re.compile(r"(?P<metric>[^，；。：、\n]{2,24}?)(?:稳居|位居|保持|居于|居|进入|迈入|走在)"
+                r"(?P<ref>(?:全[国省市区]|全国|全省|全市|同类城市|同级|国内|世界|全球)[^，；。\n]{0,8}?"
+                r"(?:前列|前茅|第一方阵|首位|第一|领先|前十|先进行列))"), "eq"),
+)
+BUILT_AFTER = re.compile(
+    r"(?P<metric>[^，；。\n]{2,30}?(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|中心|枢纽|品牌|城市|城区|样板|布局))"
+    r"(?:基本|全面|初步)(?:建成|形成|确立|健全)"
+)
+BUILT_GOAL = re.compile(
+    r"(?:基本|全面|初步)?(?:建成|形成|构建|打造成?)(?P<metric>[^，；。\n]{2,30}?"
+    r"(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|枢纽|品牌|城市|城区|样板|布局))"
+)
