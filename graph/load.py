@@ -148,9 +148,13 @@ def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]],
 
 
 def _merge_nodes(tx: Transaction, nodes: dict[str, list[dict[str, Any]]], size: int) -> int:
+    """A document's nodes. Its old nodes were just deleted and their ids carry the document id,
+    so CREATE is safe (and several times faster than MERGE); a Plan node is kept, so it MERGEs.
+    A concurrent load of the same document trips the uniqueness constraint and is retried."""
     count = 0
     for label, rows in nodes.items():
-        statement = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+        verb = "MERGE" if label == "Plan" else "CREATE"
+        statement = (f"UNWIND $rows AS row {verb} (n:{label} {{id: row.id}}) "
                      f"{_set_clause(label)} RETURN count(*) AS c")
         for batch in _batches(rows, size):
             count += tx.run(statement, {"rows": batch})[0]["c"]
@@ -158,11 +162,14 @@ def _merge_nodes(tx: Transaction, nodes: dict[str, list[dict[str, Any]]], size: 
 
 
 def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[str, Any]]],
-                 size: int) -> tuple[int, int]:
+                 size: int, create: bool = False) -> tuple[int, int]:
+    """Relationships; ``create`` for a document's own, whose old copies were just deleted
+    (every one touches a node the load recreated, or leaves the document's kept Plan node)."""
     done = skipped = 0
     for (rel, start, end), rows in edges.items():
+        verb = "CREATE" if create else "MERGE"
         statement = (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) "
-                     f"MATCH (b:{end} {{id: row.b}}) MERGE (b)<-[r:{rel}]-(a) "
+                     f"MATCH (b:{end} {{id: row.b}}) {verb} (b)<-[r:{rel}]-(a) "
                      f"SET r += row.props RETURN count(*) AS c")
         for batch in _batches(rows, size):
             n = tx.run(statement, {"rows": batch})[0]["c"]
@@ -215,7 +222,7 @@ def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) ->
         _delete_documents(tx, stale, [])
     _merge_shared(tx, part.shared, size)
     nodes = _merge_nodes(tx, part.nodes, size)
-    rels, skipped = _merge_edges(tx, part.edges, size)
+    rels, skipped = _merge_edges(tx, part.edges, size, create=True)
     _drop_orphan_placeholders(tx)
     return nodes, rels, skipped
 
