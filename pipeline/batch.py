@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Optional
 
 from schemas.errors import InputError, PolicykgError
 from schemas.records import DocumentRecords
+from schemas.validate import validate_records_json
 
 from . import STAGES
 from .decode import read_document
@@ -26,13 +27,28 @@ MAX_BYTES = 50_000_000
 
 @dataclass
 class Outcome:
-    """What became of one document: its records, or a one-line error."""
+    """What became of one document: its records as validated JSON text, or a one-line error.
+
+    Workers send the JSON text, not record objects: pickling pydantic models back to the parent
+    cost it more than writing the text. ``records`` parses the text when someone needs it.
+    """
 
     path: str
-    records: Optional[DocumentRecords] = None
+    json: Optional[str] = None
     error: Optional[str] = None
     cached: bool = False
     detail: Optional[str] = None  # traceback, kept for --debug
+    _records: Optional[DocumentRecords] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.json is not None
+
+    @property
+    def records(self) -> Optional[DocumentRecords]:
+        if self._records is None and self.json is not None:
+            self._records = DocumentRecords.model_validate_json(self.json)
+        return self._records
 
 
 def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -72,18 +88,20 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Ou
         if cache_dir is not None and path.is_file():
             cached = _cache_file(cache_dir, _sha256(path))
             if cached.exists():
-                records = DocumentRecords.model_validate_json(cached.read_text(encoding="utf-8"))
-                records.source.path = str(path)
-                return Outcome(str(path), records, cached=True)
+                records = validate_records_json(cached.read_text(encoding="utf-8"))
+                records.source.path = str(path)  # the same bytes may sit at another path
+                return Outcome(str(path), records.model_dump_json(indent=1), cached=True, _records=records)
         value = read_document(path, max_bytes=MAX_BYTES)
         for stage in STAGES:
             value = stage(value)
+        text = value.model_dump_json(indent=1)
+        validate_records_json(text)  # the contract, checked here in the worker, not in the parent
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_text(value.model_dump_json(), encoding="utf-8")
+            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
             tmp.replace(cached)
-        return Outcome(str(path), value)
+        return Outcome(str(path), text, _records=value)
     except PolicykgError as exc:
         return Outcome(str(path), error=str(exc) or type(exc).__doc__ or type(exc).__name__)
     except MemoryError:
@@ -103,7 +121,9 @@ def _warm() -> None:
 
 def _work(args: tuple[str, Optional[str]]) -> Outcome:
     path, cache = args
-    return extract_one(path, Path(cache) if cache else None)
+    outcome = extract_one(path, Path(cache) if cache else None)
+    outcome._records = None  # send the text only
+    return outcome
 
 
 def extract_many(paths: Iterable[Path], workers: Optional[int] = None,

@@ -14,6 +14,7 @@ Certain repairs (pinyin glosses such as ``根據(jù)``) are made and reported; 
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -208,11 +209,18 @@ def _fullwidth_punct_line(chars: list[str], start: int, end: int) -> None:
 
 # --- mojibake ----------------------------------------------------------------------------------
 
+_SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
+
+
 def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
     """Flag runs of '?'/U+FFFD next to Han characters and runs of rare or private-use characters
     typical of mis-decoding. Reported with their original span; the text is left as is."""
     text = norm.text
     common = R.common_cjk()
+    # Most documents hold no suspect character at all: find that out with set and regex
+    # operations in C before classifying every character in Python.
+    if not _SUSPECT.search(text) and not any(R.is_cjk(ch) for ch in set(text) - common):
+        return []
 
     def kind(ch: str) -> str:
         if ch in "?\ufffd":

@@ -291,7 +291,8 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                 prev_emitted = last.end
         # Qualitative goals, where no number was found in the same span (never in the past).
         masked_here = masked + history_spans
-        for pattern, cmp in res.QUAL_PATTERNS:
+        # The qualitative shapes backtrack a lot; most sentences hold none of their key words.
+        for pattern, cmp in res.QUAL_PATTERNS if res.QUAL_TRIGGER.search(s_text) else ():
             for m in pattern.finditer(s_text):
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
@@ -309,7 +310,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                     scope=scope, relative_to=m.group("ref") if m.group("ref") != "全覆盖" else None,
                     sentence=sent))
                 covered.append((a, b))
-        if ctx.goal_section or any(d.marked for d in local):
+        if (ctx.goal_section or any(d.marked for d in local)) and res.BUILT_TRIGGER.search(s_text):
             for m in list(res.BUILT_GOAL.finditer(s_text)) + list(res.BUILT_AFTER.finditer(s_text)):
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):

@@ -21,3 +21,12 @@ def validate_records(data: dict[str, Any]) -> DocumentRecords:
     except ValidationError as exc:
         lines = [f"[{_where(err['loc'])}] {err['msg']}" for err in exc.errors()]
         raise ValidationFailed("; ".join(lines)) from None
+
+
+def validate_records_json(text: str) -> DocumentRecords:
+    """Like :func:`validate_records`, for JSON text (parsed and checked in one pass)."""
+    try:
+        return DocumentRecords.model_validate_json(text)
+    except ValidationError as exc:
+        lines = [f"[{_where(err['loc'])}] {err['msg']}" for err in exc.errors()]
+        raise ValidationFailed("; ".join(lines)) from None
