@@ -136,6 +136,12 @@ def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
         for job in jobs:
             yield _work(job)
         return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(processes=min(workers, len(paths)), initializer=_warm) as pool:
+    if "fork" in mp.get_all_start_methods():
+        # Warm up once here; forked workers share the loaded dictionaries (copy-on-write)
+        # instead of each paying the OpenCC/jieba/spaCy start-up again.
+        _warm()
+        ctx, init = mp.get_context("fork"), None
+    else:
+        ctx, init = mp.get_context(), _warm
+    with ctx.Pool(processes=min(workers, len(paths)), initializer=init) as pool:
         yield from pool.imap(_work, jobs, chunksize=1 if len(paths) < 100 else 4)

@@ -82,20 +82,46 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
 
 
 def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
-               progress: Optional[Progress] = None) -> tuple[LoadSummary, BatchResult]:
-    """Extract (or take from the cache) and load into the configured database."""
-    batch = extract_paths(paths, None, workers, keep=True, progress=progress)
-    if not batch.records:
-        raise InputError("nothing to load: every document failed")
-    G = build_graph(batch.records)
+               progress: Optional[Progress] = None, chunk: int = 200) -> tuple[LoadSummary, BatchResult]:
+    """Extract (or take from the cache) and load into the configured database, ``chunk``
+    documents at a time, so memory stays flat however large the corpus."""
+    started = time.perf_counter()
+    docs = find_documents(paths)
+    if not docs:
+        raise InputError("no documents found in " + ", ".join(map(str, paths)))
+    batch = BatchResult()
+    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir())
+    if progress:
+        outcomes = progress(outcomes, len(docs))
+    totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
     own = store is None
+    pending: list[DocumentRecords] = []
+
+    def flush() -> None:
+        if pending:
+            s = load_graph(store, build_graph(pending))
+            for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships)):
+                totals[i] += v
+            pending.clear()
+
     store = store or open_store()
     try:
-        summary = load_graph(store, G)
+        for outcome in outcomes:
+            if not outcome.ok:
+                batch.failed.append(outcome)
+                continue
+            batch.cached += outcome.cached
+            pending.append(outcome.records)
+            if len(pending) >= chunk:
+                flush()
+        flush()
     finally:
         if own:
             store.close()
-    return summary, batch
+    if not totals[0]:
+        raise InputError("nothing to load: every document failed")
+    batch.seconds = time.perf_counter() - started
+    return LoadSummary(totals[0], totals[1], totals[2], round(batch.seconds, 3), totals[3]), batch
 
 
 def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) -> list[dict[str, Any]]:

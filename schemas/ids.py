@@ -1,8 +1,9 @@
 """Deterministic ids, shared by the pipeline (records) and the graph (nodes).
 
-A plan is keyed by its document number when it has one, else by its title, so that a parent plan
-cited by a child (title and 文号 only) and the same plan extracted later from its own text get the
-same id and MERGE onto one node.
+A plan is keyed by its title (punctuation, dashes and width folded), else by its document number,
+so that a parent plan cited by a child (《title》 and often a 文号) and the same plan extracted later
+from its own text get the same id and MERGE onto one node: the title is what both sides always
+have, while a plan printed without its notice wrapper carries no 文号.
 """
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ def _fold(text: str) -> str:
 
 
 def plan_id(title: Optional[str], doc_number: Optional[str]) -> str:
-    """``plan:<hash>`` from the 文号 if any, else from the title, punctuation and width folded."""
-    if doc_number:
-        return "plan:" + _digest("no:" + _fold(doc_number))
-    return "plan:" + _digest("title:" + _fold(title or ""))
+    """``plan:<hash>`` from the title (punctuation and width folded), else from the 文号."""
+    if title and _fold(title):
+        return "plan:" + _digest("title:" + _fold(title))
+    return "plan:" + _digest("no:" + _fold(doc_number or ""))
 
 
 def bureau_id(canonical: str) -> str:
