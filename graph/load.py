@@ -16,9 +16,16 @@ import networkx as nx
 
 from graph.store import Store, Transaction
 from schemas.errors import StoreError, ValidationFailed
-from schemas.graph import LABEL_NAMES, LABELS, RELATIONSHIP_TYPES, constraint_statements
+from schemas.graph import LABEL_NAMES, LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS, constraint_statements
 
 SHARED_LABELS = ("Bureau",)
+DELETE_NODES = "MATCH (n:{label}) WHERE n.doc_id IN $docs DETACH DELETE n"
+DELETE_PLAN_EDGES = "MATCH (p:Plan)-[r]->() WHERE p.doc_id IN $docs DELETE r"
+DEMOTE_PLANS = ("MATCH (p:Plan) WHERE p.doc_id IN $docs AND NOT p.id IN $keep "
+                "SET p.in_corpus = false REMOVE p.doc_id")
+DROP_ORPHAN_PLACEHOLDERS = "MATCH (p:Plan) WHERE p.doc_id IS NULL AND NOT (p)--() DELETE p"
+STALE_VERSIONS = ("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
+                  "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc")
 DOC_LABELS = tuple(label.name for label in LABELS if "doc_id" in label.properties)
 _DATE_PROPERTIES = ("deadline",)
 _PROPERTIES = {label.name: label.properties for label in LABELS}
@@ -136,13 +143,40 @@ def _set_clause(label: str) -> str:
     return f"SET n += row.props{dates}"
 
 
+def _shared_statement(label: str) -> str:
+    # A cited plan must not overwrite the plan of a document that is in the corpus.
+    guard = "WITH n, row WHERE n.doc_id IS NULL " if label == "Plan" else ""
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) {guard}{_set_clause(label)}"
+
+
+def _node_statement(label: str) -> str:
+    verb = "MERGE" if label == "Plan" else "CREATE"
+    return f"UNWIND $rows AS row {verb} (n:{label} {{id: row.id}}) {_set_clause(label)} RETURN count(*) AS c"
+
+
+def _edge_statement(rel: str, start: str, end: str, create: bool) -> str:
+    verb = "CREATE" if create else "MERGE"
+    return (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
+            f"{verb} (b)<-[r:{rel}]-(a) SET r += row.props RETURN count(*) AS c")
+
+
+def all_statements() -> list[str]:
+    """Every statement the loader can send, rendered for every label and relationship of the
+    schema: what tests/graph/test_cypher_valid.py checks against Neo4j's own parser."""
+    out = list(schema_statements()) + [_shared_statement(l.name) for l in LABELS]
+    out += [_node_statement(name) for name in DOC_LABELS]
+    out += [_edge_statement(rel.type, a, b, create)
+            for rel in RELATIONSHIPS for a in rel.start for b in rel.end for create in (False, True)]
+    out += [DELETE_NODES.format(label=name) for name in DOC_LABELS if name != "Plan"]
+    out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS]
+    return out
+
+
 def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]], size: int) -> None:
     for label, by_id in shared.items():
         rows = list(by_id.values())
         # A cited plan must not overwrite the plan of a document that is in the corpus.
-        guard = "WITH n, row WHERE n.doc_id IS NULL " if label == "Plan" else ""
-        statement = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-                     f"{guard}{_set_clause(label)}")
+        statement = _shared_statement(label)
         for batch in _batches(rows, size):
             tx.run(statement, {"rows": batch})
 
@@ -153,9 +187,7 @@ def _merge_nodes(tx: Transaction, nodes: dict[str, list[dict[str, Any]]], size: 
     A concurrent load of the same document trips the uniqueness constraint and is retried."""
     count = 0
     for label, rows in nodes.items():
-        verb = "MERGE" if label == "Plan" else "CREATE"
-        statement = (f"UNWIND $rows AS row {verb} (n:{label} {{id: row.id}}) "
-                     f"{_set_clause(label)} RETURN count(*) AS c")
+        statement = _node_statement(label)
         for batch in _batches(rows, size):
             count += tx.run(statement, {"rows": batch})[0]["c"]
     return count
@@ -167,10 +199,7 @@ def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[st
     (every one touches a node the load recreated, or leaves the document's kept Plan node)."""
     done = skipped = 0
     for (rel, start, end), rows in edges.items():
-        verb = "CREATE" if create else "MERGE"
-        statement = (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) "
-                     f"MATCH (b:{end} {{id: row.b}}) {verb} (b)<-[r:{rel}]-(a) "
-                     f"SET r += row.props RETURN count(*) AS c")
+        statement = _edge_statement(rel, start, end, create)
         for batch in _batches(rows, size):
             n = tx.run(statement, {"rows": batch})[0]["c"]
             done += n
@@ -186,15 +215,14 @@ def _delete_documents(tx: Transaction, docs: list[str], keep_plans: list[str]) -
     """
     for label in DOC_LABELS:
         if label != "Plan":
-            tx.run(f"MATCH (n:{label}) WHERE n.doc_id IN $docs DETACH DELETE n", {"docs": docs})
-    tx.run("MATCH (p:Plan)-[r]->() WHERE p.doc_id IN $docs DELETE r", {"docs": docs})
+            tx.run(DELETE_NODES.format(label=label), {"docs": docs})
+    tx.run(DELETE_PLAN_EDGES, {"docs": docs})
     # A plan the new version no longer describes becomes a citation placeholder again.
-    tx.run("MATCH (p:Plan) WHERE p.doc_id IN $docs AND NOT p.id IN $keep "
-           "SET p.in_corpus = false REMOVE p.doc_id", {"docs": docs, "keep": keep_plans})
+    tx.run(DEMOTE_PLANS, {"docs": docs, "keep": keep_plans})
 
 
 def _drop_orphan_placeholders(tx: Transaction) -> None:
-    tx.run("MATCH (p:Plan) WHERE p.doc_id IS NULL AND NOT (p)--() DELETE p")
+    tx.run(DROP_ORPHAN_PLACEHOLDERS)
 
 
 def _combine(parts: list[_Part]) -> _Part:
@@ -213,9 +241,7 @@ def _combine(parts: list[_Part]) -> _Part:
 def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) -> tuple[int, int, int]:
     plan_ids = [row["id"] for row in part.nodes.get("Plan", [])]
     # A new version of a plan (same id, other doc_id) replaces the old document.
-    old = tx.run("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
-                 "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc",
-                 {"ids": plan_ids, "docs": docs})
+    old = tx.run(STALE_VERSIONS, {"ids": plan_ids, "docs": docs})
     _delete_documents(tx, docs, plan_ids)
     stale = [r["doc"] for r in old]
     if stale:

@@ -6,9 +6,11 @@ a clause of its own takes the clause written on its parent's heading line.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Optional
 
 from schemas.ids import record_id
@@ -23,7 +25,17 @@ from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .targets import BlockContext, find_targets
 
-PIPELINE_VERSION = "0.1.0"
+def _fingerprint() -> str:
+    """The release plus a hash of the pipeline's own code and dictionaries, so that a cached
+    extraction is reused only by exactly the code that made it (an edited rule invalidates it)."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(list(root.glob("*.py")) + list((root / "data").glob("*"))):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"0.1.0+{h.hexdigest()[:10]}"
+
+
+PIPELINE_VERSION = _fingerprint()
 # Headings of background chapters (their amounts are baselines); anchored at the start so that a
 # task such as 优化外贸发展环境 is not taken for one.
 _HISTORY_TITLE = re.compile(
