@@ -67,3 +67,26 @@ def test_cli_debug_shows_the_traceback(bad_files):
 def test_cli_bad_param_is_one_line():
     result = policykg("query", "RETURN 1", "--param", "no-equals-sign")
     assert result.returncode == 1 and result.stderr.startswith("Error:")
+
+
+def test_cli_huge_file_is_refused_with_a_message(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:  # sparse: 200 MB on paper, nothing on disk
+        fh.truncate(200_000_000)
+    result = policykg("extract", huge, "-o", tmp_path / "huge.json")
+    assert result.returncode == 1
+    assert "limit" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_unreachable_neo4j_is_one_line_without_the_password(tmp_path):
+    import os
+    import time
+
+    env = dict(os.environ, NEO4J_URI="bolt://127.0.0.1:1", NEO4J_USER="neo4j",
+               NEO4J_PASSWORD="s3cret-Passw0rd")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "policykg.cli", "query", "RETURN 1"], capture_output=True,
+                            text=True, cwd=tmp_path, env=env, timeout=120)
+    assert result.returncode == 1 and time.monotonic() - started < 60
+    assert result.stderr.startswith("Error:") and len(result.stderr.strip().splitlines()) == 1
+    assert "s3cret-Passw0rd" not in result.stderr + result.stdout
