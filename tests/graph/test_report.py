@@ -72,7 +72,8 @@ def test_report_opens_offline_without_remote_sources(corpus):
 def test_report_counts_match_records(corpus):
     records, _, html = corpus
     assert _count(html, "actions") == len(records.actions)
-    assert _count(html, "targets") == len(records.targets)
+    assert _count(html, "targets") == sum(t.kind != "baseline" for t in records.targets)
+    assert _count(html, "baselines") == sum(t.kind == "baseline" for t in records.targets)
     assert _count(html, "milestones") == len(records.milestones)
     assert _count(html, "warnings") == len(records.warnings)
     assert _count(html, "bureaus") == len(bureaus(records))
