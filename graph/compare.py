@@ -18,11 +18,22 @@ from graph.build import PROPERTIES
 from graph.compare_report import generate_html, generate_markdown, write_comparison
 from graph.counterparts import find_counterparts, level_of
 from graph.similarity import (
-    RATE_KINDS, common_words, content_similarity, in_base_unit, kinds_compatible,
-    metric_similarity, normalize_metric, units_compatible,
+    RATE_KINDS,
+    common_words,
+    content_similarity,
+    in_base_unit,
+    kinds_compatible,
+    metric_similarity,
+    normalize_metric,
+    units_compatible,
 )
 from schemas.compare import (
-    Alignment, Ambition, Comparison, PlanRef, Summary, TargetRef,
+    Alignment,
+    Ambition,
+    Comparison,
+    PlanRef,
+    Summary,
+    TargetRef,
 )
 from schemas.errors import ValidationFailed
 from schemas.ids import bureau_id

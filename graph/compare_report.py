@@ -12,7 +12,7 @@ from typing import Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from graph.export import PathOrFile, _text_writer
+from graph.writers import PathOrFile, text_writer
 from schemas.compare import Comparison, TargetRef
 from schemas.errors import PolicykgError
 
@@ -96,5 +96,5 @@ def write_comparison(comparison: Comparison, path_or_file: PathOrFile,
         text = comparison.model_dump_json(indent=2, ensure_ascii=False) + "\n"
     else:
         text = generate_markdown(comparison) if kind == "md" else generate_html(comparison)
-    with _text_writer(path_or_file) as write:
+    with text_writer(path_or_file) as write:
         write(text)

@@ -7,21 +7,18 @@ every literal goes through ``cypher_literal`` and every name through ``cypher_na
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Callable, Union
+from typing import Any, Union
 
 import networkx as nx
 
+from graph.writers import PathOrFile, text_writer
 from schemas.graph import LABELS, RELATIONSHIPS, constraint_statements
-
-PathOrFile = Union[str, "os.PathLike[str]", IO[Any]]
 
 INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "rank"})
 FLOAT_PROPERTIES = frozenset({"value", "value_max", "normalized_value", "score", "ratio"})
@@ -35,21 +32,8 @@ _NODE_PROPS = {label.name: tuple(p for p in label.properties if p != "id") for l
 _REL_PROPS = {rel.type: rel.properties for rel in RELATIONSHIPS}
 
 
-@contextmanager
-def _text_writer(path_or_file: PathOrFile) -> Iterator[Callable[[str], Any]]:
-    """A ``write(str)`` for a path (UTF-8) or an open text or binary file (left open)."""
-    if isinstance(path_or_file, (str, os.PathLike)):
-        with open(path_or_file, "w", encoding="utf-8", newline="") as handle:
-            yield handle.write
-    elif isinstance(path_or_file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
-            path_or_file, "mode", ""):
-        yield lambda text: path_or_file.write(text.encode("utf-8"))
-    else:
-        yield path_or_file.write
-
-
 def _write_lines(lines: Iterable[str], path_or_file: PathOrFile) -> None:
-    with _text_writer(path_or_file) as write:
+    with text_writer(path_or_file) as write:
         for line in lines:
             write(line + "\n")
 
@@ -99,7 +83,7 @@ def generate_json(G: nx.MultiDiGraph) -> str:
 
 
 def write_json(G: nx.MultiDiGraph, path_or_file: PathOrFile) -> None:
-    with _text_writer(path_or_file) as write:
+    with text_writer(path_or_file) as write:
         write(generate_json(G) + "\n")
 
 

@@ -16,7 +16,13 @@ import networkx as nx
 
 from graph.store import Store, Transaction
 from schemas.errors import StoreError, ValidationFailed
-from schemas.graph import LABEL_NAMES, LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS, constraint_statements
+from schemas.graph import (
+    LABEL_NAMES,
+    LABELS,
+    RELATIONSHIP_TYPES,
+    RELATIONSHIPS,
+    constraint_statements,
+)
 
 SHARED_LABELS = ("Bureau",)
 DELETE_NODES = "MATCH (n:{label}) WHERE n.doc_id IN $docs DETACH DELETE n"

@@ -11,16 +11,15 @@ plain tables that every writer renders; ``write_matrix`` picks the format from t
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import IO, Any, Optional, Union
+from typing import Any, Optional
 
 import networkx as nx
 
+from graph.writers import PathOrFile
 from schemas.errors import PolicykgError
 
-PathOrFile = Union[str, "os.PathLike[str]", IO[Any]]
 BY = ("action", "target", "section")
 FORMATS = ("xlsx", "html", "csv", "md")
 MARKS = {"lead": "牵头", "support": "配合", "responsible": "负责"}
@@ -424,6 +423,8 @@ def _format_of(path_or_file: PathOrFile, fmt: Optional[str]) -> str:
 
 def write_matrix(matrix: Matrix, path_or_file: PathOrFile, fmt: Optional[str] = None) -> None:
     """Write the matrix and its views as .xlsx, .html, .csv or .md; ``fmt`` overrides the suffix."""
-    from graph import matrix_formats  # the writers need the model above; import them late
+    from graph import (
+        matrix_formats,  # the writers need the model above; import them late
+    )
 
     matrix_formats.write(matrix, path_or_file, _format_of(path_or_file, fmt))

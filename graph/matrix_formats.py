@@ -11,10 +11,7 @@ import csv
 import html
 import io
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from graph.matrix import (
     COLUMN_TOTAL_ROWS,
@@ -29,23 +26,11 @@ from graph.matrix import (
     matrix_table,
     views,
 )
+from graph.writers import text_writer
 
 TEMPLATES = Path(__file__).with_name("templates")
 CSV_HEADER = ("plan", "section", "column", "column_id", "bureau", "bureau_id", "generic", "role",
               "mark", "rank", "lead", "support", "responsible")
-
-
-@contextmanager
-def _text_writer(path_or_file: PathOrFile) -> Iterator[Callable[[str], Any]]:
-    """A ``write(str)`` for a path (UTF-8) or an open text or binary file (left open)."""
-    if isinstance(path_or_file, (str, os.PathLike)):
-        with open(path_or_file, "w", encoding="utf-8", newline="") as handle:
-            yield handle.write
-    elif isinstance(path_or_file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
-            path_or_file, "mode", ""):
-        yield lambda text: path_or_file.write(text.encode("utf-8"))
-    else:
-        yield path_or_file.write
 
 
 def generate_csv(matrix: Matrix) -> str:
@@ -122,6 +107,6 @@ def write(matrix: Matrix, path_or_file: PathOrFile, fmt: str) -> None:
     text = generate(matrix)
     if fmt == "csv" and isinstance(path_or_file, (str, os.PathLike)):
         text = "\ufeff" + text  # a BOM in CSV files, so spreadsheet programs read UTF-8
-    with _text_writer(path_or_file) as write_text:
+    with text_writer(path_or_file) as write_text:
         write_text(text)
 

@@ -17,9 +17,9 @@ from typing import Any, Optional
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from graph.export import PathOrFile, _text_writer
 from graph.highlight import Span, highlight, locate, valid_spans
 from graph.report_views import comparison_view, graph_data, matrix_view, timeline_view
+from graph.writers import PathOrFile, text_writer
 from schemas.errors import PolicykgError
 from schemas.ids import plan_id
 from schemas.records import DocumentRecords, Target
@@ -187,5 +187,5 @@ def write_report(records: list[DocumentRecords], path_or_file: PathOrFile, *,
                  comparisons: Optional[list[Any]] = None) -> None:
     """Write :func:`generate_report` to a path (UTF-8) or an open text or binary file."""
     html = generate_report(records, texts=texts, comparisons=comparisons)
-    with _text_writer(path_or_file) as write:
+    with text_writer(path_or_file) as write:
         write(html)

@@ -14,6 +14,7 @@ from graph.matrix import responsibility_matrix
 from schemas.ids import plan_id
 from schemas.records import DocumentRecords
 
+
 def matrix_view(records: DocumentRecords) -> dict[str, Any]:
     """Bureau × action roles from ``graph.matrix`` (the shared 分工表), most leads first."""
     matrix = responsibility_matrix(build_graph([records]))

@@ -18,7 +18,8 @@ from typing import Any, Callable, Mapping, Optional, TypeVar
 
 import neo4j
 from neo4j import exceptions as nx_exc
-from neo4j.graph import Node, Path as GraphPath, Relationship
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
 
 from graph import embedded
 from schemas.errors import QueryError, StoreError, WriteRefused

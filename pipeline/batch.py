@@ -112,8 +112,8 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Ou
 
 
 def _warm() -> None:
-    from .segment import nlp
     from .normalize import fold
+    from .segment import nlp
 
     nlp()
     fold("預熱")

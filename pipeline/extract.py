@@ -15,8 +15,17 @@ from typing import Optional
 
 from schemas.ids import record_id
 from schemas.records import (
-    Action, DocumentRecords, Evidence, Milestone, Normalized, Responsibility, Section, Source,
-    Target, Unit, Warning,
+    Action,
+    DocumentRecords,
+    Evidence,
+    Milestone,
+    Normalized,
+    Responsibility,
+    Section,
+    Source,
+    Target,
+    Unit,
+    Warning,
 )
 from schemas.stages import OutlinedDocument
 
@@ -24,6 +33,7 @@ from .deadlines import find_deadlines
 from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .targets import BlockContext, find_targets
+
 
 def _fingerprint() -> str:
     """The release plus a hash of the pipeline's own code and dictionaries, so that a cached

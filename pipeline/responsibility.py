@@ -17,7 +17,14 @@ from typing import Optional
 
 from schemas.records import Responsibility, Role
 
-from .unitnames import UNIT_SUFFIXES, aliases, canonical_name, is_generic, is_unit_name, unit_level
+from .unitnames import (
+    UNIT_SUFFIXES,
+    aliases,
+    canonical_name,
+    is_generic,
+    is_unit_name,
+    unit_level,
+)
 
 __all__ = [
     "ClauseMatch", "find_clauses", "parse_units", "canonical_name", "unit_level", "is_generic", "aliases",

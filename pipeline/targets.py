@@ -17,6 +17,7 @@ from .deadlines import DeadlinePhrase, find_deadlines, recurrence_of
 from .numbers import Quantity, find_quantities
 from .sentences import clauses, in_spans, paragraph_of, sentences
 
+
 @dataclass
 class FoundTarget:
     start: int

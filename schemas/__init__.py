@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from .records import DocumentRecords, SCHEMA_VERSION
+from .records import SCHEMA_VERSION, DocumentRecords
 
 JSON_SCHEMA_PATH = Path(__file__).with_name("document.schema.json")
 
