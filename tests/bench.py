@@ -71,14 +71,11 @@ def _rate(count: float, seconds: float) -> float:
     return round(count / seconds, 2) if seconds > 0 else float("inf")
 
 
-def bench_extraction(paths: list[Path], workers: int) -> tuple[dict[str, Any], list[Any]]:
-    import tempfile
-
+def bench_extraction(paths: list[Path], workers: int, out: Path) -> tuple[dict[str, Any], list[Any]]:
     from policykg.jobs import extract_paths
     from schemas.validate import validate_records_json
 
     total = sum(p.stat().st_size for p in paths)
-    out = Path(tempfile.mkdtemp(prefix="policykg-bench-out-"))
     started = time.perf_counter()  # what `policykg extract folder -o out` does: JSON files on disk
     result = extract_paths([str(p) for p in paths], out, workers, use_cache=False)
     seconds = time.perf_counter() - started
@@ -177,7 +174,7 @@ def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = N
                   "distinct_sha256": len({m["sha256"] for m in manifest}),
                   "encodings": sorted({m["encoding"] for m in manifest}),
                   "generate_seconds": round(time.perf_counter() - gen_start, 3)}
-        extraction, records = bench_extraction(paths, workers)
+        extraction, records = bench_extraction(paths, workers, tmp / "out")
         memory = {"after_extraction": _maxrss()}
         # A fresh interpreter: this process has loaded jieba and OpenCC for the pipeline already.
         with mp.get_context("spawn").Pool(1) as pool:
