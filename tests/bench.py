@@ -100,8 +100,9 @@ def _bare_text(path: Path, encoding: str) -> str:
 def bench_bare(manifest: list[dict[str, Any]]) -> dict[str, Any]:
     """Read + decode + OpenCC tw2s + jieba.lcut per document, one process, start-up included."""
     started = time.perf_counter()
-    import jieba
     import logging
+
+    import jieba
     import opencc
 
     jieba.setLogLevel(logging.WARNING)
