@@ -110,9 +110,9 @@ def _heading_title(body: str) -> tuple[str, bool]:
         if ch in _SENT_END or ch in "：:":
             cut = i
             break
-    if cut is None:
-        if len(body) <= 40:
-            return body, True
+    if cut is None and len(body) <= 40:
+        return body, True
+    if cut is None or cut > 30:
         # A heading sentence that lost its 。: stop at the first comma, or at 20 characters.
         comma = body.find("，")
         cut = comma if 0 < comma <= 30 else 20

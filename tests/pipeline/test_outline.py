@@ -1,0 +1,66 @@
+"""Outline: headings in every marker style, title, period, notice wrapper, 文号, parent plans."""
+import pytest
+
+from pipeline import process_bytes
+
+CHAPTERS = """西川省数字经济发展规划（2025—2030年）
+第一章 发展基础
+2024年，全省数字经济规模达到1.2万亿元。
+第二章 总体要求
+第一节 发展目标
+到2030年，全省数字经济核心产业增加值占地区生产总值比重达到12%。
+第三章 重点任务
+第一节 夯实数字基础设施
+第一条 建设算力网络。建设省级算力枢纽节点3个。（省发展改革委、省通信管理局按职责分工负责）
+"""
+
+NOTICE = """南屏市人民政府办公室关于印发南屏市会展业提升行动计划(2026-2028年)的通知
+南政办字〔2026〕4号
+各县（市、区）人民政府，市政府各部门：
+现将《南屏市会展业提升行动计划(2026-2028年)》印发给你们，请认真贯彻执行。
+南屏市人民政府办公室
+2026年1月9日
+南屏市会展业提升行动计划
+(2026-2028年)
+为贯彻落实《东湖省会展业高质量发展若干措施》（东政发〔2025〕11号）和《南屏市国民经济和社会发展第十五个五年规划纲要》，制定本计划。
+（一）做强品牌展会。每年举办品牌展会12场以上（市商务局负责）
+（二）优化场馆布局
+1、建设会展综合体2个。（市住建局牵头，市商务局配合）
+(1)配套酒店客房新增3000间。
+①提升周边交通。
+"""
+
+
+def test_outline_chapter_section_article_styles():
+    r = process_bytes(CHAPTERS.encode("utf-8"), "chapters.txt")
+    assert [(s.marker, s.depth) for s in r.sections] == [
+        ("第一章", 1), ("第二章", 1), ("第一节", 2), ("第三章", 1), ("第一节", 2), ("第一条", 3)]
+    assert r.sections[-1].path == ["重点任务", "夯实数字基础设施", "建设算力网络"]
+    assert (r.plan.region, r.plan.level, r.plan.period_start, r.plan.period_end) == ("西川省", "provincial", 2025, 2030)
+    baseline = [t for t in r.targets if t.kind == "baseline"]
+    assert [(t.value, t.unit) for t in baseline] == [(1.2, "万亿元")]  # 发展基础 is background
+
+
+def test_outline_notice_wrapper_title_on_two_lines_and_parents():
+    r = process_bytes(NOTICE.encode("utf-8"), "notice.txt")
+    p = r.plan
+    assert p.title == "南屏市会展业提升行动计划（2026-2028年）"
+    assert (p.doc_number, p.issuer, p.issued_date) == ("南政办字〔2026〕4号", "南屏市人民政府办公室", "2026-01-09")
+    assert (p.period_start, p.period_end, p.level) == (2026, 2028, "city")
+    assert [(pp.title, pp.doc_number) for pp in p.parent_plans] == [
+        ("东湖省会展业高质量发展若干措施", "东政发〔2025〕11号"),
+        ("南屏市国民经济和社会发展第十五个五年规划纲要", None)]
+    # （一） first, 1、 second, (1) third, ① fourth: depth by order of appearance
+    assert [(s.marker, s.depth) for s in r.sections] == [
+        ("（一）", 1), ("（二）", 1), ("1、", 2), ("（1）", 3), ("①", 4)]
+    assert r.sections[0].title == "做强品牌展会"  # a heading that is the first sentence of its paragraph
+
+
+@pytest.mark.parametrize("line, title", [
+    ("（三）强化人才支撑。加快引进高层次人才。", "强化人才支撑"),
+    ("（三）强化人才支撑，加快引进高层次人才和创新团队，完善人才服务体系，落实住房保障。", "强化人才支撑"),
+    ("（三）强化人才支撑", "强化人才支撑"),
+])
+def test_outline_heading_title_forms(line, title):
+    r = process_bytes(("某市行动方案（2025—2027年）\n" + line + "\n").encode("utf-8"), "h.txt")
+    assert r.sections[0].title == title
