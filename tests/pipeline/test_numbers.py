@@ -1,0 +1,29 @@
+"""Amounts with units: numerals, scales, ranges; numbers that are labels are not amounts."""
+import pytest
+
+from pipeline.numbers import find_quantities
+
+
+@pytest.mark.parametrize("text, value, value_max, unit, normalized", [
+    ("300亿元", 300, None, "亿元", 3e10), ("1.1万亿元", 1.1, None, "万亿元", 1.1e12),
+    ("1500万人次", 1500, None, "万人次", 1.5e7), ("三十家", 30, None, "家", 30),
+    ("一百二十个", 120, None, "个", 120), ("2—3家", 2, 3, "家", 2), ("2~3家", 2, 3, "家", 2),
+    ("2至3家", 2, 3, "家", 2), ("1,200家", 1200, None, "家", 1200), ("8.5%", 8.5, None, "%", 8.5),
+    ("2个百分点", 2, None, "个百分点", 2), ("5000万元", 5000, None, "万元", 5e7),
+    ("0.4吨标准煤", 0.4, None, "吨标准煤", 0.4), ("3.5万平方米", 3.5, None, "万平方米", 35000),
+])
+def test_numbers_amounts(text, value, value_max, unit, normalized):
+    (q,) = find_quantities(text)
+    assert (q.value, q.value_max, q.unit) == (value, value_max, unit)
+    assert q.normalized == pytest.approx(normalized)
+
+
+@pytest.mark.parametrize("text", ["第3位", "前10名", "5A级景区", "500强", "24小时便利店", "15分钟生活圈",
+                                  "一站式服务", "一批项目", "二期工程", "〔2023〕57号", "2024年",
+                                  "“十四五”", "一是"])
+def test_numbers_labels_are_not_amounts(text):
+    assert find_quantities(text) == []
+
+
+def test_numbers_durations_after_a_setting_verb():
+    assert [q.value for q in find_quantities("整体通关时间压缩至30小时、1.2小时以内")] == [30, 1.2]
