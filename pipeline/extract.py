@@ -32,6 +32,7 @@ from schemas.stages import OutlinedDocument
 from .deadlines import find_deadlines
 from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
+from .tables import find_indicator_targets
 from .targets import BlockContext, find_targets
 
 
@@ -261,6 +262,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             masked=[(c.start, c.end) for c in clauses],
         )
         found = find_targets(block, ctx)
+        found += [t for t in find_indicator_targets(block, plan.period_start, plan.period_end)
+                  if not any(f.start < t.end and t.start < f.end for f in found)]
         for t in found:
             start, end = b_start + t.start, b_start + t.end
             targets.append(Target(

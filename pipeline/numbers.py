@@ -131,3 +131,8 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
                               unit, base, factor, category, chinese))
     return found
+
+
+def unit_info(unit: str) -> Optional[tuple[float, str, str]]:
+    """(factor to base unit, base unit, category) of a unit as written, or None if unknown."""
+    return _UNIT_TABLE.get(unit.strip())

@@ -207,7 +207,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     sections: list[Section] = []
     first_heading_at = None
     for ln in body_lines:
-        hit = _match_marker(ln.text)
+        hit = _match_marker(ln.text) if "\t" not in ln.text else None  # a table row is no heading
         if not hit:
             continue
         style, marker_end = hit

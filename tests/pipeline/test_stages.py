@@ -26,3 +26,16 @@ def test_stages_misprinted_validity_date_is_no_deadline():
     text = "南江市促进消费若干措施\n1、扩大消费。新增商户30家。\n本措施有效期至2027年11月37日。\n"
     records = process_bytes(text.encode("utf-8"), "bad-date.txt")
     assert [t.deadline for t in records.targets] == [None]
+
+
+def test_stages_indicator_table_rows_are_targets_and_baselines():
+    text = ("北坡区商贸发展规划（2024—2026年）\n一、主要指标\n指标\t单位\t2023年\t2026年\t属性\n"
+            "1.社会消费品零售总额\t亿元\t420\t500以上\t预期性\n2.网络零售额占比（%）\t\t18.5\t≥25\t预期性\n")
+    records = process_bytes(text.encode("utf-8"), "table.txt")
+    got = [(t.metric, t.value, t.unit, t.comparator, t.kind, t.deadline) for t in records.targets]
+    assert got == [
+        ("社会消费品零售总额", 420, "亿元", "eq", "baseline", None),
+        ("社会消费品零售总额", 500, "亿元", "ge", "level", "2026-12-31"),
+        ("网络零售额占比", 18.5, "%", "eq", "baseline", None),
+        ("网络零售额占比", 25, "%", "ge", "share", "2026-12-31"),
+    ]
