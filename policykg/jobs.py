@@ -81,20 +81,10 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     return result
 
 
-def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
-               progress: Optional[Progress] = None, chunk: int = 200) -> tuple[LoadSummary, BatchResult]:
-    """Extract (or take from the cache) and load into the configured database, ``chunk``
-    documents at a time, so memory stays flat however large the corpus."""
+def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 200) -> LoadSummary:
+    """Build and load ``chunk`` documents at a time: memory stays flat however many there are."""
     started = time.perf_counter()
-    docs = find_documents(paths)
-    if not docs:
-        raise InputError("no documents found in " + ", ".join(map(str, paths)))
-    batch = BatchResult()
-    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir())
-    if progress:
-        outcomes = progress(outcomes, len(docs))
     totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
-    own = store is None
     pending: list[DocumentRecords] = []
 
     def flush() -> None:
@@ -104,24 +94,44 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
                 totals[i] += v
             pending.clear()
 
+    for records in records:
+        pending.append(records)
+        if len(pending) >= chunk:
+            flush()
+    flush()
+    return LoadSummary(totals[0], totals[1], totals[2], round(time.perf_counter() - started, 3), totals[3])
+
+
+def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
+               progress: Optional[Progress] = None) -> tuple[LoadSummary, BatchResult]:
+    """Extract (or take from the cache) and load into the configured database, streaming."""
+    docs = find_documents(paths)
+    if not docs:
+        raise InputError("no documents found in " + ", ".join(map(str, paths)))
+    batch = BatchResult()
+    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir())
+    if progress:
+        outcomes = progress(outcomes, len(docs))
+
+    def good() -> Iterable[DocumentRecords]:
+        for outcome in outcomes:
+            if outcome.ok:
+                batch.cached += outcome.cached
+                yield outcome.records
+            else:
+                batch.failed.append(outcome)
+
+    own = store is None
     store = store or open_store()
     try:
-        for outcome in outcomes:
-            if not outcome.ok:
-                batch.failed.append(outcome)
-                continue
-            batch.cached += outcome.cached
-            pending.append(outcome.records)
-            if len(pending) >= chunk:
-                flush()
-        flush()
+        summary = load_records(good(), store)
     finally:
         if own:
             store.close()
-    if not totals[0]:
+    if not summary.documents:
         raise InputError("nothing to load: every document failed")
-    batch.seconds = time.perf_counter() - started
-    return LoadSummary(totals[0], totals[1], totals[2], round(batch.seconds, 3), totals[3]), batch
+    batch.seconds = summary.seconds
+    return summary, batch
 
 
 def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) -> list[dict[str, Any]]:
