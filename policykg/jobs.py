@@ -81,21 +81,32 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     return result
 
 
+def latest_versions(records: Iterable[DocumentRecords]) -> list[DocumentRecords]:
+    """One document per plan: of several versions of a plan (same title), the last one given."""
+    latest: dict[str, DocumentRecords] = {}
+    for r in records:
+        latest.pop(r.plan.id, None)
+        latest[r.plan.id] = r
+    return list(latest.values())
+
+
 def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 200) -> LoadSummary:
-    """Build and load ``chunk`` documents at a time: memory stays flat however many there are."""
+    """Build and load ``chunk`` documents at a time: memory stays flat however many there are.
+    A later version of a plan replaces the earlier one, in the chunk or in the database."""
     started = time.perf_counter()
     totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
-    pending: list[DocumentRecords] = []
+    pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
 
     def flush() -> None:
         if pending:
-            s = load_graph(store, build_graph(pending))
+            s = load_graph(store, build_graph(list(pending.values())))
             for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships)):
                 totals[i] += v
             pending.clear()
 
     for records in records:
-        pending.append(records)
+        pending.pop(records.plan.id, None)  # a later version of the same plan supersedes it
+        pending[records.plan.id] = records
         if len(pending) >= chunk:
             flush()
     flush()
@@ -161,7 +172,7 @@ def export_paths(paths: Iterable[str], fmt: str, out: Path, workers: Optional[in
     from graph.export import write_export
 
     batch = extract_paths(paths, None, workers, keep=True)
-    return write_export(build_graph(batch.records), fmt, out)
+    return write_export(build_graph(latest_versions(batch.records)), fmt, out)
 
 
 def env_workers() -> Optional[int]:
@@ -187,7 +198,7 @@ def matrix_paths(paths: Iterable[str], out: Path, by: str = "action", workers: O
     from graph.matrix import responsibility_matrix, write_matrix
 
     batch = extract_paths(paths, None, workers, keep=True)
-    write_matrix(responsibility_matrix(build_graph(batch.records), by=by), out)
+    write_matrix(responsibility_matrix(build_graph(latest_versions(batch.records)), by=by), out)
     return out
 
 
@@ -208,8 +219,9 @@ def report_paths(paths: Iterable[str], out: Path, workers: Optional[int] = None)
     from graph.report import write_report
 
     batch = extract_paths(paths, None, workers, keep=True)
-    comparisons = [compare_plans(c, p) for c, p in find_parent_pairs(batch.records)]
-    write_report(batch.records, out, texts=normalized_texts(batch.records), comparisons=comparisons)
+    records = latest_versions(batch.records)
+    comparisons = [compare_plans(c, p) for c, p in find_parent_pairs(records)]
+    write_report(records, out, texts=normalized_texts(records), comparisons=comparisons)
     return out
 
 
@@ -258,8 +270,9 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     outputs: list[Path] = list(batch.written)
     if not batch.records:
         return RunResult(batch, None, outputs, [], [])
-    G = build_graph(batch.records)
-    pairs = find_parent_pairs(batch.records)
+    records = latest_versions(batch.records)
+    G = build_graph(records)
+    pairs = find_parent_pairs(records)
     comparisons = []
     for child, parent in pairs:
         comparison = compare_plans(child, parent)
@@ -269,11 +282,9 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
         for suffix in (".json", ".md", ".html"):
             write_comparison(comparison, out / f"compare-{stem}{suffix}")
             outputs.append(out / f"compare-{stem}{suffix}")
-    present = {p.source.doc_id for _, p in pairs}
     pending = [(r.plan.title, pp.title + (f"（{pp.doc_number}）" if pp.doc_number else ""))
-               for r in batch.records for pp in r.plan.parent_plans
+               for r in records for pp in r.plan.parent_plans
                if not any(c.source.doc_id == r.source.doc_id for c, _ in pairs)]
-    del present
     for fmt, name in (("graphml", "graph.graphml"), ("json", "graph.json"), ("cypher", "graph.cypher"),
                       ("csv", "neo4j-import")):
         outputs.extend(write_export(G, fmt, out / name))
@@ -281,16 +292,16 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     for suffix in (".xlsx", ".html", ".csv", ".md"):
         write_matrix(matrix, out / f"matrix{suffix}")
         outputs.append(out / f"matrix{suffix}")
-    write_report(batch.records, out / "report.html", texts=normalized_texts(batch.records),
+    write_report(records, out / "report.html", texts=normalized_texts(records),
                  comparisons=comparisons)
     outputs.append(out / "report.html")
-    docs = [r.source.doc_id for r in batch.records]
+    docs = [r.source.doc_id for r in records]
     with open_store() as store:
         summary = load_graph(store, G)
         # The database may hold other documents too: the samples answer for this corpus only.
         samples = [
             ("bureaus with the most actions", store.query(SAMPLE_BUREAUS, {"docs": docs})),
             ("targets due by the end of the plans' second year",
-             store.query(SAMPLE_DUE, {"docs": docs, "date": _second_year_end(batch.records)})),
+             store.query(SAMPLE_DUE, {"docs": docs, "date": _second_year_end(records)})),
         ]
     return RunResult(batch, summary, outputs, samples, pending)
