@@ -10,6 +10,7 @@ import io
 import os
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -305,9 +306,15 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine]]:
     text = re.sub(r"\r\n?|[\u2028\u2029\f\v\x85]", "\n", text)
     kept: list[str] = []
     dropped: list[DroppedLine] = []
-    for no, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    counts = Counter(line.strip() for line in lines)
+    for no, line in enumerate(lines, start=1):
         line = line.rstrip()
         reason = _noise_reason(line)
+        stripped = line.strip()
+        if not reason and counts[stripped] >= R.RUNNING_HEADER_MIN_REPEATS and 2 <= len(stripped) <= 30 \
+                and not re.search(r"[，。；：、（）()\d]", stripped):
+            reason = "running header"
         if reason:
             dropped.append(DroppedLine(line.strip(), reason, no))
         else:

@@ -30,8 +30,13 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("editor", r"^\s*[【\[（(]?\s*(责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|供稿)\s*[:：]"),
         ("site footer", r"^\s*(主办|主辦|承办|承辦|技术支持|技術支持)(单位|單位)?\s*[:：]|"
                         r"网站地图|網站地圖|联系我们|聯繫我們|网站标识码|網站標識碼"),
+        # Text converted from PDF or Word: page numbers on lines of their own.
+        ("page number", r"^\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*$|^\s*第\s*\d{1,4}\s*[页頁]"
+                        r"(\s*[/，,]?\s*共\s*\d{1,4}\s*[页頁])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"),
     )
 )
+#: A short line without punctuation met this many times is a running page header or footer.
+RUNNING_HEADER_MIN_REPEATS = 3
 
 #: HTML elements that never hold the article text.
 HTML_NOISE_TAGS = (

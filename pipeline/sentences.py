@@ -4,17 +4,37 @@ from __future__ import annotations
 import re
 
 
+_MARKER_START = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部]|[（(][一二三四五六七八九十\d]+[）)]"
+                           r"|\d{1,2}[.．、]|[①-⑳]")
+_ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
+
+
 def _broken_line(text: str, i: int) -> bool:
-    """A line break inside a sentence (copied text): after ，、 or inside a long line of prose."""
+    """A line break inside a sentence, as in text copied from web pages or converted from PDF.
+
+    The line before does not end a sentence, the next non-blank line starts with text (not an
+    outline marker), and the line before is prose: a heading or a signature is a short line.
+    Blank lines between (a page break) do not end the sentence either.
+    """
     line_start = text.rfind("\n", 0, i) + 1
     before = text[line_start:i].rstrip()
-    after = text[i + 1:i + 3]
-    if not before or not after or not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit()):
+    j = i
+    while not before and line_start > 0:  # on a blank line: look at the last line with text
+        j = line_start - 1
+        line_start = text.rfind("\n", 0, j) + 1
+        before = text[line_start:j].rstrip()
+    m = re.match(r"\s*", text[i + 1:i + 200])
+    after = text[i + 1 + m.end():i + 1 + m.end() + 4]
+    if not before or not after or not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit() or after[0] == "“"):
         return False
-    if re.match(r"[一二三四五六七八九十]+[、是]|第", after) or re.match(r"\d{1,2}[.．、]", text[i + 1:i + 4]):
+    if _MARKER_START.match(after) or before[-1] in _ENDS_SENTENCE:
         return False
-    last = before[-1]
-    return last in "，、" or (len(before) > 30 and ("\u4e00" <= last <= "\u9fff" or last.isdigit()))
+    if before[-1] in "，、":
+        return True
+    prose = before.lstrip()
+    if len(prose) < 12 or (_MARKER_START.match(prose) and len(prose) <= 25):
+        return False
+    return "\u4e00" <= before[-1] <= "\u9fff" or before[-1].isdigit() or before[-1] in "%％"
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

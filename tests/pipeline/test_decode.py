@@ -240,3 +240,12 @@ def test_decode_arbitrary_bytes_decode_or_raise_input_error(data: bytes) -> None
     assert "\r" not in raw.text
     assert all(line == line.rstrip() for line in raw.text.split("\n"))
     assert "\n\n\n" not in raw.text
+
+
+def test_decode_drops_page_numbers_and_running_headers():
+    text = ("某市行动方案\n一、目标\n到2026年，全市增加值达到\n300亿元。\n\n— 3 —\n\n某市人民政府办公室文件\n"
+            "二、任务\n- 4 -\n第 5 页 共 12 页\n某市人民政府办公室文件\n三、保障\n某市人民政府办公室文件\n")
+    raw = decode(text.encode("utf-8"), "pdf.txt")
+    assert "— 3 —" not in raw.text and "第 5 页" not in raw.text and "办公室文件" not in raw.text
+    assert {d.reason for d in raw.dropped} == {"page number", "running header"}
+    assert "300亿元" in raw.text and "三、保障" in raw.text

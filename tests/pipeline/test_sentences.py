@@ -1,0 +1,25 @@
+"""Sentence spans: split at 。！？ and line ends, not at a line broken inside a sentence."""
+import pytest
+
+from pipeline.sentences import clauses, sentences
+
+
+def _texts(text):
+    return [text[a:b] for a, b in sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、目标\n到2026年，全市服务业增加值达到\n300亿元。", ["一、目标", "到2026年，全市服务业增加值达到\n300亿元。"]),
+    ("全市新增规上企业50家，规上企业营业收入\n\n达到800亿元。", ["全市新增规上企业50家，规上企业营业收入\n\n达到800亿元。"]),
+    ("推进商贸流通体系建设，\n新增冷库10万吨。", ["推进商贸流通体系建设，\n新增冷库10万吨。"]),
+    ("某市行动方案（2025—2027年）\n为贯彻落实精神，制定本方案。", ["某市行动方案（2025—2027年）", "为贯彻落实精神，制定本方案。"]),
+    ("某市人民政府办公室\n2025年3月1日", ["某市人民政府办公室", "2025年3月1日"]),
+    ("（一）做强商贸。建设商圈3个\n（二）做优会展", ["（一）做强商贸。", "建设商圈3个", "（二）做优会展"]),
+])
+def test_sentences_line_breaks(text, expected):
+    assert _texts(text) == expected
+
+
+def test_sentences_clauses_split_on_commas_and_semicolons():
+    text = "到2026年，增加值达到300亿元；企业达到50家。"
+    assert [text[a:b] for a, b in clauses(text, 0, len(text))] == ["到2026年", "增加值达到300亿元", "企业达到50家"]
