@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-
 _MARKER_START = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部]|[（(][一二三四五六七八九十\d]+[）)]"
                            r"|\d{1,2}[.．、]|[①-⑳]")
 _ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
