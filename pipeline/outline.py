@@ -105,9 +105,13 @@ def _match_marker(text: str) -> Optional[tuple[str, int]]:
 def _heading_title(body: str) -> tuple[str, bool]:
     """Title of a heading line (after its marker) and whether the line is *only* a heading."""
     body = body.strip()
+    # A responsibility clause written on the heading line is not part of its title.
+    body = re.sub(r"[（(][^（）()]*(?:单位|部门|牵头|负责|配合)[^（）()]*[）)]\s*$", "", body).strip() or body
     cut = None
+    depth = 0
     for i, ch in enumerate(body):
-        if ch in _SENT_END or ch in "：:":
+        depth += ch in "（(" and 1 or (-1 if ch in "）)" else 0)
+        if depth <= 0 and (ch in _SENT_END or ch in "：:"):
             cut = i
             break
     if cut is None and len(body) <= 40:

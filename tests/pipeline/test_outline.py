@@ -64,3 +64,14 @@ def test_outline_notice_wrapper_title_on_two_lines_and_parents():
 def test_outline_heading_title_forms(line, title):
     r = process_bytes(("某市行动方案（2025—2027年）\n" + line + "\n").encode("utf-8"), "h.txt")
     assert r.sections[0].title == title
+
+
+def test_outline_section_deadline_and_heading_clause():
+    text = ("白石区商贸规划（2025—2035年）\n一、主要目标\n（一）近期目标（到2027年）\n服务业增加值达到500亿元。\n"
+            "（二）远期目标（到2035年）\n服务业增加值达到900亿元。\n二、重点任务\n（三）提升商贸能级（牵头单位：区商务局）\n"
+            "1.建设商圈。建设特色商圈3个。\n")
+    r = process_bytes(text.encode("utf-8"), "phases.txt")
+    assert [s.title for s in r.sections][-2:] == ["提升商贸能级", "建设商圈"]
+    got = [(t.value, t.deadline, t.deadline_rule, t.responsible_units) for t in r.targets]
+    assert got == [(500, "2027-12-31", "section", []), (900, "2035-12-31", "section", []),
+                   (3, "2035-12-31", "plan_period", ["区商务局"])]
