@@ -253,6 +253,15 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                     m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
                 metric, scope = _clean_metric(metric_raw)
                 metric = re.sub(r"^(?:达到|达|实现|新增|累计)", "", metric) if len(metric) > 4 else metric
+                label_start: Optional[int] = None
+                if not metric and clause[0] > 0 and text[clause[0] - 1] in "：:":
+                    # 1.服务业增加值：达到500亿元 — the metric is what the colon introduces
+                    line_start = text.rfind("\n", 0, clause[0] - 1) + 1
+                    label = text[line_start:clause[0] - 1]
+                    marker = re.match(r"\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[）)]?[.．、]?)?\s*", label)
+                    label = re.split(r"[，；。]", label[marker.end():])[-1]
+                    metric, scope = _clean_metric(label)
+                    label_start = clause[0] - 1 - len(label)
                 if not metric:
                     metric = last_metric or ""
                 if not metric:
@@ -263,7 +272,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                 end = clause[0] + last.end + (suffix.end() if suffix else 0)
                 if noun_end is not None:
                     end = max(end, clause[0] + noun_end)
-                start = clause[0] + min(m_start, first.start)
+                start = clause[0] + min(m_start, first.start) if label_start is None else label_start
                 if text[start:end].strip() == "":
                     continue
                 metrics = _split_list(metric, len(group)) if len(group) > 1 else [metric]

@@ -39,3 +39,11 @@ def test_stages_indicator_table_rows_are_targets_and_baselines():
         ("网络零售额占比", 18.5, "%", "eq", "baseline", None),
         ("网络零售额占比", 25, "%", "ge", "share", "2026-12-31"),
     ]
+
+
+def test_stages_metric_before_a_colon():
+    text = ("白石区商贸规划（2025—2027年）\n一、主要指标\n1.服务业增加值：达到500亿元。\n"
+            "2.规上服务业企业：400家以上。\n")
+    records = process_bytes(text.encode("utf-8"), "colon.txt")
+    assert [(t.metric, t.value, t.comparator, t.evidence.text) for t in records.targets] == [
+        ("服务业增加值", 500, "eq", "服务业增加值：达到500亿元"), ("规上服务业企业", 400, "ge", "规上服务业企业：400家以上")]
