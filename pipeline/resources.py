@@ -183,6 +183,8 @@ QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?P<ref>(?:全[国省市区]|全国|全省|全市|同类城市|同级|国内|世界|全球)[^，；。\n]{0,8}?"
                 r"(?:前列|前茅|第一方阵|首位|第一|领先|前十|先进行列))"), "eq"),
 )
+# A reference a target is measured against: 高于全市平均水平1个百分点.
+RELATIVE_REF = re.compile(r"(?:全[国省市区县]|全国|全省|全市|同类城市|上级)[^，；。]{0,8}?(?:平均)?(?:水平|增速|增幅|速度|增长率)")
 QUAL_TRIGGER = re.compile(r"全覆盖|前列|前茅|第一方阵|首位|第一|领先|前十|先进行列|平均|全[国省市区县]")
 BUILT_TRIGGER = re.compile(r"建成|形成|构建|打造|确立|健全")
 BUILT_AFTER = re.compile(

@@ -93,8 +93,8 @@ def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> st
 
 
 def _kind(clause_before: str, q: Quantity, verb: Optional[str]) -> str:
-    if q.category == "points":
-        return "share"
+    if q.category == "points":  # 比重提高2个百分点 is a share; 增速高于…1个百分点 a growth rate
+        return "growth_rate" if re.search(r"增速|增幅|增长率", clause_before) else "share"
     if q.category == "percent":
         if verb in res.RATE_VERBS or re.search(r"增长|增速|增幅|年均|递增", clause_before):
             if not re.search(r"(?:提高|提升|增长|增加|上升)(?:到|至)$", clause_before):
@@ -225,6 +225,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                         and not (verb and not gap_clean and verb in res.BUILD_VERBS):
                     continue  # 营收过10亿元企业5家: the first amount qualifies the metric
                 noun_end: Optional[int] = None
+                relative_to: Optional[str] = None
                 listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
                 if noun_after and re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的", rest) and later_exists:
                     continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
@@ -238,6 +239,12 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                     prev_end += len(before[prev_end:]) - len(res.SUFFIX_RE.sub("", before[prev_end:]))
                     metric_raw = before[prev_end:].strip("、，和及与 ")
                     m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
+                elif verb_m and gap_clean and res.RELATIVE_REF.fullmatch(gap_clean):
+                    # 增速高于全市平均水平1个百分点: measured against a reference, not a metric
+                    relative_to = gap_clean
+                    head = before[:verb_m.start()]
+                    metric_raw = head
+                    m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
                 elif verb_m and gap_clean and not res.BASE_YEAR.fullmatch(gap_clean):
                     metric_raw = gap_clean  # 新增专精特新企业40家
                     m_start = verb_m.start()
@@ -295,7 +302,8 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                         unit=q.unit, normalized_value=(value * q.factor) if value is not None else None,
                         normalized_unit=q.base_unit, comparator=_comparator(before, after, q, verb),
                         kind=kind, recurrence=recurrence, deadline=deadline, deadline_rule=rule,
-                        scope=scope, base_year=int(base.group(1)) if base else None, sentence=sent))
+                        scope=scope, relative_to=relative_to,
+                        base_year=int(base.group(1)) if base else None, sentence=sent))
                 covered.append((start, end))
                 last_metric = metric
                 prev_emitted = last.end

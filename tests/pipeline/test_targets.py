@@ -86,3 +86,8 @@ def test_targets_qualitative(text, metric, cmp):
 ])
 def test_targets_lists_and_qualifiers(text, expected):
     assert [(t.metric, t.value) for t in find_targets(text, CTX)] == expected
+
+
+def test_targets_relative_with_a_margin():
+    (t,) = find_targets("服务业增加值增速高于全市平均水平1个百分点。", CTX)
+    assert (t.metric, t.value, t.unit, t.kind, t.relative_to) == ("服务业增加值增速", 1, "个百分点", "growth_rate", "全市平均水平")
