@@ -22,6 +22,7 @@ from schemas.records import Warning
 from schemas.stages import NormalizedDocument, RawDocument
 
 from . import resources as R
+from .sentences import broken_line
 
 _MAX_MOJIBAKE_WARNINGS = 50
 
@@ -43,6 +44,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
     chars = list(converted)
     offsets = [kept[j] for j in conv_map]
     out_chars, out_offsets = _fold_chars(chars, offsets)
+    out_chars, out_offsets = _join_wrapped_lines(out_chars, out_offsets)
     out = "".join(out_chars)
     out_offsets.append(len(source))
     norm = NormalizedDocument(raw=raw, text=out, offsets=out_offsets, warnings=warnings)
@@ -152,6 +154,28 @@ def _fold_chars(chars: list[str], offsets: list[int]) -> tuple[list[str], list[i
         out_o.append(off)
     _fullwidth_punct(out_c)
     return out_c, out_o
+
+
+def _join_wrapped_lines(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """Remove line breaks (and the blank lines of a page break) that fall inside a sentence, as
+    in text converted from PDF: 达到\n300亿元 → 达到300亿元. Headings, signatures, dates and table
+    rows keep their lines (see ``sentences.broken_line``)."""
+    text = "".join(chars)
+    if "\n" not in text:
+        return chars, offsets
+    drop: set[int] = set()
+    i = text.find("\n")
+    while i >= 0:
+        end = i
+        while end < len(text) and text[end] in "\n \t\u3000":
+            end += 1  # the whole run: this break, blank lines, indentation
+        if end < len(text) and broken_line(text, i):
+            drop.update(range(i, end))
+        i = text.find("\n", end)
+    if not drop:
+        return chars, offsets
+    keep = [k for k in range(len(chars)) if k not in drop]
+    return [chars[k] for k in keep], [offsets[k] for k in keep]
 
 
 def _neighbour(chars: list[str], i: int, step: int) -> str:

@@ -5,10 +5,14 @@ import re
 
 _MARKER_START = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部]|[（(][一二三四五六七八九十\d]+[）)]"
                            r"|\d{1,2}[.．、]|[①-⑳]")
+_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号$")
+_TITLE_END = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|细则|要点|通知|决定|批复|函)$")
+_ORGAN_END = re.compile(r"(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|中心)$")
 _ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
 
 
-def _broken_line(text: str, i: int) -> bool:
+def broken_line(text: str, i: int) -> bool:
     """A line break inside a sentence, as in text copied from web pages or converted from PDF.
 
     The line before does not end a sentence, the next non-blank line starts with text (not an
@@ -24,10 +28,24 @@ def _broken_line(text: str, i: int) -> bool:
         before = text[line_start:j].rstrip()
     m = re.match(r"\s*", text[i + 1:i + 200])
     after = text[i + 1 + m.end():i + 1 + m.end() + 4]
-    if not before or not after or not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit() or after[0] == "“"):
+    if not before or not after:
+        return False
+    if after[0] in "，。、；：！？）”》":
+        return True  # no line starts with these: the line before was cut short
+    if after[0] in "—–-" and before[-1].isdigit():
+        pass  # 2025\n—2027年: a range cut in two
+    elif not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit() or after[0] == "“"):
+        return False
+    if _DOC_NUMBER_LINE.match(before.strip()):
         return False
     if _MARKER_START.match(after) or before[-1] in _ENDS_SENTENCE:
         return False
+    next_line = text[i + 1 + m.end():text.find("\n", i + 1 + m.end()) if "\n" in text[i + 1 + m.end():] else len(text)]
+    if "\t" in before or "\t" in next_line or _DATE_LINE.match(next_line.strip()) \
+            or _DOC_NUMBER_LINE.match(next_line.strip()) or _TITLE_END.search(before):
+        return False  # table rows; a signature over its date; a title over its 文号 or text
+    if len(before.strip()) <= 20 and _ORGAN_END.search(before):
+        return False  # an issuer's name on a line of its own
     if before[-1] in "，、":
         return True
     prose = before.lstrip()
@@ -41,7 +59,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     except a line break in the middle of a sentence."""
     spans, start = [], 0
     for i, ch in enumerate(text):
-        if ch == "\n" and _broken_line(text, i):
+        if ch == "\n" and broken_line(text, i):
             continue
         if ch in "。！？!?\n":
             end = i + 1 if ch != "\n" else i
