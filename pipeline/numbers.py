@@ -27,7 +27,7 @@ _BASE_UNITS = (
     ("次", "count"), ("人", "count"), ("名", "count"), ("所", "count"), ("套", "count"),
     ("台", "count"), ("户", "count"), ("张", "count"), ("间", "count"), ("辆", "count"),
     ("艘", "count"), ("架", "count"), ("部", "count"), ("款", "count"), ("种", "count"),
-    ("支", "count"), ("位", "count"), ("床", "count"), ("期", "count"),
+    ("支", "count"), ("位", "count"), ("床", "count"), ("期", "count"), ("组", "count"),
     ("批次", "count"), ("宗", "count"), ("列", "count"), ("班", "count"), ("块", "count"),
     ("片", "count"), ("区", "count"), ("园", "count"), ("街", "count"), ("村", "count"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 _MARKER_START = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部]|[（(][一二三四五六七八九十\d]+[）)]"
-                           r"|\d{1,2}[.．、]|[①-⑳]")
+                           r"|\d{1,2}[.．、](?!\d)|[①-⑳]")
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号$")
 _TITLE_END = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|细则|要点|通知|决定|批复|函)$")
@@ -38,15 +38,18 @@ def broken_line(text: str, i: int) -> bool:
         return False
     if _DOC_NUMBER_LINE.match(before.strip()):
         return False
-    if _MARKER_START.match(after) or before[-1] in _ENDS_SENTENCE:
+    if _MARKER_START.match(after):
         return False
+    inside = before.count("（") + before.count("(") > before.count("）") + before.count(")")
+    if before[-1] in _ENDS_SENTENCE and not (inside and before[-1] in "：:、，"):
+        return False  # …（责任单位：\n市财政局）: a clause cut after its colon goes on
     next_line = text[i + 1 + m.end():text.find("\n", i + 1 + m.end()) if "\n" in text[i + 1 + m.end():] else len(text)]
     if "\t" in before or "\t" in next_line or _DATE_LINE.match(next_line.strip()) \
             or _DOC_NUMBER_LINE.match(next_line.strip()) or _TITLE_END.search(before):
         return False  # table rows; a signature over its date; a title over its 文号 or text
     if len(before.strip()) <= 20 and _ORGAN_END.search(before):
         return False  # an issuer's name on a line of its own
-    if before[-1] in "，、":
+    if before[-1] in "，、" or inside:
         return True
     prose = before.lstrip()
     if len(prose) < 12 or (_MARKER_START.match(prose) and len(prose) <= 25):

@@ -55,6 +55,7 @@ class BlockContext:
 def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
     """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
     text = re.sub(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?", "", raw)
+    text = re.sub(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))", "", text)
     text = res.LEAD_NOISE.sub("", text.strip())
     scope = None
     m = res.SCOPE_RE.match(text)
@@ -101,6 +102,8 @@ def _kind(clause_before: str, q: Quantity, verb: Optional[str]) -> str:
                 if not res.PERCENT_SHARE.search(clause_before[-6:]) or re.search(r"增长|增速|增幅", clause_before):
                     return "growth_rate"
         return "share"
+    if q.category == "count" and q.value is not None and q.value != int(q.value):
+        return "level"  # 每千人口医师3.8人, 托位4.5个: a density, not a count of things
     if res.INCREMENT.search(clause_before):
         return "increment"
     if res.CUMULATIVE.search(clause_before):
@@ -149,8 +152,9 @@ def _history_clauses(text: str, sent: tuple[int, int], phrases: list[DeadlinePhr
     2000年以前建成的) governs its clause and the following ones until a future deadline appears.
     """
     spans = clauses(text, *sent)
-    if ctx.history_section or re.search(r"如下[：:]?\s*$", text[sent[0]:sent[1]]):
-        return spans  # background, or a sentence that introduces a list (共安排项目4个，具体如下：)
+    s_text = text[sent[0]:sent[1]]
+    if ctx.history_section or (re.search(r"如下[：:]?\s*$", s_text) and re.search(r"共|合计|总计", s_text)):
+        return spans  # background, or a sum that introduces a list (共安排项目4个，具体如下：)
     out, past = [], False
     for c in spans:
         c_text = text[c[0]:c[1]]
@@ -269,12 +273,16 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                     label = re.split(r"[，；。]", label[marker.end():])[-1]
                     metric, scope = _clean_metric(label)
                     label_start = clause[0] - 1 - len(label)
+                    if relative_to is None and res.RELATIVE_REF.match(gap_clean or ""):
+                        relative_to = gap_clean
                 if not metric:
                     metric = last_metric or ""
                 if not metric:
                     continue
                 base = res.BASE_YEAR.search(before)
                 kind = "baseline" if history else _kind(before, first, verb)
+                if kind == "share" and first.category == "points" and re.search(r"增速|增幅|增长率", metric):
+                    kind = "growth_rate"
                 suffix = res.SUFFIX_RE.match(after)
                 end = clause[0] + last.end + (suffix.end() if suffix else 0)
                 if noun_end is not None:
@@ -297,10 +305,13 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                     value = q.value
                     if kind == "growth_rate" and re.search(r"(?:下降|降低|减少)$", before.strip()):
                         value = -value
+                    comparator = _comparator(before, after, q, verb)
+                    if relative_to and comparator in ("gt", "ge") and not res.SUFFIX_RE.match(after):
+                        comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
                     out.append(FoundTarget(
                         start=start, end=end, metric=metric_i, value=value, value_max=q.value_max,
                         unit=q.unit, normalized_value=(value * q.factor) if value is not None else None,
-                        normalized_unit=q.base_unit, comparator=_comparator(before, after, q, verb),
+                        normalized_unit=q.base_unit, comparator=comparator,
                         kind=kind, recurrence=recurrence, deadline=deadline, deadline_rule=rule,
                         scope=scope, relative_to=relative_to,
                         base_year=int(base.group(1)) if base else None, sentence=sent))
