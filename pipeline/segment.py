@@ -74,22 +74,24 @@ def nlp() -> Any:
 
 
 def segment(norm: NormalizedDocument) -> SegmentedDocument:
-    """Tokenize with jieba, mark sentence starts (after 。！？； and line breaks), check offsets.
-
-    The Doc is built from jieba's words directly, with its sentence starts, as spaCy's zh
-    tokenizer would build it: creating a Token object per word to set them afterwards cost as
-    much as jieba itself.
-    """
-    from spacy.tokens import Doc
+    """Tokenize with jieba; the spaCy Doc (with sentence starts after 。！？； and line breaks)
+    is built from these words when first asked for, its text checked against the input."""
     from spacy.util import get_words_and_spaces
 
     pipe = nlp()
     words = [w for w in pipe.tokenizer.jieba_seg.cut(norm.text, cut_all=False) if w]
     words, spaces = get_words_and_spaces(words, norm.text)
-    doc = Doc(pipe.vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(words, spaces))
-    if doc.text != norm.text:
-        raise SegmenterError(f"{norm.raw.path}: tokenization changed the text")
-    return SegmentedDocument(norm=norm, doc=doc)
+    return SegmentedDocument(norm=norm, words=words, spaces=spaces, build_doc=_build_doc)
+
+
+def _build_doc(seg: SegmentedDocument) -> Any:
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp().vocab, words=seg.words, spaces=seg.spaces,
+              sent_starts=_sentence_starts(seg.words, seg.spaces))
+    if doc.text != seg.norm.text:
+        raise SegmenterError(f"{seg.norm.raw.path}: tokenization changed the text")
+    return doc
 
 
 def _sentence_starts(words: list[str], spaces: list[bool]) -> list[bool]:

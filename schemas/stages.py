@@ -5,7 +5,7 @@ Plain dataclasses: in-memory only, never serialized as a contract (the records a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .records import Plan, Section, Warning
 
@@ -57,10 +57,24 @@ class NormalizedDocument:
 
 @dataclass
 class SegmentedDocument:
-    """Normalized text as a spaCy Doc (jieba tokens), with sentence boundaries set."""
+    """Normalized text as jieba words, and as a spaCy Doc with sentence boundaries set.
+
+    The Doc is built on first use of ``doc``: the rule-based extractor works on character
+    offsets, and building a Doc for every document in a batch cost as much as jieba itself.
+    """
 
     norm: NormalizedDocument
-    doc: Any  # spacy.tokens.Doc; typed loosely so schemas/ does not import spaCy
+    words: list[str]
+    spaces: list[bool]
+    build_doc: Callable[["SegmentedDocument"], Any] = field(repr=False, default=None)  # type: ignore[assignment]
+    _doc: Any = field(default=None, repr=False)
+
+    @property
+    def doc(self) -> Any:
+        """The spacy.tokens.Doc (typed loosely so schemas/ does not import spaCy)."""
+        if self._doc is None:
+            self._doc = self.build_doc(self)
+        return self._doc
 
 
 @dataclass
