@@ -112,10 +112,12 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Ou
 
 
 def _warm() -> None:
+    """Load what every document needs (OpenCC, jieba and its dictionaries) once per process;
+    spaCy itself loads only when someone asks a SegmentedDocument for its Doc."""
     from .normalize import fold
-    from .segment import nlp
+    from .segment import jieba_tokenizer
 
-    nlp()
+    jieba_tokenizer()
     fold("預熱")
 
 

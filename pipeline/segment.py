@@ -42,7 +42,7 @@ def unit_names() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _jieba_tokenizer() -> Any:
+def jieba_tokenizer() -> Any:
     """A private jieba Tokenizer: the default dictionary plus data/userdict.txt and unit names."""
     import jieba
 
@@ -65,7 +65,7 @@ def _jieba_tokenizer() -> Any:
 @lru_cache(maxsize=1)
 def nlp() -> Any:
     """The blank Chinese spaCy pipeline with the jieba segmenter, built once per process."""
-    tok = _jieba_tokenizer()  # quiets jieba before spaCy imports and warms it up
+    tok = jieba_tokenizer()  # quiets jieba before spaCy imports and warms it up
     import spacy
 
     pipeline = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
@@ -76,19 +76,17 @@ def nlp() -> Any:
 def segment(norm: NormalizedDocument) -> SegmentedDocument:
     """Tokenize with jieba; the spaCy Doc (with sentence starts after 。！？； and line breaks)
     is built from these words when first asked for, its text checked against the input."""
-    from spacy.util import get_words_and_spaces
-
-    pipe = nlp()
-    words = [w for w in pipe.tokenizer.jieba_seg.cut(norm.text, cut_all=False) if w]
-    words, spaces = get_words_and_spaces(words, norm.text)
-    return SegmentedDocument(norm=norm, words=words, spaces=spaces, build_doc=_build_doc)
+    words = [w for w in jieba_tokenizer().cut(norm.text, cut_all=False) if w]
+    return SegmentedDocument(norm=norm, words=words, spaces=[False] * len(words), build_doc=_build_doc)
 
 
 def _build_doc(seg: SegmentedDocument) -> Any:
+    """The Doc spaCy's zh tokenizer would make of these words (spaCy loads only when asked)."""
     from spacy.tokens import Doc
+    from spacy.util import get_words_and_spaces
 
-    doc = Doc(nlp().vocab, words=seg.words, spaces=seg.spaces,
-              sent_starts=_sentence_starts(seg.words, seg.spaces))
+    words, spaces = get_words_and_spaces(seg.words, seg.norm.text)
+    doc = Doc(nlp().vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(words, spaces))
     if doc.text != seg.norm.text:
         raise SegmenterError(f"{seg.norm.raw.path}: tokenization changed the text")
     return doc

@@ -64,7 +64,7 @@ class SegmentedDocument:
     """
 
     norm: NormalizedDocument
-    words: list[str]
+    words: list[str]  # jieba's words; they concatenate to norm.text
     spaces: list[bool]
     build_doc: Callable[["SegmentedDocument"], Any] = field(repr=False, default=None)  # type: ignore[assignment]
     _doc: Any = field(default=None, repr=False)
