@@ -136,8 +136,23 @@ def _align(src: str, dst: str) -> list[int]:
 
 # --- width and punctuation ---------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """The 1:1 width folding of ``_fold_chars`` as a ``str.translate`` table."""
+    table = {o: chr(o - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+             for o in range(r[0], r[1] + 1)}
+    table.update({ord(k): v for k, v in R.FULLWIDTH_SYMBOLS.items()})
+    table.update({ord(k): " " for k in R.UNICODE_SPACES})
+    return table
+
+
 def _fold_chars(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
     """Width folding (1:1) and removal of zero-width characters; returns new lists."""
+    text = "".join(chars)
+    if not any(z in text for z in R.ZERO_WIDTH):  # the usual case: one pass in C
+        out = list(text.translate(_fold_table()))
+        _fullwidth_punct(out)
+        return out, list(offsets)
     out_c: list[str] = []
     out_o: list[int] = []
     for ch, off in zip(chars, offsets):
