@@ -1,4 +1,5 @@
-"""Stage 3: NormalizedDocument → SegmentedDocument (spaCy Doc of jieba tokens, with sentences).
+"""Stage 3: NormalizedDocument → SegmentedDocument (jieba words; a spaCy Doc of them, with
+sentence starts, built when first asked for).
 
 jieba runs with its own Tokenizer instance that knows general policy vocabulary and government
 unit names, so ``区发展和改革局`` stays one token for the extractors and other users of the global
