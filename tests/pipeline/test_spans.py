@@ -41,3 +41,18 @@ def test_spans_point_at_their_text(path):
 def test_spans_records_validate_against_the_contract(path):
     _, records = _run(path)
     validate_records(records.model_dump(mode="json"))
+
+
+def test_spans_are_spacy_spans_of_the_segmented_doc():
+    """Every evidence span is a Span of the jieba-tokenized spaCy Doc (expanded to token edges)."""
+    value = read_document(ROOT / "corpus" / "linjiang_district_services_2024-2026.txt")
+    seg = None
+    for stage in STAGES:
+        value = stage(value)
+        if stage.__name__ == "segment":
+            seg = value
+    doc = seg.doc
+    assert doc.text == seg.norm.text and len(list(doc.sents)) > 10
+    for t in value.targets:
+        span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
+        assert span is not None and t.evidence.text in span.text
