@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Callable
+from typing import Any, Callable
 
 from schemas.records import DocumentRecords
 
@@ -24,6 +24,16 @@ def process_bytes(data: bytes, path: str = "<bytes>") -> DocumentRecords:
     return value
 
 
+def trace(value: object) -> dict[str, Any]:
+    """Run every stage from ``value`` (a RawDocument) and keep each stage's output by name:
+    ``trace(read_document(p))["normalize"].text``, ``…["segment"].doc``, ``…["extract"]``."""
+    out: dict[str, Any] = {}
+    for stage in STAGES:
+        value = stage(value)
+        out[stage.__name__] = value
+    return out
+
+
 def process_file(path: str | os.PathLike) -> DocumentRecords:
     """Read one file and run every stage on it."""
     value = read_document(path)
@@ -32,4 +42,4 @@ def process_file(path: str | os.PathLike) -> DocumentRecords:
     return value
 
 
-__all__ = ["PIPELINE_VERSION", "STAGES", "process_bytes", "process_file"]
+__all__ = ["PIPELINE_VERSION", "STAGES", "process_bytes", "process_file", "trace"]

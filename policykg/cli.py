@@ -47,10 +47,14 @@ def _progress(outcomes: Iterable, total: int) -> Iterable:
 
 
 def _report_failures(failed: list, debug: bool) -> None:
+    """List the documents that failed; exit 1 if any did (the good ones are already written)."""
     for outcome in failed:
         click.echo(f"failed: {outcome.error}", err=True)
         if debug and outcome.detail:
             click.echo(outcome.detail, err=True)
+    if failed:
+        click.echo(f"Error: {len(failed)} document(s) failed", err=True)
+        sys.exit(1)
 
 
 @click.group(cls=_Group)
@@ -78,9 +82,6 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     click.echo(f"extracted {len(result.written)} document(s) to {output} "
                f"({result.cached} unchanged, {result.seconds:.1f}s)")
     _report_failures(result.failed, ctx.obj["debug"])
-    if result.failed:
-        click.echo(f"Error: {len(result.failed)} document(s) failed", err=True)
-        sys.exit(1)
 
 
 @cli.command()
@@ -95,9 +96,6 @@ def load(ctx: click.Context, paths: tuple[str, ...], workers: Optional[int]) -> 
     click.echo(f"loaded {summary.documents} document(s): {summary.nodes} nodes, "
                f"{summary.relationships} relationships in {summary.seconds:.1f}s")
     _report_failures(batch.failed, ctx.obj["debug"])
-    if batch.failed:
-        click.echo(f"Error: {len(batch.failed)} document(s) failed", err=True)
-        sys.exit(1)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -249,9 +247,6 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
         click.echo(f"\n{title}:")
         _print_rows(rows, "table")
     _report_failures(b.failed, ctx.obj["debug"])
-    if b.failed:
-        click.echo(f"Error: {len(b.failed)} document(s) failed", err=True)
-        sys.exit(1)
 
 
 def main() -> None:

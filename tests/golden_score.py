@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from pipeline import STAGES
+from pipeline import trace
 from pipeline.decode import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,12 +52,8 @@ class Score:
 
 
 def run(path: Path):
-    value = read_document(path)
-    for stage in STAGES:
-        value = stage(value)
-        if stage.__name__ == "normalize":
-            text = value.text
-    return value, text
+    values = trace(read_document(path))
+    return values["extract"], values["normalize"].text
 
 
 def _metric_ok(gold: str, got: str) -> bool:

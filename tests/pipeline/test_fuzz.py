@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import STAGES
+from pipeline import trace
 from pipeline.decode import decode
 from schemas.errors import InputError
 
@@ -21,15 +21,10 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join
 
 def _run(data: bytes):
     try:
-        value = decode(data, "fuzz.txt")
+        values = trace(decode(data, "fuzz.txt"))
     except InputError:
         return None, None
-    norm = None
-    for stage in STAGES:
-        value = stage(value)
-        if stage.__name__ == "normalize":
-            norm = value
-    return norm, value
+    return values["normalize"], values["extract"]
 
 
 def _check(norm, records):

@@ -6,7 +6,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.responsibility import (
-    aliases, canonical_name, find_clauses, is_generic, parse_units, unit_level,
+    aliases,
+    canonical_name,
+    find_clauses,
+    is_generic,
+    parse_units,
+    unit_level,
 )
 
 

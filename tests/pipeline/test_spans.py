@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import STAGES
+from pipeline import trace
 from pipeline.decode import read_document
 from schemas.validate import validate_records
 
@@ -13,13 +13,8 @@ DOCUMENTS = sorted(p for p in list((ROOT / "corpus").glob("*")) + list((ROOT / "
 
 
 def _run(path):
-    value = read_document(path)
-    norm = None
-    for stage in STAGES:
-        value = stage(value)
-        if stage.__name__ == "normalize":
-            norm = value
-    return norm, value
+    values = trace(read_document(path))
+    return values["normalize"], values["extract"]
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
@@ -45,12 +40,8 @@ def test_spans_records_validate_against_the_contract(path):
 
 def test_spans_are_spacy_spans_of_the_segmented_doc():
     """Every evidence span is a Span of the jieba-tokenized spaCy Doc (expanded to token edges)."""
-    value = read_document(ROOT / "corpus" / "linjiang_district_services_2024-2026.txt")
-    seg = None
-    for stage in STAGES:
-        value = stage(value)
-        if stage.__name__ == "segment":
-            seg = value
+    values = trace(read_document(ROOT / "corpus" / "linjiang_district_services_2024-2026.txt"))
+    seg, value = values["segment"], values["extract"]
     doc = seg.doc
     assert doc.text == seg.norm.text and len(list(doc.sents)) > 10
     for t in value.targets:
