@@ -225,21 +225,6 @@ def report_paths(paths: Iterable[str], out: Path, workers: Optional[int] = None)
     return out
 
 
-SAMPLE_BUREAUS = """
-MATCH (b:Bureau)-[r:RESPONSIBLE_FOR]->(a:Action) WHERE a.doc_id IN $docs
-RETURN b.name AS bureau, count(a) AS actions,
-       sum(CASE WHEN r.role = 'lead' THEN 1 ELSE 0 END) AS lead,
-       sum(CASE WHEN r.role = 'support' THEN 1 ELSE 0 END) AS support
-ORDER BY actions DESC, bureau LIMIT 5
-"""
-SAMPLE_DUE = """
-MATCH (t:Target) WHERE t.doc_id IN $docs AND t.deadline <= date($date) AND t.kind <> 'baseline'
-OPTIONAL MATCH (a:Action)-[:HAS_TARGET]->(t)
-OPTIONAL MATCH (b:Bureau)-[:RESPONSIBLE_FOR]->(a)
-WITH t, collect(DISTINCT b.name) AS owners
-RETURN toString(t.deadline) AS deadline, t.metric AS metric, t.value AS value, t.unit AS unit, owners
-ORDER BY deadline, metric LIMIT 8
-"""
 
 
 def _second_year_end(records: list[DocumentRecords]) -> str:
@@ -264,6 +249,7 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     from graph.compare_report import write_comparison
     from graph.export import write_export
     from graph.matrix import responsibility_matrix, write_matrix
+    from graph.queries import get_query
     from graph.report import write_report
 
     batch = extract_paths([corpus], out / "records", workers, keep=True, progress=progress)
@@ -300,8 +286,9 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
         summary = load_graph(store, G)
         # The database may hold other documents too: the samples answer for this corpus only.
         samples = [
-            ("bureaus with the most actions", store.query(SAMPLE_BUREAUS, {"docs": docs})),
+            ("bureaus with the most actions", store.query(get_query("corpus-bureaus").text, {"docs": docs})),
             ("targets due by the end of the plans' second year",
-             store.query(SAMPLE_DUE, {"docs": docs, "date": _second_year_end(records)})),
+             store.query(get_query("corpus-targets-due-by").text,
+                         {"docs": docs, "date": _second_year_end(records)})),
         ]
     return RunResult(batch, summary, outputs, samples, pending)

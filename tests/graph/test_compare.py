@@ -6,7 +6,12 @@ import pytest
 
 from graph.build import build_graph
 from graph.compare import (
-    add_comparison, compare_plans, find_parent_pairs, pair_score, titles_match, write_comparison,
+    add_comparison,
+    compare_plans,
+    find_parent_pairs,
+    pair_score,
+    titles_match,
+    write_comparison,
 )
 from graph.compare_report import UnknownFormat
 from graph.counterparts import level_of, name_core

@@ -1,7 +1,11 @@
 import pytest
 
 from graph.similarity import (
-    common_words, content_similarity, kinds_compatible, metric_similarity, normalize_metric,
+    common_words,
+    content_similarity,
+    kinds_compatible,
+    metric_similarity,
+    normalize_metric,
     units_compatible,
 )
 
