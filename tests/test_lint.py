@@ -9,6 +9,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_lint_ruff_is_clean():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    result = subprocess.run([ruff, "check", "pipeline", "graph", "schemas", "policykg"], cwd=ROOT,
+    result = subprocess.run([ruff, "check", "pipeline", "graph", "schemas", "policykg", "tests"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
