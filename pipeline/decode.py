@@ -27,6 +27,9 @@ _META_CHARSET = re.compile(
 _GB_FAMILY = {"gb2312", "gbk", "cp936", "ms936", "gb18030", "euc_cn", "hz"}
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950", "ms950"}
 _SAMPLE_CHARS = 50_000
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2010-\u2027]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # not \t \n \v \f \r
 
 
 def read_document(path: str | os.PathLike, max_bytes: int = 50_000_000) -> RawDocument:
@@ -167,21 +170,16 @@ def _cjk_plausibility(text: str) -> float:
     Mis-decoded bytes land in kana, Cyrillic, private use, compatibility ideographs and rare Han.
     """
     common = R.common_cjk()
-    good = total = 0
-    for ch in text[:_SAMPLE_CHARS]:
-        if ch < "\x80":
-            continue
-        total += 1
-        o = ord(ch)
-        if ch in common or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0x2010 <= o <= 0x2027:
-            good += 1
+    counts = Counter(_NON_ASCII.findall(text, 0, _SAMPLE_CHARS))  # a few hundred distinct chars
+    good = sum(n for ch, n in counts.items() if ch in common or _CJK_PUNCT.match(ch))
+    total = sum(counts.values())
     return good / total if total else 0.0
 
 
 def _check_text(text: str, path: str) -> None:
     """Refuse binary data that happened to decode: many control or replacement characters."""
     sample = text[:_SAMPLE_CHARS]
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\ufffd")
+    bad = len(_CONTROL.findall(sample))
     if sample and bad / len(sample) > 0.05:
         raise InputError(f"{path}: does not look like text ({bad} control characters)")
 
@@ -288,10 +286,10 @@ def _pick_article(root):
         hint = " ".join([el.get("id") or ""] + list(el.get("class") or []))
         if not hint or not R.HTML_CONTENT_HINT.search(hint):
             continue
-        count = sum(1 for ch in el.get_text() if R.is_cjk(ch))
+        count = len(R.HAN.findall(el.get_text()))
         scored.append((el, count))
         best_count = max(best_count, count)
-    total = sum(1 for ch in root.get_text() if R.is_cjk(ch))
+    total = len(R.HAN.findall(root.get_text()))
     if not scored or best_count < 0.3 * total:
         return None
     candidates = [(el, c) for el, c in scored if c >= 0.75 * best_count]
@@ -325,7 +323,7 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine]]:
 
 def _noise_reason(line: str) -> Optional[str]:
     stripped = line.strip()
-    if not stripped or len(stripped) >= R.BOILERPLATE_MAX_LEN:
+    if not stripped or len(stripped) >= R.BOILERPLATE_MAX_LEN or not R.ANY_BOILERPLATE.search(stripped):
         return None
     for reason, pattern in R.BOILERPLATE:
         if pattern.search(stripped):

@@ -39,7 +39,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
     """Simplify and fold ``raw.text``; ``offsets[i]`` is where normalized char ``i`` came from."""
     source = raw.text
     kept, warnings = _drop_pinyin_glosses(source)
-    text = "".join(source[i] for i in kept)
+    text = source if len(kept) == len(source) else "".join([source[i] for i in kept])
     converted, conv_map = _to_simplified(text)
     chars = list(converted)
     offsets = [kept[j] for j in conv_map]
@@ -201,6 +201,9 @@ def _neighbour(chars: list[str], i: int, step: int) -> str:
     return chars[i] if 0 <= i < len(chars) and chars[i] != "\n" else ""
 
 
+_HALF_PUNCT = re.compile(r"[(),:;]")
+
+
 def _fullwidth_punct(chars: list[str]) -> None:
     """In place: half-width ( ) , : ; next to Chinese become full-width, line by line.
 
@@ -208,12 +211,17 @@ def _fullwidth_punct(chars: list[str]) -> None:
     or when it opens a line of Chinese (an outline marker such as ``(1)``). ``1,000`` and
     ``10:30`` keep their ASCII separators. Lines without Han characters are left alone.
     """
-    start = 0
-    for end in range(len(chars) + 1):
-        if end == len(chars) or chars[end] == "\n":
-            if any(R.is_cjk(chars[k]) for k in range(start, end)):
-                _fullwidth_punct_line(chars, start, end)
-            start = end + 1
+    text = "".join(chars)
+    # Only lines holding one of ( ) , : ; can change: find those characters in C.
+    end = -1
+    for m in _HALF_PUNCT.finditer(text):
+        if m.start() < end:
+            continue  # on a line already done
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        if R.HAN.search(text, start, end):
+            _fullwidth_punct_line(chars, start, end)
 
 
 def _cjk_near(chars: list[str], i: int, step: int) -> bool:
@@ -249,6 +257,7 @@ def _fullwidth_punct_line(chars: list[str], start: int, end: int) -> None:
 # --- mojibake ----------------------------------------------------------------------------------
 
 _SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
+_SUSPECT_RUN = re.compile(_SUSPECT.pattern + "+")
 
 
 def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
@@ -257,8 +266,9 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
     text = norm.text
     common = R.common_cjk()
     # Most documents hold no suspect character at all: find that out with set and regex
-    # operations in C before classifying every character in Python.
-    if not _SUSPECT.search(text) and not any(R.is_cjk(ch) for ch in set(text) - common):
+    # operations in C before classifying any character in Python.
+    rare = "".join(sorted(ch for ch in set(text) - common if R.is_cjk(ch)))
+    if not rare and not _SUSPECT.search(text):
         return []
 
     def kind(ch: str) -> str:
@@ -272,29 +282,27 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
             return "r"  # rare Han, kana, half-width katakana, box drawing
         return "c" if R.is_cjk(ch) else "o"
 
-    kinds = [kind(ch) for ch in text]
+    # Runs of suspect characters (kinds q, p, r), found in C; only their neighbours are classified.
+    runs = re.compile(_SUSPECT.pattern[:-1] + re.escape(rare) + "]+") if rare else _SUSPECT_RUN
     regions: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        if kinds[i] not in "qpr":
-            i += 1
-            continue
-        j = i
-        while j < n and kinds[j] in "qpr":
-            j += 1
-        run = set(kinds[i:j])
-        before = kinds[i - 1] if i else "o"
-        after = kinds[j] if j < n else "o"
+    n, done = len(text), 0
+    for m in runs.finditer(text):
+        i, j = m.span()
+        if i < done:
+            continue  # inside a region already extended over it
+        run = {kind(ch) for ch in text[i:j]}
+        before = kind(text[i - 1]) if i else "o"
+        after = kind(text[j]) if j < n else "o"
         near_han = "c" in (before, after) or "r" in run
         if j - i == 1 and text[i] == "?" and after != "c":
             near_han = False  # a half-width question mark ending a sentence
         if ("\ufffd" in text[i:j] or "p" in run or ("q" in run and near_han)
                 or ("q" not in run and j - i >= 3)):
             while j < n and j - i < 40 and text[j].isascii() and text[j].isalpha() \
-                    and j + 1 < n and kinds[j + 1] in "cr":
+                    and j + 1 < n and kind(text[j + 1]) in "cr":
                 j += 1  # a stray Latin byte inside the damage, as in ??茖W布局
             regions.append((i, j))
-        i = j
+        done = j
 
     warnings: list[Warning] = []
     for start, end in regions[:_MAX_MOJIBAKE_WARNINGS]:

@@ -35,6 +35,8 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"(\s*[/，,]?\s*共\s*\d{1,4}\s*[页頁])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"),
     )
 )
+#: All of BOILERPLATE in one pattern: most lines match none, and one search says so.
+ANY_BOILERPLATE = re.compile("|".join(f"(?:{p.pattern})" for _, p in BOILERPLATE), re.IGNORECASE)
 #: A short line without punctuation met this many times is a running page header or footer.
 RUNNING_HEADER_MIN_REPEATS = 3
 
@@ -74,6 +76,10 @@ UNICODE_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u20
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 #: Structural punctuation written half-width next to Chinese, and its canonical full-width form.
 HALF_TO_FULL_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}
+
+
+#: One Han character: the ranges of :func:`is_cjk`, for searching whole strings in C.
+HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
 def is_cjk(ch: str) -> bool:

@@ -24,7 +24,9 @@ Role = Literal["lead", "support", "responsible"]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # No NaN or infinity: JSON cannot carry them, so a record valid here is valid as JSON too
+    # (pipeline.batch relies on that instead of parsing every output again).
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Evidence(Record):

@@ -5,7 +5,10 @@ import pytest
 
 from pipeline import trace
 from pipeline.decode import read_document
-from schemas.validate import validate_records
+from pydantic import ValidationError
+
+from schemas.records import Evidence, Target
+from schemas.validate import validate_records, validate_records_json
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted(p for p in list((ROOT / "corpus").glob("*")) + list((ROOT / "tests/fixtures/docs").glob("*"))
@@ -34,8 +37,20 @@ def test_spans_point_at_their_text(path):
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
 def test_spans_records_validate_against_the_contract(path):
+    """Records are valid as built, and their JSON text reads back to the same records
+    (batch extraction writes that text without parsing it again)."""
     _, records = _run(path)
     validate_records(records.model_dump(mode="json"))
+    assert validate_records_json(records.model_dump_json(indent=1)) == records
+
+
+def test_records_refuse_nan_which_json_cannot_carry():
+    evidence = Evidence(document="d", text="x", start=0, end=1, orig_text="x", orig_start=0,
+                        orig_end=1, sentence="x")
+    Target(id="t", metric="m", value=1.5, kind="level", evidence=evidence)  # the control
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(ValidationError, match=r"(?s)value\n.*finite"):
+            Target(id="t", metric="m", value=bad, kind="level", evidence=evidence)
 
 
 def test_spans_are_spacy_spans_of_the_segmented_doc():
