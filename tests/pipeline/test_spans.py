@@ -2,11 +2,10 @@
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from pipeline import trace
 from pipeline.decode import read_document
-from pydantic import ValidationError
-
 from schemas.records import Evidence, Target
 from schemas.validate import validate_records, validate_records_json
 
