@@ -67,14 +67,13 @@ def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, 
     )
 
 
-def _section_deadline(sections: list[Section], sec: Optional[Section]) -> Optional[str]:
-    by_id = {s.id: s for s in sections}
-    while sec is not None:
+def _section_deadlines(sections: list[Section]) -> dict[str, Optional[str]]:
+    """Section id → the deadline its heading, or the nearest ancestor's, marks (近期目标（到2025年）)."""
+    out: dict[str, Optional[str]] = {}
+    for sec in sections:  # parents come before their children
         found = [d for d in find_deadlines(sec.title) if d.marked]
-        if found:
-            return found[-1].date
-        sec = by_id.get(sec.parent_id) if sec.parent_id else None
-    return None
+        out[sec.id] = found[-1].date if found else out.get(sec.parent_id or "")
+    return out
 
 
 _ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
@@ -184,6 +183,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     units: dict[str, Unit] = {}
     heading_clauses: dict[str, list[Responsibility]] = {}  # section id → clause on its heading line
     by_id = {s.id: s for s in sections}
+    section_deadlines = _section_deadlines(sections)
 
     for b_start, b_end, sec, sub_title in blocks:
         block = text[b_start:b_end]
@@ -256,7 +256,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
 
         ctx = BlockContext(
             period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
-            section_deadline=_section_deadline(sections, sec),
+            section_deadline=section_deadlines[sec.id] if sec else None,
             history_section=bool(sec and any(_HISTORY_TITLE.search(t) for t in path)),
             goal_section=bool(sec and any(_GOAL_TITLE.search(t) for t in path)),
             masked=[(c.start, c.end) for c in clauses],

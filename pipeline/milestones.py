@@ -29,9 +29,12 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
     ``taken`` are spans already used by targets: a clause holding a target is not a milestone.
     """
     out: list[FoundMilestone] = []
+    if "年" not in text:
+        return out  # every deadline phrase names its year
     for sent in sentences(text):
         s_text = text[sent[0]:sent[1]]
-        for d in find_deadlines(s_text):
+        phrases = find_deadlines(s_text) if "年" in s_text else []
+        for d in phrases:
             if not d.marked:
                 continue
             a = sent[0] + d.start
@@ -40,7 +43,7 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
             # What the phrase governs: from its end to the end of the sentence, without clauses in parentheses.
             gov_start = sent[0] + d.end
             gov_end = sent[1]
-            nxt = [x for x in find_deadlines(s_text) if x.start > d.start]
+            nxt = [x for x in phrases if x.start > d.start]
             if nxt:
                 gov_end = sent[0] + nxt[0].start
             for m_a, m_b in masked:

@@ -181,17 +181,22 @@ CUMULATIVE = re.compile(r"累计")
 BASE_YEAR = re.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d{2})\s*年(?:末|底)?")
 QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|〔[^〕]{0,10}〕")
 
-QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+#: Qualitative goals: (pattern, comparator, trigger). The patterns backtrack a lot, so each runs
+#: only on sentences holding its trigger, a word every match must contain.
+QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
     (re.compile(r"(?P<metric>[^，；。：、\n]{2,24}?)[：:]?(?P<cmp>不低于|高于|快于|略高于|超过|不少于)"
-                r"(?P<ref>全[国省市区县][^，；。\n]{0,10}?(?:平均)?(?:水平|增速|增幅|速度|增长率))"), "ge"),
-    (re.compile(r"(?P<metric>[^，；。：、\n]{2,24}?)(?:实现|达到|基本实现|全面实现)?(?P<ref>全覆盖)"), "eq"),
+                r"(?P<ref>全[国省市区县][^，；。\n]{0,10}?(?:平均)?(?:水平|增速|增幅|速度|增长率))"), "ge",
+     re.compile(r"(?:不低于|高于|快于|超过|不少于)全")),
+    (re.compile(r"(?P<metric>[^，；。：、\n]{2,24}?)(?:实现|达到|基本实现|全面实现)?(?P<ref>全覆盖)"), "eq",
+     re.compile(r"全覆盖")),
     (re.compile(r"(?P<metric>[^，；。：、\n]{2,24}?)[：:]?(?:稳居|位居|保持在|保持|居于|处于|位于|居|进入|迈入|走在)"
                 r"(?P<ref>(?:全[国省市区]|全国|全省|全市|同类城市|同级|国内|世界|全球)[^，；。\n]{0,8}?"
-                r"(?:前列|前茅|第一方阵|首位|第一|领先|前十|先进行列))"), "eq"),
+                r"(?:前列|前茅|第一方阵|首位|第一|领先|前十|先进行列))"), "eq",
+     re.compile(r"前列|前茅|第一方阵|首位|第一|领先|前十|先进行列")),
 )
 # A reference a target is measured against: 高于全市平均水平1个百分点.
 RELATIVE_REF = re.compile(r"(?:全[国省市区县]|全国|全省|全市|同类城市|上级)[^，；。]{0,8}?(?:平均)?(?:水平|增速|增幅|速度|增长率)")
-QUAL_TRIGGER = re.compile(r"全覆盖|前列|前茅|第一方阵|首位|第一|领先|前十|先进行列|平均|全[国省市区县]")
+QUAL_TRIGGER = re.compile("|".join(f"(?:{trigger.pattern})" for _, _, trigger in QUAL_PATTERNS))
 BUILT_TRIGGER = re.compile(r"建成|形成|构建|打造|确立|健全")
 BUILT_AFTER = re.compile(
     r"(?P<metric>[^，；。\n]{2,30}?(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|中心|枢纽|品牌|城市|城区|样板|布局))"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from schemas.records import Responsibility, Role
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 _OPEN, _CLOSE = "（(", "）)"
+_OPEN_RE = re.compile("[（(]")
 _MAX_CLAUSE = 300  # a clause never runs longer; bounds the scan after an unclosed parenthesis
 _MAX_NESTED = 6  # nor holds more parentheses (各区（市）政府 …): keeps runs of （（（ from being re-read
 _UNIT_WORD = r"(?:单位|部门|处室|科室|主体)"
@@ -100,8 +102,15 @@ def _matched_mask(s: str) -> list[bool]:
     return mask
 
 
+@lru_cache(maxsize=16)
+def _separators(seps: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(seps)}]")
+
+
 def _split(s: str, seps: str) -> list[str]:
     """Split on ``seps`` outside parentheses: ``各区（市、县）政府、市财政局`` → two names."""
+    if not _OPEN_RE.search(s):  # the usual case: no parentheses to respect
+        return [p.strip() for p in _separators(seps).split(s) if p.strip()]
     mask, parts, last = _matched_mask(s), [], 0
     for i, ch in enumerate(s):
         if ch in seps and not mask[i]:
@@ -308,10 +317,11 @@ def find_clauses(text: str) -> list[ClauseMatch]:
     item or sentence, whose content is a list of units with optional role labels."""
     found: list[ClauseMatch] = []
     i = 0
-    while i < len(text):
-        if text[i] not in _OPEN:
-            i += 1
-            continue
+    while True:
+        opening = _OPEN_RE.search(text, i)
+        if opening is None:
+            break
+        i = opening.start()
         close = _closing(text, i)
         if close >= 0:
             content = text[i + 1: close]

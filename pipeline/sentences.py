@@ -57,30 +57,38 @@ def broken_line(text: str, i: int) -> bool:
     return "\u4e00" <= before[-1] <= "\u9fff" or before[-1].isdigit() or before[-1] in "%％"
 
 
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，；;,：:。！？]")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Half-open spans of sentences: split after 。！？ and at line breaks (；stays inside),
     except a line break in the middle of a sentence."""
     spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n" and broken_line(text, i):
-            continue
-        if ch in "。！？!?\n":
-            end = i + 1 if ch != "\n" else i
-            if text[start:end].strip():
-                spans.append((start, end))
-            start = i + 1
+    for m in _SENTENCE_END.finditer(text):
+        i = m.start()
+        if text[i] == "\n":
+            if broken_line(text, i):
+                continue
+            end = i
+        else:
+            end = i + 1
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = i + 1
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
 
 
 def clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Half-open spans of the clauses of ``text[s:e]``, split at ，；：。！？ (half-width too)."""
     out, start = [], s
-    for i in range(s, e):
-        if text[i] in "，；;,：:。！？":
-            if i > start:
-                out.append((start, i))
-            start = i + 1
+    for m in _CLAUSE_END.finditer(text, s, e):
+        i = m.start()
+        if i > start:
+            out.append((start, i))
+        start = i + 1
     if e > start:
         out.append((start, e))
     return out

@@ -14,7 +14,7 @@ from typing import Optional
 
 from . import resources as res
 from .deadlines import DeadlinePhrase, find_deadlines, recurrence_of
-from .numbers import Quantity, find_quantities
+from .numbers import QUANTITY_RE, Quantity, find_quantities
 from .sentences import clauses, in_spans, paragraph_of, sentences
 
 
@@ -144,14 +144,13 @@ def _deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int,
     return None, "none"
 
 
-def _history_clauses(text: str, sent: tuple[int, int], phrases: list[DeadlinePhrase],
-                     ctx: BlockContext) -> list[tuple[int, int]]:
-    """Clauses of a sentence that speak of the past; their amounts are baselines.
+def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int]],
+                     phrases: list[DeadlinePhrase], ctx: BlockContext) -> list[tuple[int, int]]:
+    """Those of a sentence's clauses (``spans``) that speak of the past; their amounts are baselines.
 
     A past year (before the plan period, not 比/较 a base year, not a qualifier like
     2000年以前建成的) governs its clause and the following ones until a future deadline appears.
     """
-    spans = clauses(text, *sent)
     s_text = text[sent[0]:sent[1]]
     if ctx.history_section or (re.search(r"如下[：:]?\s*$", s_text) and re.search(r"共|合计|总计", s_text)):
         return spans  # background, or a sum that introduces a list (共安排项目4个，具体如下：)
@@ -183,13 +182,16 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
     out: list[FoundTarget] = []
     for sent in sentences(text):
         s_text = text[sent[0]:sent[1]]
+        if not (QUANTITY_RE.search(s_text) or res.QUAL_TRIGGER.search(s_text) or res.BUILT_TRIGGER.search(s_text)):
+            continue  # no amount and no key word of a qualitative goal: most sentences of a plan
         s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
         local = [DeadlinePhrase(d.start - sent[0], d.end - sent[0], d.date, d.year, d.marked) for d in s_phrases]
-        history_spans = _history_clauses(text, sent, s_phrases, ctx)
+        s_clauses = clauses(text, *sent)
+        history_spans = _history_clauses(text, sent, s_clauses, s_phrases, ctx)
         paragraph = paragraph_of(text, sent[0])
         last_metric: Optional[str] = None
         covered: list[tuple[int, int]] = []
-        for clause in clauses(text, *sent):
+        for clause in s_clauses:
             c_text = text[clause[0]:clause[1]]
             history = clause in history_spans
             qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)]
@@ -320,16 +322,15 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                 prev_emitted = last.end
         # Qualitative goals, where no number was found in the same span (never in the past).
         masked_here = masked + history_spans
-        # The qualitative shapes backtrack a lot; most sentences hold none of their key words.
-        for pattern, cmp in res.QUAL_PATTERNS if res.QUAL_TRIGGER.search(s_text) else ():
-            for m in pattern.finditer(s_text):
+        for pattern, cmp, trigger in res.QUAL_PATTERNS:
+            for m in pattern.finditer(s_text) if trigger.search(s_text) else ():
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
                 metric, scope = _clean_metric(m.group("metric"))
                 if not metric or len(metric) < 2:
                     continue
-                clause = next((c for c in clauses(text, *sent) if c[0] <= a + len(m.group("metric")) < c[1]), sent)
+                clause = next((c for c in s_clauses if c[0] <= a + len(m.group("metric")) < c[1]), sent)
                 deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
                 out.append(FoundTarget(
                     start=a + (len(m.group("metric")) - len(m.group("metric").lstrip("，、 "))), end=b,
@@ -344,7 +345,7 @@ def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
-                clause = next((c for c in clauses(text, *sent) if c[0] <= a < c[1]), sent)
+                clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
                 deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
                 metric, scope = _clean_metric(m.group("metric"))
                 out.append(FoundTarget(
