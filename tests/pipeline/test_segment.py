@@ -81,3 +81,18 @@ def test_segment_tokens_cover_long_text_without_gaps() -> None:
     seg = seg_of(text)
     assert "".join(t.text_with_ws for t in seg.doc) == text
     assert len(list(seg.doc.sents)) == 200
+
+
+def test_segment_reads_jieba_dictionary_exactly_as_jieba_does() -> None:
+    """The one-read load of jieba's cache gives the prefix dictionary jieba's own loader gives."""
+    import jieba
+
+    from pipeline.segment import _initialize
+
+    stock = jieba.Tokenizer()
+    stock.initialize()  # also writes the cache file if this machine has none yet
+    fast = jieba.Tokenizer()
+    assert _initialize(fast) is True  # the one-read path, not jieba's loader
+    assert fast.initialized and fast.total == stock.total and fast.FREQ == stock.FREQ
+    text = "到2027年，全区服务业增加值达到680亿元，年均增长6%左右。"
+    assert list(fast.cut(text)) == list(stock.cut(text))
