@@ -42,7 +42,33 @@ for _u, _cat in _BASE_UNITS + _TIME_UNITS:
             _UNIT_TABLE.setdefault(_s + _u, (_f, _u, "measure" if _cat == "count" else _cat))
 _UNIT_TABLE["个百分点"] = (1.0, "百分点", "points")
 _UNIT_TABLE["百分点"] = (1.0, "百分点", "points")
-_UNITS_RE = "|".join(sorted(map(re.escape, _UNIT_TABLE), key=len, reverse=True))
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching the longest of ``words`` at a position, factored by common prefixes.
+
+    Same matches as the alternation of the words longest first, but the engine walks a trie
+    instead of trying all 368 units after every number.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body  # greedy: a longer unit is tried first
+
+    return walk(trie)
+
+
+_UNITS_RE = _trie_pattern(list(_UNIT_TABLE))
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
