@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from typing import Optional
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
-_PREFIX = r"(?P<prefix>到|至|截至|截止到|截止|力争到|力争|预计到|争取到|于|在)?"
+#: Words that may introduce a deadline, looked up right before its year (the longest one wins).
+_PREFIXES = ("截止到", "力争到", "预计到", "争取到", "截至", "截止", "力争", "到", "至", "于", "在")
 _QUARTER = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
 
+# Anchored at the year: a leading optional prefix group made the engine try every position.
 DEADLINE_RE = re.compile(
-    _PREFIX + _YEAR + r"\s*(?:"
+    _YEAR + r"\s*(?:"
     r"(?P<half>上半年|下半年|年中)"
     r"|(?:第)?(?P<quarter>[一二三四1234])季度(?:末)?"
     r"|(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:\s*(?P<day>\d{1,2})\s*日|份|底|末)?"
@@ -48,11 +50,14 @@ def _last_day(year: int, month: int) -> str:
 def find_deadlines(text: str) -> list[DeadlinePhrase]:
     """Deadline-like date phrases in ``text``; base years (比2024年) and period ranges are skipped."""
     out: list[DeadlinePhrase] = []
+    if "年" not in text:
+        return out
+    floor = 0  # where the previous phrase ended: phrases never overlap
     for m in DEADLINE_RE.finditer(text):
-        if not m.group("year"):
-            continue
-        start = m.start("prefix") if m.group("prefix") else m.start("year")
-        if _BASE_BEFORE.search(text[max(0, start - 2):start]) and not m.group("prefix"):
+        prefix = next((p for p in _PREFIXES if text.endswith(p, floor, m.start())), "")
+        floor = m.end()
+        start = m.start() - len(prefix)
+        if _BASE_BEFORE.search(text[max(0, start - 2):start]) and not prefix:
             continue
         if _PERIOD_RANGE.search(text[max(0, start - 8):start]) or _RANGE_AFTER.match(text[m.end("year") - 1 + 1:]):
             continue
@@ -75,7 +80,7 @@ def find_deadlines(text: str) -> list[DeadlinePhrase]:
                 date = _last_day(year, month)
         else:
             date = f"{year:04d}-12-31"
-        marked = bool(m.group("prefix") and m.group("prefix") not in ("于", "在")) or any(
+        marked = bool(prefix and prefix not in ("于", "在")) or any(
             m.group(g) for g in ("half", "quarter", "month", "end", "before"))
         out.append(DeadlinePhrase(start, m.end(), date, year, marked))
     return out

@@ -32,6 +32,7 @@ from schemas.stages import OutlinedDocument
 from .deadlines import find_deadlines
 from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
+from .sentences import sentences
 from .tables import find_indicator_targets
 from .targets import BlockContext, find_targets
 
@@ -261,7 +262,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             goal_section=bool(sec and any(_GOAL_TITLE.search(t) for t in path)),
             masked=[(c.start, c.end) for c in clauses],
         )
-        found = find_targets(block, ctx)
+        sents = sentences(block)
+        found = find_targets(block, ctx, sents)
         found += [t for t in find_indicator_targets(block, plan.period_start, plan.period_end)
                   if not any(f.start < t.end and t.start < f.end for f in found)]
         for t in found:
@@ -297,7 +299,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                         update.update(deadline=row.deadline, deadline_rule="explicit")
                     targets[i] = t.model_copy(update=update)
         taken = [(t.start, t.end) for t in found]
-        for m in find_milestones(block, ctx.masked, taken):
+        for m in find_milestones(block, ctx.masked, taken, sents):
             start, end = b_start + m.start, b_start + m.end
             milestones.append(Milestone(
                 id=record_id("milestone", doc_id, start, end), description=m.description,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from .deadlines import find_deadlines
 from .sentences import in_spans, sentences
@@ -23,15 +24,17 @@ class FoundMilestone:
     sentence: tuple[int, int]
 
 
-def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[FoundMilestone]:
+def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[int, int]],
+                    sents: Optional[list[tuple[int, int]]] = None) -> list[FoundMilestone]:
     """Milestones in ``text``: a marked deadline phrase governing a deliverable with no number.
 
     ``taken`` are spans already used by targets: a clause holding a target is not a milestone.
+    ``sents`` are the sentences of ``text``, if the caller has them already.
     """
     out: list[FoundMilestone] = []
     if "年" not in text:
         return out  # every deadline phrase names its year
-    for sent in sentences(text):
+    for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
         phrases = find_deadlines(s_text) if "年" in s_text else []
         for d in phrases:

@@ -75,8 +75,9 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
 _NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
 _RANGE_SEP = r"(?:—|–|-|~|～|至|到)"
+# The lookahead (implied by the pattern) lets the engine skip text that holds no numeral fast.
 QUANTITY_RE = re.compile(
-    rf"(?P<num>{_NUMBER})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUMBER}))?(?P<unit>{_UNITS_RE})"
+    rf"(?=[\d{_CN_DIGITS}])(?P<num>{_NUMBER})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUMBER}))?(?P<unit>{_UNITS_RE})"
 )
 # Units that never follow a number we want (time spans, ranks, labels) are simply absent above;
 # words after a quantity that turn it into a label rather than an amount:

@@ -175,12 +175,13 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
     return out
 
 
-def find_targets(text: str, ctx: BlockContext) -> list[FoundTarget]:
-    """Targets in ``text`` (offsets are into ``text``)."""
+def find_targets(text: str, ctx: BlockContext,
+                 sents: Optional[list[tuple[int, int]]] = None) -> list[FoundTarget]:
+    """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known."""
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in res.QUOTED.finditer(text)]
     phrases = [d for d in find_deadlines(text) if not in_spans(d.start, masked)]
     out: list[FoundTarget] = []
-    for sent in sentences(text):
+    for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
         if not (QUANTITY_RE.search(s_text) or res.QUAL_TRIGGER.search(s_text) or res.BUILT_TRIGGER.search(s_text)):
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
