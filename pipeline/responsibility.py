@@ -88,6 +88,8 @@ class _Parsed:
 
 def _matched_mask(s: str) -> list[bool]:
     """Which characters lie inside a matched pair of parentheses (stray ones are plain characters)."""
+    if not _OPEN_RE.search(s):
+        return [False] * len(s)  # the usual case
     diff, stack = [0] * (len(s) + 1), []
     for i, ch in enumerate(s):
         if ch in _OPEN:
