@@ -33,18 +33,12 @@ def cache_dir() -> Path:
     return default_home() / "cache"
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file so a crash never leaves a half-written output behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
 def _out_name(doc: Path, taken: set[str]) -> str:
-    name = doc.stem + ".json"
-    if name in taken:
-        name = doc.name + ".json"
+    """x.json; for a second x.txt (in another folder) x.txt.json, then x.txt.2.json, …"""
+    name, n = doc.stem + ".json", 1
+    while name in taken:
+        n += 1
+        name = f"{doc.name}.json" if n == 2 else f"{doc.name}.{n - 1}.json"
     taken.add(name)
     return name
 
@@ -63,7 +57,8 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
         raise InputError(f"{out}: one .json file holds one document; give a folder for {len(docs)} documents")
     result = BatchResult()
     taken: set[str] = set()
-    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir() if use_cache else None)
+    outputs = None if out is None else [out] if single_file else [out / _out_name(d, taken) for d in docs]
+    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir() if use_cache else None, outputs)
     if progress:
         outcomes = progress(outcomes, len(docs))
     for outcome in outcomes:
@@ -71,10 +66,8 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
             result.failed.append(outcome)
             continue
         result.cached += outcome.cached
-        if out is not None:  # the text was validated against the contract by the worker
-            target = out if single_file else out / _out_name(Path(outcome.path), taken)
-            _write_atomic(target, outcome.json + "\n")
-            result.written.append(target)
+        if outcome.output is not None:  # written by the worker, valid against the contract
+            result.written.append(Path(outcome.output))
         if keep:
             result.records.append(outcome.records)
     result.seconds = time.perf_counter() - start

@@ -51,6 +51,22 @@ def test_cli_folder_with_good_and_bad_files(bad_files, tmp_path):
     assert len(failed) == 2 and "Traceback" not in result.stderr
 
 
+def test_cli_same_names_in_different_folders_get_different_outputs(tmp_path):
+    """Workers write the files; three plan.txt in three folders make three outputs, none lost."""
+    for i, folder in enumerate("abc"):
+        (tmp_path / folder).mkdir()
+        text = GOOD.read_text(encoding="utf-8").replace("2025", str(2025 + i), 1)
+        (tmp_path / folder / "plan.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = policykg("extract", tmp_path / "a", tmp_path / "b", tmp_path / "c", "-o", out, "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["plan.json", "plan.txt.2.json", "plan.txt.json"]
+    sources = {json.loads((out / n).read_text(encoding="utf-8"))["source"]["path"] for n in names}
+    assert sources == {str(tmp_path / f / "plan.txt") for f in "abc"}
+    assert not list(out.glob("*.tmp"))
+
+
 def test_cli_failure_keeps_existing_output(bad_files, tmp_path):
     out = tmp_path / "keep.json"
     out.write_text('{"kept": true}', encoding="utf-8")
