@@ -107,8 +107,8 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Ou
         value = read_document(path, max_bytes=MAX_BYTES)
         for stage in STAGES:
             value = stage(value)
-        # Every record was validated as it was built and none is changed afterwards, so this
-        # text is valid against the contract (tests/pipeline/test_spans.py checks the round trip).
+        # Records are validated whenever they are built or changed (schemas.records.Record), so
+        # this text is valid against the contract (tests/pipeline/test_spans.py: the round trip).
         text = value.model_dump_json(indent=1)
         if cached is not None:
             write_atomic(cached, text)

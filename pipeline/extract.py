@@ -222,14 +222,14 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             for r in c.responsibilities:
                 if r.unit not in seen_units:
                     seen_units.add(r.unit)
-                    own_resps.append(r.model_copy(update={"rank": len(own_resps) + 1}))
+                    own_resps.append(r.replace(rank=len(own_resps) + 1))
         body_has_text = bool(block[first_line_end:].strip()) or bool(clauses) or (
             sec is not None and len(block.strip()) > len(sec.marker) + len(sec.title) + 1)
         action: Optional[Action] = None
         if sub_title is not None:
             body_has_text = True
         if sec is not None and body_has_text:
-            resps = own_resps or [r.model_copy() for r in inherited(sec)]
+            resps = own_resps or list(inherited(sec))
             last_clause = clauses[-1] if clauses else None
             action = Action(
                 id=record_id("action", doc_id, sec.id, *( [b_start] if sub_title else [])),
@@ -284,7 +284,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             row_action = Action(
                 id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
                 title=row.title, section_path=path,
-                responsibilities=[r.model_copy(update={"rank": i + 1}) for i, r in enumerate(row.owners)],
+                responsibilities=[r.replace(rank=i + 1) for i, r in enumerate(row.owners)],
                 clause=_evidence(doc, *row.owner_span, (row.start, row.end), path),
                 open_list=False, start=row.start, end=row.end)
             actions.append(row_action)
@@ -297,7 +297,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                     update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
                     if row.deadline:
                         update.update(deadline=row.deadline, deadline_rule="explicit")
-                    targets[i] = t.model_copy(update=update)
+                    targets[i] = t.replace(**update)
         taken = [(t.start, t.end) for t in found]
         for m in find_milestones(block, ctx.masked, taken, sents):
             start, end = b_start + m.start, b_start + m.end

@@ -6,7 +6,7 @@ Offsets are half-open character offsets: ``start``/``end`` into the normalized (
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,9 +24,14 @@ Role = Literal["lead", "support", "responsible"]
 
 
 class Record(BaseModel):
-    # No NaN or infinity: JSON cannot carry them, so a record valid here is valid as JSON too
-    # (pipeline.batch relies on that instead of parsing every output again).
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    # Validated when built, when a field is assigned and in ``replace``; no NaN or infinity (JSON
+    # cannot carry them). So a record is always valid as JSON too, and pipeline.batch writes it
+    # without parsing it again.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+
+    def replace(self, **changes: object) -> Self:
+        """A validated copy with some fields changed (``model_copy(update=…)`` skips validation)."""
+        return type(self).model_validate({**self.__dict__, **changes})
 
 
 class Evidence(Record):

@@ -52,6 +52,20 @@ def test_records_refuse_nan_which_json_cannot_carry():
             Target(id="t", metric="m", value=bad, kind="level", evidence=evidence)
 
 
+def test_records_are_validated_when_changed():
+    """Batch extraction writes records without parsing them again: changes must be checked too."""
+    evidence = Evidence(document="d", text="x", start=0, end=1, orig_text="x", orig_start=0,
+                        orig_end=1, sentence="x")
+    target = Target(id="t", metric="m", value=1.5, kind="level", evidence=evidence)
+    assert target.replace(deadline="2026-12-31").deadline == "2026-12-31"
+    with pytest.raises(ValidationError, match="deadline"):
+        target.replace(deadline="end of 2026")
+    with pytest.raises(ValidationError, match="value"):
+        target.value = float("nan")
+    with pytest.raises(ValidationError, match="start"):
+        evidence.start = "zero"
+
+
 def test_spans_are_spacy_spans_of_the_segmented_doc():
     """Every evidence span is a Span of the jieba-tokenized spaCy Doc (expanded to token edges)."""
     values = trace(read_document(ROOT / "corpus" / "linjiang_district_services_2024-2026.txt"))
