@@ -18,6 +18,7 @@ from schemas.errors import DocumentTooLarge, EmptyDocument, InputError
 from schemas.stages import DroppedLine, RawDocument
 
 from . import resources as R
+from .webpage import article_text
 
 _HTML_EXTENSIONS = (".htm", ".html", ".xhtml", ".shtml")
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|body|meta|div|head|p[\s>])", re.IGNORECASE)
@@ -64,7 +65,7 @@ def decode(data: bytes, path: str = "<bytes>") -> RawDocument:
         _check_text(text, path)
         fmt = "html" if _looks_like_html(data, path) else "text"
         if fmt == "html":
-            text = _html_text(text)
+            text = article_text(text)
         if truncated:
             dropped.append(DroppedLine(truncated, "truncated bytes", text.count("\n") + 1))
     text, noise = clean_lines(text)
@@ -242,58 +243,6 @@ def _looks_like_html(data: bytes, path: str) -> bool:
     if path.lower().endswith(_HTML_EXTENSIONS):
         return True
     return bool(_HTML_SNIFF.search(data[:1024]))
-
-
-def _html_text(markup: str) -> str:
-    """The article of a page: the content container with the most Han characters, laid out as
-    lines; the <title> is kept only when the article has no heading of its own."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(re.sub(r"[\x00-\x02]", "", markup), "lxml")
-    title_tag = soup.find("title")
-    title = title_tag.get_text(" ", strip=True) if title_tag else ""
-    for tag in soup.find_all(R.HTML_NOISE_TAGS):
-        tag.decompose()
-    root = soup.body or soup
-    article = _pick_article(root) or root
-
-    # Mark layout with control characters \x00-\x02 (removed from the markup first), so one
-    # get_text() call lays out the article without recursion however deep the page nests.
-    for tag in article.find_all(True):
-        name = tag.name.lower()
-        if name == "br":
-            tag.replace_with("\x02")
-        elif name in R.HTML_BLOCK_TAGS:
-            tag.insert_before("\x00")
-            tag.insert_after("\x00")
-        elif name in ("td", "th"):
-            tag.insert_after("\x01")
-    flat = re.sub(r"[ \t\r\n\f]+", " ", article.get_text())
-    # Adjacent block edges make one line break; every <br> makes its own.
-    flat = re.sub(r"\x00[\x00 \x01]*", "\n", flat).replace("\x02", "\n").replace("\x01", "\t")
-    lines = [line.strip(" \t") for line in flat.split("\n")]
-    text = "\n".join(lines)
-    if title and not article.find(["h1", "h2", "h3", "h4", "h5", "h6"]):
-        title = max(R.HTML_TITLE_SEPARATORS.split(title), key=len)
-        text = title + "\n\n" + text
-    return text
-
-
-def _pick_article(root):
-    """Deepest content container holding ≥75% of the largest container's Han characters."""
-    best_count, scored = 0, []
-    for el in root.find_all(True):
-        hint = " ".join([el.get("id") or ""] + list(el.get("class") or []))
-        if not hint or not R.HTML_CONTENT_HINT.search(hint):
-            continue
-        count = len(R.HAN.findall(el.get_text()))
-        scored.append((el, count))
-        best_count = max(best_count, count)
-    total = len(R.HAN.findall(root.get_text()))
-    if not scored or best_count < 0.3 * total:
-        return None
-    candidates = [(el, c) for el, c in scored if c >= 0.75 * best_count]
-    return max(candidates, key=lambda ec: len(list(ec[0].parents)))[0]
 
 
 # --- lines -------------------------------------------------------------------------------------

@@ -90,6 +90,18 @@ def test_decode_html_sniffed_without_extension() -> None:
     assert raw.text == "一、总体要求\n（一）指导思想"
 
 
+def test_decode_html_layout_comments_declaration_and_deep_nesting() -> None:
+    """<br> breaks a line, cells are tab-separated, a comment inside a word leaves the word
+    whole, an XML declaration is no obstacle, and text under 5,000 unclosed-looking nested
+    <div>s is kept (lxml's tree builder stops at 2,048 levels; we lay out from parser events)."""
+    page = ("<?xml version='1.0' encoding='gbk'?><html><body><nav>首页 &gt; 通知</nav>"
+            "<div class='content'>一、总体<!-- 注 -->要求<br>到2025年<br/>"
+            "<table><tr><td>指标</td><th>2025年</th></tr></table>尾句<script>x=1</script>完"
+            + "<div>" * 5000 + "深处的句子。" + "</div>" * 5000 + "</div></body></html>")
+    raw = decode(page.encode("utf-8"), "page.html")
+    assert raw.text.splitlines() == ["一、总体要求", "到2025年", "", "指标\t2025年", "尾句完", "深处的句子。"]
+
+
 def test_decode_docx_paragraphs_and_tables_in_order() -> None:
     import docx
 
