@@ -68,6 +68,12 @@ def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, 
     )
 
 
+def _unit(name: str) -> Unit:
+    """The Unit record of a canonical unit name."""
+    return Unit(name=name, canonical=name, aliases=aliases(name), level=unit_level(name),
+                generic=is_generic(name))
+
+
 def _section_deadlines(sections: list[Section]) -> dict[str, Optional[str]]:
     """Section id → the deadline its heading, or the nearest ancestor's, marks (近期目标（到2025年）)."""
     out: dict[str, Optional[str]] = {}
@@ -197,8 +203,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                                         orig_end=norm.to_original(b_start + c.start, b_start + c.end)[1]))
             for r in c.responsibilities:
                 if r.unit not in units:
-                    units[r.unit] = Unit(name=r.unit, canonical=r.unit, aliases=aliases(r.unit),
-                                         level=unit_level(r.unit), generic=is_generic(r.unit))
+                    units[r.unit] = _unit(r.unit)
         first_line_end = block.find("\n")
         first_line_end = len(block) if first_line_end < 0 else first_line_end
         if sub_title is not None:
@@ -290,8 +295,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             actions.append(row_action)
             for r in row.owners:
                 if r.unit not in units:
-                    units[r.unit] = Unit(name=r.unit, canonical=r.unit, aliases=aliases(r.unit),
-                                         level=unit_level(r.unit), generic=is_generic(r.unit))
+                    units[r.unit] = _unit(r.unit)
             for i, t in enumerate(targets):
                 if row.start <= t.evidence.start < row.end:
                     update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}

@@ -9,6 +9,7 @@ _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号$")
 _TITLE_END = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|细则|要点|通知|决定|批复|函)$")
 _ORGAN_END = re.compile(r"(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|中心)$")
+_SPACE_RUN = re.compile(r"\s*")
 _ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
 
 
@@ -26,8 +27,9 @@ def broken_line(text: str, i: int) -> bool:
         j = line_start - 1
         line_start = text.rfind("\n", 0, j) + 1
         before = text[line_start:j].rstrip()
-    m = re.match(r"\s*", text[i + 1:i + 200])
-    after = text[i + 1 + m.end():i + 1 + m.end() + 4]
+    m = _SPACE_RUN.match(text, i + 1, i + 200)
+    m_end = m.end() - (i + 1)  # length of the blank run after the break
+    after = text[i + 1 + m_end:i + 1 + m_end + 4]
     if not before or not after:
         return False
     if after[0] in "，。、；：！？）”》":
@@ -43,7 +45,8 @@ def broken_line(text: str, i: int) -> bool:
     inside = before.count("（") + before.count("(") > before.count("）") + before.count(")")
     if before[-1] in _ENDS_SENTENCE and not (inside and before[-1] in "：:、，"):
         return False  # …（责任单位：\n市财政局）: a clause cut after its colon goes on
-    next_line = text[i + 1 + m.end():text.find("\n", i + 1 + m.end()) if "\n" in text[i + 1 + m.end():] else len(text)]
+    line_end = text.find("\n", i + 1 + m_end)
+    next_line = text[i + 1 + m_end:line_end if line_end >= 0 else len(text)]
     if "\t" in before or "\t" in next_line or _DATE_LINE.match(next_line.strip()) \
             or _DOC_NUMBER_LINE.match(next_line.strip()) or _TITLE_END.search(before):
         return False  # table rows; a signature over its date; a title over its 文号 or text

@@ -52,10 +52,14 @@ class BlockContext:
     masked: list[tuple[int, int]] = field(default_factory=list)  # responsibility clauses
 
 
+_DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
+_LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+
+
 def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
     """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
-    text = re.sub(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?", "", raw)
-    text = re.sub(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))", "", text)
+    text = _DEADLINE_WORDS.sub("", raw)
+    text = _LEADING_MARKER.sub("", text)
     text = res.LEAD_NOISE.sub("", text.strip())
     scope = None
     m = res.SCOPE_RE.match(text)

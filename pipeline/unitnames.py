@@ -222,12 +222,17 @@ def canonical_name(name: str) -> str:
 
 def aliases(canonical: str) -> list[str]:
     """Known short forms of a canonical name, with its prefix: ``市市场监督管理局`` → [``市市场监管局``]."""
+    return list(_aliases(canonical))
+
+
+@lru_cache(maxsize=4096)
+def _aliases(canonical: str) -> tuple[str, ...]:
     canonical = canonical_name(canonical)
     prefix, core = split_prefix(canonical)
     found = [prefix + a for a in CORE_ALIASES.get(core, ())]
     found += [short for short, full in NATIONAL_SHORT.items() if full == canonical]
     found += [nat + a for a in CORE_ALIASES.get(core, ()) for nat in NATIONAL_PREFIXES]
-    return [a for a in dict.fromkeys(found) if a != canonical and canonical_name(a) == canonical]
+    return tuple(a for a in dict.fromkeys(found) if a != canonical and canonical_name(a) == canonical)
 
 
 def _chain_level(prefix: str) -> Level:
