@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
 #: Words that may introduce a deadline, looked up right before its year (the longest one wins).
@@ -34,8 +33,7 @@ _PERIOD_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:—|–|-|~|～|至|到)\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")
 
 
-@dataclass(frozen=True)
-class DeadlinePhrase:
+class DeadlinePhrase(NamedTuple):
     start: int
     end: int
     date: str          # YYYY-MM-DD

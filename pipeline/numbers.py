@@ -6,8 +6,7 @@ Numbers without a unit (years, document numbers, ordinals, labels) are never qua
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import cn2an
 
@@ -87,8 +86,10 @@ _TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低
 _ORDINAL_BEFORE = re.compile(r"(?:第|前|后|近|约前)$")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
+    """An amount found in text (a NamedTuple: immutable, and several times cheaper to make than a
+    frozen dataclass; documents hold thousands)."""
+
     start: int
     end: int
     value: float
@@ -127,7 +128,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY_RE.finditer(text):
         num, num2, unit = m.group("num"), m.group("num2"), m.group("unit")
         start = m.start()
-        chinese = not re.match(r"\d", num)
+        chinese = num[0] in _CN_DIGITS
         if _ORDINAL_BEFORE.search(text[max(0, start - 2):start]):
             continue
         if _LABEL_AFTER.match(text[m.end():m.end() + 3]):
