@@ -33,6 +33,7 @@ __all__ = [
 
 _OPEN, _CLOSE = "（(", "）)"
 _OPEN_RE = re.compile("[（(]")
+_BY = re.compile(r"^(?:由|请)")
 _MAX_CLAUSE = 300  # a clause never runs longer; bounds the scan after an unclosed parenthesis
 _MAX_NESTED = 6  # nor holds more parentheses (各区（市）政府 …): keeps runs of （（（ from being re-read
 _UNIT_WORD = r"(?:单位|部门|处室|科室|主体)"
@@ -193,29 +194,28 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
     """Units and roles as marked; with ``strict``, stop at the first piece that is not a unit."""
     parts, labelled = _labelled_parts(content.strip())
     out = _Parsed(units=[], strong=labelled)
-    groups: list[tuple[str, Optional[Role]]] = []
     for label_role, text in parts:
         for phrase in _split(text, "，,；;\t "):
-            phrase, verb_role, had_verb, is_open = _strip_tail(re.sub(r"^(?:由|请)", "", phrase), inline=False)
+            phrase, verb_role, had_verb, is_open = _strip_tail(_BY.sub("", phrase), inline=False)
             out.strong |= had_verb
             out.open_list |= is_open
             at = phrase.find("会同")
             if at > 0 and not _matched_mask(phrase)[at]:
-                groups += [(phrase[:at], "lead"), (phrase[at + 2:], "support")]
+                groups = [(phrase[:at], "lead"), (phrase[at + 2:], "support")]
                 out.strong = True
             else:
-                groups.append((phrase, verb_role or label_role))
-    for group, group_role in groups:
-        for piece in _pieces(group):
-            name, own_role, piece_verb, piece_open = _strip_tail(piece)
-            out.open_list |= piece_open
-            out.strong |= piece_verb
-            if is_unit_name(name):
-                out.units.append((name, own_role or group_role))
-            else:
-                out.bad += 1
-                if strict:
-                    return out
+                groups = [(phrase, verb_role or label_role)]
+            for group, group_role in groups:  # checked phrase by phrase: most groups fail early
+                for piece in _pieces(group):
+                    name, own_role, piece_verb, piece_open = _strip_tail(piece)
+                    out.open_list |= piece_open
+                    out.strong |= piece_verb
+                    if is_unit_name(name):
+                        out.units.append((name, own_role or group_role))
+                    else:
+                        out.bad += 1
+                        if strict:
+                            return out
     return out
 
 

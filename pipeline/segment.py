@@ -100,7 +100,7 @@ def nlp() -> Any:
 def segment(norm: NormalizedDocument) -> SegmentedDocument:
     """Tokenize with jieba; the spaCy Doc (with sentence starts after 。！？； and line breaks)
     is built from these words when first asked for, its text checked against the input."""
-    words = [w for w in jieba_tokenizer().cut(norm.text, cut_all=False) if w]
+    words = jieba_tokenizer().lcut(norm.text)  # never an empty word: jieba skips empty blocks
     return SegmentedDocument(norm=norm, words=words, spaces=[False] * len(words), build_doc=_build_doc)
 
 
