@@ -42,7 +42,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
     text = source if len(kept) == len(source) else "".join([source[i] for i in kept])
     converted, conv_map = _to_simplified(text)
     chars = list(converted)
-    offsets = [kept[j] for j in conv_map]
+    offsets = conv_map if len(kept) == len(source) else [kept[j] for j in conv_map]
     out_chars, out_offsets = _fold_chars(chars, offsets)
     out_chars, out_offsets = _join_wrapped_lines(out_chars, out_offsets)
     out = "".join(out_chars)
@@ -147,12 +147,13 @@ def _fold_table() -> dict[int, str]:
 
 
 def _fold_chars(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
-    """Width folding (1:1) and removal of zero-width characters; returns new lists."""
+    """Width folding (1:1) and removal of zero-width characters; returns new lists (``offsets``
+    itself when no character is removed)."""
     text = "".join(chars)
     if not any(z in text for z in R.ZERO_WIDTH):  # the usual case: one pass in C
         out = list(text.translate(_fold_table()))
         _fullwidth_punct(out)
-        return out, list(offsets)
+        return out, offsets
     out_c: list[str] = []
     out_o: list[int] = []
     for ch, off in zip(chars, offsets):
@@ -178,19 +179,25 @@ def _join_wrapped_lines(chars: list[str], offsets: list[int]) -> tuple[list[str]
     text = "".join(chars)
     if "\n" not in text:
         return chars, offsets
-    drop: set[int] = set()
+    drop: list[tuple[int, int]] = []
     i = text.find("\n")
     while i >= 0:
         end = i
         while end < len(text) and text[end] in "\n \t\u3000":
             end += 1  # the whole run: this break, blank lines, indentation
         if end < len(text) and broken_line(text, i):
-            drop.update(range(i, end))
+            drop.append((i, end))
         i = text.find("\n", end)
     if not drop:
         return chars, offsets
-    keep = [k for k in range(len(chars)) if k not in drop]
-    return [chars[k] for k in keep], [offsets[k] for k in keep]
+    out_c: list[str] = []
+    out_o: list[int] = []
+    prev = 0
+    for start, end in drop:  # in order, never overlapping
+        out_c += chars[prev:start]
+        out_o += offsets[prev:start]
+        prev = end
+    return out_c + chars[prev:], out_o + offsets[prev:]
 
 
 def _neighbour(chars: list[str], i: int, step: int) -> str:
@@ -267,7 +274,7 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
     common = R.common_cjk()
     # Most documents hold no suspect character at all: find that out with set and regex
     # operations in C before classifying any character in Python.
-    rare = "".join(sorted(ch for ch in set(text) - common if R.is_cjk(ch)))
+    rare = "".join(sorted(R.HAN.findall("".join(set(text) - common))))
     if not rare and not _SUSPECT.search(text):
         return []
 
