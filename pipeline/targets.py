@@ -197,6 +197,8 @@ def find_targets(text: str, ctx: BlockContext,
         last_metric: Optional[str] = None
         covered: list[tuple[int, int]] = []
         for clause in s_clauses:
+            if not QUANTITY_RE.search(text, *clause):
+                continue  # no amount in this clause (the same search find_quantities starts with)
             c_text = text[clause[0]:clause[1]]
             history = clause in history_spans
             qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)]
