@@ -18,6 +18,7 @@ from typing import Optional
 
 from schemas.records import Responsibility, Role
 
+from . import resources as R
 from .unitnames import (
     UNIT_SUFFIXES,
     aliases,
@@ -271,6 +272,8 @@ def _at_sentence_end(text: str, start: int, end: int) -> bool:
 
 
 def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Optional[ClauseMatch]:
+    if len(content.strip()) < 2 or not R.HAN.search(content):
+        return None  # （一）, （2024—2026年）: no unit name is this short or without Han characters
     if content.count("（") + content.count("(") > _MAX_NESTED:
         return None
     parsed = _parse(content, strict=True)
