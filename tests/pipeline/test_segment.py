@@ -96,3 +96,17 @@ def test_segment_reads_jieba_dictionary_exactly_as_jieba_does() -> None:
     assert fast.initialized and fast.total == stock.total and fast.FREQ == stock.FREQ
     text = "到2027年，全区服务业增加值达到680亿元，年均增长6%左右。"
     assert list(fast.cut(text)) == list(stock.cut(text))
+
+
+def test_segment_imports_jieba_without_pkg_resources() -> None:
+    """jieba falls back to plain open() for its data files; its dictionary still reads, and no
+    None is left in sys.modules to break a later `import pkg_resources` by someone else."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pipeline.segment import _import_jieba; j = _import_jieba(); "
+            "assert 'pkg_resources' not in sys.modules; "
+            "assert j.dt.get_dict_file().read(4); "
+            "assert sys.modules.get('pkg_resources', 'absent') is not None; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
