@@ -94,6 +94,8 @@ def _split_enumeration(text: str, start: int, end: int, sec: Section
     the first one stays with the heading.
     """
     block = text[start:end]
+    if "是" not in block and "其" not in block:  # every 一是 / 其二 has one; the pattern is slow
+        return [(start, end, sec, None)]
     marks = [m for m in _ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
     if len(marks) < 2:
         return [(start, end, sec, None)]
