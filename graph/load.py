@@ -86,10 +86,13 @@ def _doc_of(G: nx.MultiDiGraph, node: str) -> Optional[str]:
 
 
 def _node_row(node: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Every schema property is present (None removes a stale value), dates apart."""
+    """Every schema property is present on a MERGEd node (None removes a stale value); a CREATEd
+    one gets only those with a value (each null costs the database a removal). Dates apart."""
     label = data["label"]
-    props = {p: None for p in _PROPERTIES[label] if p not in _DATE_PROPERTIES}
-    props.update({k: _value(v) for k, v in data.items() if k != "label" and k not in _DATE_PROPERTIES})
+    merged = label == "Plan" or label in SHARED_LABELS
+    props = {p: None for p in _PROPERTIES[label] if p not in _DATE_PROPERTIES} if merged else {}
+    props.update({k: _value(v) for k, v in data.items()
+                  if k != "label" and k not in _DATE_PROPERTIES and (merged or v is not None)})
     props["id"] = node
     row: dict[str, Any] = {"id": node, "props": props}
     for p in _DATE_PROPERTIES:
@@ -144,9 +147,9 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
         yield rows[i:i + size]
 
 
-def _set_clause(label: str) -> str:
+def _set_clause(label: str, replace: bool = False) -> str:
     dates = "".join(f", n.{p} = date(row.{p})" for p in _DATE_PROPERTIES if p in _PROPERTIES[label])
-    return f"SET n += row.props{dates}"
+    return f"SET n {'=' if replace else '+='} row.props{dates}"
 
 
 def _shared_statement(label: str) -> str:
@@ -156,14 +159,19 @@ def _shared_statement(label: str) -> str:
 
 
 def _node_statement(label: str) -> str:
-    verb = "MERGE" if label == "Plan" else "CREATE"
-    return f"UNWIND $rows AS row {verb} (n:{label} {{id: row.id}}) {_set_clause(label)} RETURN count(*) AS c"
+    if label == "Plan":
+        return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) {_set_clause(label)} RETURN count(*) AS c"
+    # A new node takes its properties (id among them) in one ``=``: twice as fast as += here.
+    return f"UNWIND $rows AS row CREATE (n:{label}) {_set_clause(label, replace=True)} RETURN count(*) AS c"
 
 
-def _edge_statement(rel: str, start: str, end: str, create: bool) -> str:
+def _edge_statement(rel: str, start: str, end: str, create: bool, props: bool = True) -> str:
+    """``props``: whether the rows carry properties. A SET that has nothing to set still costs
+    the database as much as creating the relationship; a new one takes ``=``, faster than ``+=``."""
     verb = "CREATE" if create else "MERGE"
+    setter = (" SET r = row.props" if create else " SET r += row.props") if props else ""
     return (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
-            f"{verb} (b)<-[r:{rel}]-(a) SET r += row.props RETURN count(*) AS c")
+            f"{verb} (b)<-[r:{rel}]-(a){setter} RETURN count(*) AS c")
 
 
 def all_statements() -> list[str]:
@@ -171,8 +179,9 @@ def all_statements() -> list[str]:
     schema: what tests/graph/test_cypher_valid.py checks against Neo4j's own parser."""
     out = list(schema_statements()) + [_shared_statement(l.name) for l in LABELS]
     out += [_node_statement(name) for name in DOC_LABELS]
-    out += [_edge_statement(rel.type, a, b, create)
-            for rel in RELATIONSHIPS for a in rel.start for b in rel.end for create in (False, True)]
+    out += [_edge_statement(rel.type, a, b, create, props)
+            for rel in RELATIONSHIPS for a in rel.start for b in rel.end
+            for create in (False, True) for props in (False, True)]
     out += [DELETE_NODES.format(label=name) for name in DOC_LABELS if name != "Plan"]
     out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS]
     return out
@@ -205,9 +214,11 @@ def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[st
     (every one touches a node the load recreated, or leaves the document's kept Plan node)."""
     done = skipped = 0
     for (rel, start, end), rows in edges.items():
-        statement = _edge_statement(rel, start, end, create)
         for batch in _batches(rows, size):
-            n = tx.run(statement, {"rows": batch})[0]["c"]
+            props = any(row["props"] for row in batch)
+            if not props:
+                batch = [{"a": row["a"], "b": row["b"]} for row in batch]
+            n = tx.run(_edge_statement(rel, start, end, create, props), {"rows": batch})[0]["c"]
             done += n
             skipped += len(batch) - n
     return done, skipped
@@ -278,17 +289,44 @@ def _groups(order: list[str], parts: dict[Optional[str], _Part], budget: int) ->
         yield group
 
 
+@dataclass
+class PreparedLoad:
+    """What ``load_graph`` sends, worked out from the graph alone (no database needed), so the
+    next graph can be prepared while the database writes the previous one."""
+
+    order: list[str]
+    parts: dict[Optional[str], _Part]
+    shared_nodes: int
+
+
+def prepare_load(G: nx.MultiDiGraph) -> PreparedLoad:
+    """Check ``G`` against the graph schema and partition it into per-document writes."""
+    order, parts = partition(G)
+    return PreparedLoad(order, parts, sum(1 for node in G.nodes if _doc_of(G, node) is None))
+
+
 def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000,
                group_rows: int = 5000) -> LoadSummary:
-    """Write ``G`` into ``store``; loading the same graph again changes nothing.
+    """Write ``G`` into ``store``; loading the same graph again changes nothing."""
+    started = time.perf_counter()
+    summary = load_prepared(store, prepare_load(G), batch_size, group_rows)
+    return LoadSummary(summary.documents, summary.nodes, summary.relationships,
+                       round(time.perf_counter() - started, 3), summary.skipped_relationships)
+
+
+def load_prepared(store: Store, prepared: PreparedLoad, batch_size: int = 1000,
+                  group_rows: int = 5000, schema: bool = True) -> LoadSummary:
+    """Write a prepared graph (first the constraints and indexes, unless ``schema`` is False
+    because the caller made sure of them already).
 
     Documents go in groups of about ``group_rows`` rows, one transaction each (fewer round
     trips); if a group fails, its documents are loaded one transaction each, so a failing
     document never leaves a half-loaded plan and never holds back the others before it.
     """
     started = time.perf_counter()
-    order, parts = partition(G)
-    ensure_schema(store)
+    order, parts = prepared.order, prepared.parts
+    if schema:
+        ensure_schema(store)
     nodes = rels = skipped = 0
     for group in _groups(order, parts, group_rows):
         part = _combine([parts[doc] for doc in group])
@@ -310,6 +348,5 @@ def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000,
             return _merge_edges(tx, shared.edges, batch_size)
         r, s = store.execute_write(write_shared)
         rels, skipped = rels + r, skipped + s
-    shared_nodes = sum(1 for node in G.nodes if _doc_of(G, node) is None)
-    return LoadSummary(len(order), nodes + shared_nodes, rels,
+    return LoadSummary(len(order), nodes + prepared.shared_nodes, rels,
                        round(time.perf_counter() - started, 3), skipped)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from graph.build import build_graph
 from graph.embedded import default_home
-from graph.load import LoadSummary, load_graph
+from graph.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
 from graph.store import Store, open_store
 from pipeline.batch import Outcome, extract_many, find_documents
 from schemas.errors import InputError
@@ -83,26 +84,41 @@ def latest_versions(records: Iterable[DocumentRecords]) -> list[DocumentRecords]
     return list(latest.values())
 
 
+def _chunks(records: Iterable[DocumentRecords], size: int) -> Iterator[list[DocumentRecords]]:
+    """Up to ``size`` plans at a time; of several versions of a plan, the last one given."""
+    pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
+    for records_ in records:
+        pending.pop(records_.plan.id, None)  # a later version of the same plan supersedes it
+        pending[records_.plan.id] = records_
+        if len(pending) >= size:
+            yield list(pending.values())
+            pending = {}
+    if pending:
+        yield list(pending.values())
+
+
 def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 200) -> LoadSummary:
     """Build and load ``chunk`` documents at a time: memory stays flat however many there are.
-    A later version of a plan replaces the earlier one, in the chunk or in the database."""
+    A later version of a plan replaces the earlier one, in the chunk or in the database.
+
+    One chunk is written by a helper thread while this one reads and builds the next: the
+    database works while Python prepares (the driver waits on its socket without the GIL).
+    """
     started = time.perf_counter()
     totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
-    pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
 
-    def flush() -> None:
-        if pending:
-            s = load_graph(store, build_graph(list(pending.values())))
-            for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships)):
-                totals[i] += v
-            pending.clear()
+    def add(s: Optional[LoadSummary]) -> None:
+        for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships) if s else ()):
+            totals[i] += v
 
-    for records in records:
-        pending.pop(records.plan.id, None)  # a later version of the same plan supersedes it
-        pending[records.plan.id] = records
-        if len(pending) >= chunk:
-            flush()
-    flush()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-load") as writer:
+        # Constraints and indexes first, once, while the first chunk is being built.
+        writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
+        for group in _chunks(records, chunk):
+            prepared = prepare_load(build_graph(group))
+            add(writing.result())  # one chunk in flight at a time: memory stays flat
+            writing = writer.submit(load_prepared, store, prepared, schema=False)
+        add(writing.result())
     return LoadSummary(totals[0], totals[1], totals[2], round(time.perf_counter() - started, 3), totals[3])
 
 
