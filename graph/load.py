@@ -30,9 +30,17 @@ DELETE_PLAN_EDGES = "MATCH (p:Plan)-[r]->() WHERE p.doc_id IN $docs DELETE r"
 DEMOTE_PLANS = ("MATCH (p:Plan) WHERE p.doc_id IN $docs AND NOT p.id IN $keep "
                 "SET p.in_corpus = false REMOVE p.doc_id")
 DROP_ORPHAN_PLACEHOLDERS = "MATCH (p:Plan) WHERE p.doc_id IS NULL AND NOT (p)--() DELETE p"
+# Edges from other documents into these documents' nodes (a child's ALIGNS_WITH into a parent's
+# targets): the other document's data, read before the nodes are replaced and written back after.
+INCOMING_EDGES = ("MATCH (a:{start})-[r:{rel}]->(b:{end}) WHERE b.doc_id IN $docs "
+                  "AND NOT a.doc_id IN $docs RETURN a.id AS a, properties(r) AS props, b.id AS b")
 STALE_VERSIONS = ("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
                   "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc")
 DOC_LABELS = tuple(label.name for label in LABELS if "doc_id" in label.properties)
+# The relationships between two documents' own nodes (a child's target ALIGNS_WITH a parent's),
+# as (type, start label, end label); edges into Plan nodes need no care: a reload keeps those.
+CROSS_DOCUMENT = tuple((rel.type, start, end) for rel in RELATIONSHIPS if rel.type == "ALIGNS_WITH"
+                       for start in rel.start for end in rel.end)
 _DATE_PROPERTIES = ("deadline",)
 _PROPERTIES = {label.name: label.properties for label in LABELS}
 
@@ -184,6 +192,7 @@ def all_statements() -> list[str]:
             for create in (False, True) for props in (False, True)]
     out += [DELETE_NODES.format(label=name) for name in DOC_LABELS if name != "Plan"]
     out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS]
+    out += [INCOMING_EDGES.format(rel=rel, start=start, end=end) for rel, start, end in CROSS_DOCUMENT]
     return out
 
 
@@ -255,10 +264,22 @@ def _combine(parts: list[_Part]) -> _Part:
     return out
 
 
+def _incoming_edges(tx: Transaction, docs: list[str]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Edges other documents hold into these documents' nodes, grouped as ``_merge_edges`` takes
+    them (types and labels come from the schema only)."""
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for rel, start, end in CROSS_DOCUMENT:
+        rows = tx.run(INCOMING_EDGES.format(rel=rel, start=start, end=end), {"docs": docs})
+        if rows:
+            edges[(rel, start, end)] = [{"a": r["a"], "b": r["b"], "props": r["props"] or {}} for r in rows]
+    return edges
+
+
 def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) -> tuple[int, int, int]:
     plan_ids = [row["id"] for row in part.nodes.get("Plan", [])]
     # A new version of a plan (same id, other doc_id) replaces the old document.
     old = tx.run(STALE_VERSIONS, {"ids": plan_ids, "docs": docs})
+    incoming = _incoming_edges(tx, docs)
     _delete_documents(tx, docs, plan_ids)
     stale = [r["doc"] for r in old]
     if stale:
@@ -266,6 +287,8 @@ def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) ->
     _merge_shared(tx, part.shared, size)
     nodes = _merge_nodes(tx, part.nodes, size)
     rels, skipped = _merge_edges(tx, part.edges, size, create=True)
+    # Back where both ends still exist (a target the new text no longer has loses its edges).
+    _merge_edges(tx, incoming, size)
     _drop_orphan_placeholders(tx)
     return nodes, rels, skipped
 

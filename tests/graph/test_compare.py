@@ -274,3 +274,17 @@ def test_compare_loads_into_the_embedded_database(store, plans, comparison):
     rows = store.query("MATCH (b:Bureau {name: $n})-[r:COUNTERPART_OF]->(c:Bureau) "
                        "RETURN c.name AS parent, r.basis AS basis", {"n": "区金融工作中心"})
     assert rows == [{"parent": "市地方金融管理局", "basis": "aligned_work"}]
+
+
+def test_compare_reloading_the_parent_alone_keeps_the_childs_alignments(store, plans, comparison):
+    """The parent's targets are replaced on reload; the child's ALIGNS_WITH edges into them are
+    the child's data and must come back (they did not, before)."""
+    child, parent = plans
+    load_graph(store, add_comparison(build_graph(list(plans)), comparison))
+    count = "MATCH (c:Target {doc_id: $d})-[r:ALIGNS_WITH]->(p:Target) RETURN count(r) AS n, sum(r.score) AS s"
+    (before,) = store.query(count, {"d": child.source.doc_id})
+    assert before["n"] == 13
+    summary = load_graph(store, build_graph([parent]))
+    assert summary.documents == 1
+    (after,) = store.query(count, {"d": child.source.doc_id})
+    assert after == before  # same edges, same properties
