@@ -14,35 +14,26 @@ from typing import Any, Iterator, Optional
 
 import networkx as nx
 
+from graph.load_cypher import (
+    CROSS_DOCUMENT,
+    DATE_PROPERTIES,
+    DELETE_NODES,
+    DELETE_PLAN_EDGES,
+    DEMOTE_PLANS,
+    DOC_LABELS,
+    DROP_ORPHAN_PLACEHOLDERS,
+    INCOMING_EDGES,
+    PROPERTIES,
+    SHARED_LABELS,
+    STALE_VERSIONS,
+    edge_statement,
+    node_statement,
+    schema_statements,
+    shared_statement,
+)
 from graph.store import Store, Transaction
 from schemas.errors import StoreError, ValidationFailed
-from schemas.graph import (
-    LABEL_NAMES,
-    LABELS,
-    RELATIONSHIP_TYPES,
-    RELATIONSHIPS,
-    constraint_statements,
-)
-
-SHARED_LABELS = ("Bureau",)
-DELETE_NODES = "MATCH (n:{label}) WHERE n.doc_id IN $docs DETACH DELETE n"
-DELETE_PLAN_EDGES = "MATCH (p:Plan)-[r]->() WHERE p.doc_id IN $docs DELETE r"
-DEMOTE_PLANS = ("MATCH (p:Plan) WHERE p.doc_id IN $docs AND NOT p.id IN $keep "
-                "SET p.in_corpus = false REMOVE p.doc_id")
-DROP_ORPHAN_PLACEHOLDERS = "MATCH (p:Plan) WHERE p.doc_id IS NULL AND NOT (p)--() DELETE p"
-# Edges from other documents into these documents' nodes (a child's ALIGNS_WITH into a parent's
-# targets): the other document's data, read before the nodes are replaced and written back after.
-INCOMING_EDGES = ("MATCH (a:{start})-[r:{rel}]->(b:{end}) WHERE b.doc_id IN $docs "
-                  "AND NOT a.doc_id IN $docs RETURN a.id AS a, properties(r) AS props, b.id AS b")
-STALE_VERSIONS = ("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
-                  "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc")
-DOC_LABELS = tuple(label.name for label in LABELS if "doc_id" in label.properties)
-# The relationships between two documents' own nodes (a child's target ALIGNS_WITH a parent's),
-# as (type, start label, end label); edges into Plan nodes need no care: a reload keeps those.
-CROSS_DOCUMENT = tuple((rel.type, start, end) for rel in RELATIONSHIPS if rel.type == "ALIGNS_WITH"
-                       for start in rel.start for end in rel.end)
-_DATE_PROPERTIES = ("deadline",)
-_PROPERTIES = {label.name: label.properties for label in LABELS}
+from schemas.graph import LABEL_NAMES, RELATIONSHIP_TYPES
 
 
 @dataclass(frozen=True)
@@ -52,14 +43,6 @@ class LoadSummary:
     relationships: int
     seconds: float
     skipped_relationships: int = 0  # endpoints found in neither the graph nor the database
-
-
-def schema_statements() -> list[str]:
-    """Uniqueness on ``id`` per label (fast MERGE) and an index on ``doc_id`` (fast delete)."""
-    return constraint_statements() + [
-        f"CREATE INDEX {name.lower()}_doc_id IF NOT EXISTS FOR (n:{name}) ON (n.doc_id)"
-        for name in DOC_LABELS
-    ]
 
 
 def ensure_schema(store: Store) -> None:
@@ -98,13 +81,13 @@ def _node_row(node: str, data: dict[str, Any]) -> dict[str, Any]:
     one gets only those with a value (each null costs the database a removal). Dates apart."""
     label = data["label"]
     merged = label == "Plan" or label in SHARED_LABELS
-    props = {p: None for p in _PROPERTIES[label] if p not in _DATE_PROPERTIES} if merged else {}
+    props = {p: None for p in PROPERTIES[label] if p not in DATE_PROPERTIES} if merged else {}
     props.update({k: _value(v) for k, v in data.items()
-                  if k != "label" and k not in _DATE_PROPERTIES and (merged or v is not None)})
+                  if k != "label" and k not in DATE_PROPERTIES and (merged or v is not None)})
     props["id"] = node
     row: dict[str, Any] = {"id": node, "props": props}
-    for p in _DATE_PROPERTIES:
-        if p in _PROPERTIES[label]:
+    for p in DATE_PROPERTIES:
+        if p in PROPERTIES[label]:
             row[p] = data.get(p)
     return row
 
@@ -155,52 +138,11 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
         yield rows[i:i + size]
 
 
-def _set_clause(label: str, replace: bool = False) -> str:
-    dates = "".join(f", n.{p} = date(row.{p})" for p in _DATE_PROPERTIES if p in _PROPERTIES[label])
-    return f"SET n {'=' if replace else '+='} row.props{dates}"
-
-
-def _shared_statement(label: str) -> str:
-    # A cited plan must not overwrite the plan of a document that is in the corpus.
-    guard = "WITH n, row WHERE n.doc_id IS NULL " if label == "Plan" else ""
-    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) {guard}{_set_clause(label)}"
-
-
-def _node_statement(label: str) -> str:
-    if label == "Plan":
-        return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) {_set_clause(label)} RETURN count(*) AS c"
-    # A new node takes its properties (id among them) in one ``=``: twice as fast as += here.
-    return f"UNWIND $rows AS row CREATE (n:{label}) {_set_clause(label, replace=True)} RETURN count(*) AS c"
-
-
-def _edge_statement(rel: str, start: str, end: str, create: bool, props: bool = True) -> str:
-    """``props``: whether the rows carry properties. A SET that has nothing to set still costs
-    the database as much as creating the relationship; a new one takes ``=``, faster than ``+=``."""
-    verb = "CREATE" if create else "MERGE"
-    setter = (" SET r = row.props" if create else " SET r += row.props") if props else ""
-    return (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.a}}) MATCH (b:{end} {{id: row.b}}) "
-            f"{verb} (b)<-[r:{rel}]-(a){setter} RETURN count(*) AS c")
-
-
-def all_statements() -> list[str]:
-    """Every statement the loader can send, rendered for every label and relationship of the
-    schema: what tests/graph/test_cypher_valid.py checks against Neo4j's own parser."""
-    out = list(schema_statements()) + [_shared_statement(l.name) for l in LABELS]
-    out += [_node_statement(name) for name in DOC_LABELS]
-    out += [_edge_statement(rel.type, a, b, create, props)
-            for rel in RELATIONSHIPS for a in rel.start for b in rel.end
-            for create in (False, True) for props in (False, True)]
-    out += [DELETE_NODES.format(label=name) for name in DOC_LABELS if name != "Plan"]
-    out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS]
-    out += [INCOMING_EDGES.format(rel=rel, start=start, end=end) for rel, start, end in CROSS_DOCUMENT]
-    return out
-
-
 def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]], size: int) -> None:
     for label, by_id in shared.items():
         rows = list(by_id.values())
         # A cited plan must not overwrite the plan of a document that is in the corpus.
-        statement = _shared_statement(label)
+        statement = shared_statement(label)
         for batch in _batches(rows, size):
             tx.run(statement, {"rows": batch})
 
@@ -211,7 +153,7 @@ def _merge_nodes(tx: Transaction, nodes: dict[str, list[dict[str, Any]]], size: 
     A concurrent load of the same document trips the uniqueness constraint and is retried."""
     count = 0
     for label, rows in nodes.items():
-        statement = _node_statement(label)
+        statement = node_statement(label)
         for batch in _batches(rows, size):
             count += tx.run(statement, {"rows": batch})[0]["c"]
     return count
@@ -227,7 +169,7 @@ def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[st
             props = any(row["props"] for row in batch)
             if not props:
                 batch = [{"a": row["a"], "b": row["b"]} for row in batch]
-            n = tx.run(_edge_statement(rel, start, end, create, props), {"rows": batch})[0]["c"]
+            n = tx.run(edge_statement(rel, start, end, create, props), {"rows": batch})[0]["c"]
             done += n
             skipped += len(batch) - n
     return done, skipped

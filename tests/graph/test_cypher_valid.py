@@ -104,10 +104,10 @@ def test_cypher_valid_generated_script_statements():
 
 def test_cypher_valid_store_and_load_constants():
     """The loader's statements for every label and relationship, and the Cypher constants of
-    graph/load.py and graph/store.py: they must parse too."""
-    from graph.load import all_statements
+    graph/load.py, graph/load_cypher.py and graph/store.py: they must parse too."""
+    from graph.load_cypher import all_statements
 
-    modules = [ROOT / "graph" / name for name in ("load.py", "store.py")]
+    modules = [ROOT / "graph" / name for name in ("load.py", "load_cypher.py", "store.py")]
     constants = [c for path in modules if path.exists() for c in cypher_constants(path)
                  if not re.search(r"\{[a-z]+\}", c[1])]  # templates: rendered below for the schema
     rendered = [(f"load.all_statements:{i}", text) for i, text in enumerate(all_statements())]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.load import load_graph, partition, schema_statements
+from graph.load import load_graph, partition
+from graph.load_cypher import schema_statements
 from graph.store import Store, open_store
 from schemas.errors import QueryError, ValidationFailed
 from schemas.ids import bureau_id
