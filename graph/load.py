@@ -23,6 +23,7 @@ from graph.load_cypher import (
     DOC_LABELS,
     DROP_ORPHAN_PLACEHOLDERS,
     INCOMING_EDGES,
+    PRESENT,
     PROPERTIES,
     SHARED_LABELS,
     STALE_VERSIONS,
@@ -221,7 +222,9 @@ def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) ->
     plan_ids = [row["id"] for row in part.nodes.get("Plan", [])]
     # A new version of a plan (same id, other doc_id) replaces the old document.
     old = tx.run(STALE_VERSIONS, {"ids": plan_ids, "docs": docs})
-    incoming = _incoming_edges(tx, docs)
+    # Only a document loaded before can have edges into it (a first load skips the search).
+    present = [r["doc"] for r in tx.run(PRESENT, {"docs": docs})]
+    incoming = _incoming_edges(tx, present) if present else {}
     _delete_documents(tx, docs, plan_ids)
     stale = [r["doc"] for r in old]
     if stale:

@@ -15,6 +15,7 @@ DROP_ORPHAN_PLACEHOLDERS = "MATCH (p:Plan) WHERE p.doc_id IS NULL AND NOT (p)--(
 # targets): the other document's data, read before the nodes are replaced and written back after.
 INCOMING_EDGES = ("MATCH (a:{start})-[r:{rel}]->(b:{end}) WHERE b.doc_id IN $docs "
                   "AND NOT a.doc_id IN $docs RETURN a.id AS a, properties(r) AS props, b.id AS b")
+PRESENT = "MATCH (p:Plan) WHERE p.doc_id IN $docs RETURN p.doc_id AS doc"
 STALE_VERSIONS = ("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
                   "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc")
 DOC_LABELS = tuple(label.name for label in LABELS if "doc_id" in label.properties)
@@ -70,6 +71,6 @@ def all_statements() -> list[str]:
             for rel in RELATIONSHIPS for a in rel.start for b in rel.end
             for create in (False, True) for props in (False, True)]
     out += [DELETE_NODES.format(label=name) for name in DOC_LABELS if name != "Plan"]
-    out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS]
+    out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS, PRESENT]
     out += [INCOMING_EDGES.format(rel=rel, start=start, end=end) for rel, start, end in CROSS_DOCUMENT]
     return out

@@ -137,7 +137,10 @@ def _work(args: tuple[str, Optional[str], Optional[str]]) -> Outcome:
     outcome = extract_one(path, Path(cache) if cache else None)
     outcome._records = None  # send the text only
     if outcome.ok and output is not None:  # written here, so the parent only keeps count
-        write_atomic(Path(output), outcome.json + "\n")
+        try:
+            write_atomic(Path(output), outcome.json + "\n")
+        except OSError as exc:
+            return Outcome(path, error=f"{output}: cannot be written ({exc.strerror or exc})")
         outcome.json, outcome.output = None, output
     return outcome
 

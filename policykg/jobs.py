@@ -56,6 +56,8 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     single_file = out is not None and out.suffix.lower() == ".json"
     if single_file and len(docs) > 1:
         raise InputError(f"{out}: one .json file holds one document; give a folder for {len(docs)} documents")
+    if out is not None and not single_file and out.exists() and not out.is_dir():
+        raise InputError(f"{out}: is a file; give a folder (or a .json file for one document)")
     result = BatchResult()
     taken: set[str] = set()
     outputs = None if out is None else [out] if single_file else [out / _out_name(d, taken) for d in docs]

@@ -67,6 +67,23 @@ def test_cli_same_names_in_different_folders_get_different_outputs(tmp_path):
     assert not list(out.glob("*.tmp"))
 
 
+def test_cli_unwritable_outputs_are_one_line_each(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.txt").write_bytes(GOOD.read_bytes())
+    (tmp_path / "docs" / "other.txt").write_bytes(GOOD.read_bytes().replace("2025".encode(), b"2026", 1))
+    (tmp_path / "afile").write_text("kept", encoding="utf-8")
+    result = policykg("extract", tmp_path / "docs", "-o", tmp_path / "afile", "--workers", "2")
+    assert result.returncode != 0 and "is a file" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "kept"
+    out = tmp_path / "out"
+    (out / "plan.json").mkdir(parents=True)  # where a worker must write: it cannot
+    result = policykg("extract", tmp_path / "docs", "-o", out, "--workers", "2")
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(failed) == 1 and "plan.json: cannot be written" in failed[0]
+    assert (out / "other.json").is_file()  # the other document is not held back
+
+
 def test_cli_failure_keeps_existing_output(bad_files, tmp_path):
     out = tmp_path / "keep.json"
     out.write_text('{"kept": true}', encoding="utf-8")
