@@ -89,9 +89,9 @@ def latest_versions(records: Iterable[DocumentRecords]) -> list[DocumentRecords]
 def _chunks(records: Iterable[DocumentRecords], size: int) -> Iterator[list[DocumentRecords]]:
     """Up to ``size`` plans at a time; of several versions of a plan, the last one given."""
     pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
-    for records_ in records:
-        pending.pop(records_.plan.id, None)  # a later version of the same plan supersedes it
-        pending[records_.plan.id] = records_
+    for doc in records:
+        pending.pop(doc.plan.id, None)  # a later version of the same plan supersedes it
+        pending[doc.plan.id] = doc
         if len(pending) >= size:
             yield list(pending.values())
             pending = {}
