@@ -79,20 +79,17 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
 
 def latest_versions(records: Iterable[DocumentRecords]) -> list[DocumentRecords]:
     """One document per plan: of several versions of a plan (same title), the last one given."""
-    latest: dict[str, DocumentRecords] = {}
-    for r in records:
-        latest.pop(r.plan.id, None)
-        latest[r.plan.id] = r
-    return list(latest.values())
+    return next(_chunks(records, size=0), [])
 
 
 def _chunks(records: Iterable[DocumentRecords], size: int) -> Iterator[list[DocumentRecords]]:
-    """Up to ``size`` plans at a time; of several versions of a plan, the last one given."""
+    """Up to ``size`` plans at a time (0: all of them in one list); of several versions of a
+    plan, the last one given."""
     pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
     for doc in records:
         pending.pop(doc.plan.id, None)  # a later version of the same plan supersedes it
         pending[doc.plan.id] = doc
-        if len(pending) >= size:
+        if size and len(pending) >= size:
             yield list(pending.values())
             pending = {}
     if pending:
