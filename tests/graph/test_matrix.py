@@ -27,7 +27,7 @@ from schemas.ids import plan_id
 from tests.graph.records_factory import TITLE, make_records
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus" / "linjiang_district_services_2024-2026.txt"
+CORPUS = ROOT / "tests" / "fixtures" / "docs" / "linjiang_district_services_2024-2026.txt"
 GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "linjiang_district_services_2024-2026.json"
 OTHER_TITLE = "青川市数据要素市场培育行动方案（2024—2026年）"
 

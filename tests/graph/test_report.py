@@ -26,7 +26,7 @@ from schemas.records import DocumentRecords
 from tests.graph.records_factory import TEXT, make_parent_records, make_records
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus" / "linjiang_district_services_2024-2026.txt"
+CORPUS = ROOT / "tests" / "fixtures" / "docs" / "linjiang_district_services_2024-2026.txt"
 COMPARE = ROOT / "tests" / "fixtures" / "compare"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -68,7 +68,7 @@ def test_records_are_validated_when_changed():
 
 def test_spans_are_spacy_spans_of_the_segmented_doc():
     """Every evidence span is a Span of the jieba-tokenized spaCy Doc (expanded to token edges)."""
-    values = trace(read_document(ROOT / "corpus" / "linjiang_district_services_2024-2026.txt"))
+    values = trace(read_document(ROOT / "tests" / "fixtures" / "docs" / "linjiang_district_services_2024-2026.txt"))
     seg, value = values["segment"], values["extract"]
     doc = seg.doc
     assert doc.text == seg.norm.text and len(list(doc.sents)) > 10
