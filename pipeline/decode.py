@@ -1,7 +1,8 @@
 """Stage 1: bytes → RawDocument (format, encoding, article text, site noise dropped).
 
-The cleaned text is the 'original text' every later span maps back to, so decode only removes
-whole lines of site noise (recorded as DroppedLine) and layout whitespace; it never rewrites text.
+The decoded text, every line kept, is the 'original text' every later span maps back to
+(``RawDocument.original``); decode only removes whole lines of site noise (recorded as
+DroppedLine) and layout whitespace from the text the later stages read, and keeps a map back.
 """
 from __future__ import annotations
 
@@ -68,12 +69,13 @@ def decode(data: bytes, path: str = "<bytes>") -> RawDocument:
             text = article_text(text)
         if truncated:
             dropped.append(DroppedLine(truncated, "truncated bytes", text.count("\n") + 1))
-    text, noise = clean_lines(text)
+    original = text
+    text, noise, segments = clean_lines(original)
     dropped = noise + dropped
     if not text.strip():
         raise EmptyDocument(f"{path}: no text left after decoding and dropping site noise")
     return RawDocument(path=path, text=text, encoding=encoding, format=fmt, sha256=sha,
-                       dropped=dropped)
+                       dropped=dropped, original=original, segments=segments)
 
 
 # --- encodings ---------------------------------------------------------------------------------
@@ -247,15 +249,23 @@ def _looks_like_html(data: bytes, path: str) -> bool:
 
 # --- lines -------------------------------------------------------------------------------------
 
-def clean_lines(text: str) -> tuple[str, list[DroppedLine]]:
+_LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\f\v\x85]")
+
+
+def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]]]:
     """Unify line endings, strip trailing spaces, drop short lines of site noise, and collapse
-    runs of blank lines to one. Returns the text and the dropped lines (1-based line numbers)."""
-    text = re.sub(r"\r\n?|[\u2028\u2029\f\v\x85]", "\n", text)
-    kept: list[str] = []
+    runs of blank lines to one. Returns the text, the dropped lines (1-based line numbers) and the
+    segments mapping the text back to ``text`` as given (see RawDocument.segments)."""
+    lines: list[tuple[int, str]] = []  # (start in text, line without its break)
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        lines.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    lines.append((pos, text[pos:]))
+    counts = Counter(line.strip() for _, line in lines)
     dropped: list[DroppedLine] = []
-    lines = text.split("\n")
-    counts = Counter(line.strip() for line in lines)
-    for no, line in enumerate(lines, start=1):
+    kept: list[tuple[int, str]] = []
+    for no, (start, line) in enumerate(lines, start=1):
         line = line.rstrip()
         reason = _noise_reason(line)
         stripped = line.strip()
@@ -263,11 +273,24 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine]]:
                 and not re.search(r"[，。；：、（）()\d]", stripped):
             reason = "running header"
         if reason:
-            dropped.append(DroppedLine(line.strip(), reason, no))
-        else:
-            kept.append(line)
-    out = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
-    return out.strip("\n"), dropped
+            dropped.append(DroppedLine(stripped, reason, no, start + len(line) - len(line.lstrip())))
+        elif line or (kept and kept[-1][1]):  # at most one blank line in a row
+            kept.append((start, line))
+    while kept and not kept[-1][1]:
+        kept.pop()
+    parts: list[str] = []
+    segments: list[tuple[int, int]] = []
+    out_len = 0
+    for i, (start, line) in enumerate(kept):
+        if i:
+            prev_start, prev = kept[i - 1]
+            segments.append((out_len, prev_start + len(prev)))  # the break after the previous line
+            parts.append("\n")
+            out_len += 1
+        segments.append((out_len, start))
+        parts.append(line)
+        out_len += len(line)
+    return "".join(parts), dropped, segments or [(0, 0)]
 
 
 def _noise_reason(line: str) -> Optional[str]:

@@ -63,7 +63,7 @@ def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, 
     o_start, o_end = norm.to_original(start, end)
     return Evidence(
         document=norm.raw.doc_id, text=norm.text[start:end], start=start, end=end,
-        orig_text=norm.raw.text[o_start:o_end], orig_start=o_start, orig_end=o_end,
+        orig_text=norm.raw.original[o_start:o_end], orig_start=o_start, orig_end=o_end,
         sentence=norm.text[sentence[0]:sentence[1]].strip(), section_path=section_path,
     )
 
@@ -165,8 +165,10 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     sections = doc.sections
     warnings: list[Warning] = list(norm.warnings) + list(doc.warnings)
     for dropped in norm.raw.dropped:
+        o_start = dropped.orig_start
         warnings.append(Warning(code="boilerplate", message=f"dropped line {dropped.line_no}: {dropped.reason}",
-                                text=dropped.text))
+                                text=dropped.text, orig_start=o_start,
+                                orig_end=None if o_start is None else o_start + len(dropped.text)))
 
     # Blocks: (start, end, section or None).
     starts = [s.start for s in sections] + [len(text)]

@@ -38,7 +38,7 @@ def _converter() -> Any:
 def normalize(raw: RawDocument) -> NormalizedDocument:
     """Simplify and fold ``raw.text``; ``offsets[i]`` is where normalized char ``i`` came from."""
     source = raw.text
-    kept, warnings = _drop_pinyin_glosses(source)
+    kept, warnings = _drop_pinyin_glosses(raw)
     text = source if len(kept) == len(source) else "".join([source[i] for i in kept])
     converted, conv_map = _to_simplified(text)
     chars = list(converted)
@@ -61,8 +61,9 @@ def fold(text: str) -> str:
 
 # --- pinyin glosses ----------------------------------------------------------------------------
 
-def _drop_pinyin_glosses(source: str) -> tuple[list[int], list[Warning]]:
-    """Indices of source characters to keep, and one warning per line that had glosses."""
+def _drop_pinyin_glosses(raw: RawDocument) -> tuple[list[int], list[Warning]]:
+    """Indices of ``raw.text`` characters to keep, and one warning per line that had glosses."""
+    source = raw.text
     removed: list[tuple[int, int]] = [m.span() for m in R.PINYIN_GLOSS.finditer(source)]
     if not removed:
         return list(range(len(source))), []
@@ -79,10 +80,11 @@ def _drop_pinyin_glosses(source: str) -> tuple[list[int], list[Warning]]:
         if group and (span[0] < 0 or "\n" in source[group[-1][1]:span[0]]):
             start, end = group[0][0], group[-1][1]
             examples = "".join(source[s:e] for s, e in group[:3])
+            o_start, o_end = raw.to_original(start, end)
             warnings.append(Warning(
                 code="pinyin_gloss",
                 message=f"removed {len(group)} pinyin gloss(es) such as {examples}",
-                text=source[start:end], orig_start=start, orig_end=end,
+                text=raw.original[o_start:o_end], orig_start=o_start, orig_end=o_end,
             ))
             group = []
         group.append(span)
@@ -314,7 +316,7 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
     warnings: list[Warning] = []
     for start, end in regions[:_MAX_MOJIBAKE_WARNINGS]:
         o_start, o_end = norm.to_original(start, end)
-        snippet = norm.raw.text[o_start:o_end]
+        snippet = norm.raw.original[o_start:o_end]
         warnings.append(Warning(code="mojibake", message=f"possible mis-decoded text {snippet!r}",
                                 text=snippet, orig_start=o_start, orig_end=o_end))
     if len(regions) > _MAX_MOJIBAKE_WARNINGS:

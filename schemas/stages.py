@@ -4,6 +4,7 @@ Plain dataclasses: in-memory only, never serialized as a contract (the records a
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -17,11 +18,19 @@ class DroppedLine:
     text: str
     reason: str
     line_no: int
+    orig_start: Optional[int] = None  # where the line starts in RawDocument.original
 
 
 @dataclass
 class RawDocument:
-    """Decoded text of one file: the 'original text' every span maps back to."""
+    """Decoded text of one file.
+
+    ``original`` is the decoded file as it is, every line kept (for an HTML page or a .docx, its
+    text as laid out): the 'original text' every span maps back to, so offsets index the file the
+    user has. ``text`` is ``original`` without the lines of site noise and layout whitespace;
+    ``segments`` maps it back: ``(text_pos, original_pos)`` pairs, each the start of a stretch that
+    was copied unchanged. Empty ``original`` means ``text`` is the original.
+    """
 
     path: str
     text: str
@@ -29,15 +38,34 @@ class RawDocument:
     format: str  # "text" | "html" | "docx"
     sha256: str
     dropped: list[DroppedLine] = field(default_factory=list)
+    original: str = ""
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.original:
+            self.original, self.segments = self.text, [(0, 0)]
+        self._seg_starts = [s for s, _ in self.segments]
 
     @property
     def doc_id(self) -> str:
         return self.sha256[:16]
 
+    def original_pos(self, pos: int) -> int:
+        """Where character ``pos`` of ``text`` sits in ``original``."""
+        k = bisect_right(self._seg_starts, pos) - 1
+        start, orig = self.segments[max(k, 0)]
+        return orig + (pos - start)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """A half-open span of ``text`` as a half-open span of ``original``."""
+        o_start = self.original_pos(start)
+        return o_start, (self.original_pos(end - 1) + 1 if end > start else o_start)
+
 
 @dataclass
 class NormalizedDocument:
-    """Simplified, width-folded text with a map back to ``raw.text``.
+    """Simplified, width-folded text with a map back to ``raw.text`` (and through it to
+    ``raw.original``).
 
     ``offsets[i]`` is the index in ``raw.text`` of normalized character ``i``; it has
     ``len(text) + 1`` entries so that an end offset maps too.
@@ -49,10 +77,16 @@ class NormalizedDocument:
     warnings: list[Warning] = field(default_factory=list)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a half-open normalized span to a half-open span of the original text."""
-        o_start = self.offsets[start]
-        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        """Map a half-open normalized span to a half-open span of ``raw.original``."""
+        raw = self.raw
+        o_start = raw.original_pos(self.offsets[start])
+        o_end = raw.original_pos(self.offsets[end - 1]) + 1 if end > start else o_start
         return o_start, o_end
+
+    def original_text(self, start: int, end: int) -> str:
+        """The original characters of a half-open normalized span."""
+        o_start, o_end = self.to_original(start, end)
+        return self.raw.original[o_start:o_end]
 
 
 @dataclass

@@ -19,10 +19,24 @@ def _run(path):
     return values["normalize"], values["extract"]
 
 
+def _file_text(path: Path, raw) -> str:
+    """The file as the user has it, decoded with the encoding decode found (for a text file);
+    an HTML page's or a .docx's laid-out text otherwise (their markup holds no plan text)."""
+    if raw.format != "text":
+        return raw.original
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return data.decode(raw.encoding)
+
+
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
 def test_spans_point_at_their_text(path):
+    """Original offsets index the decoded file itself, with its site noise and line endings."""
     norm, records = _run(path)
-    text, original = norm.text, norm.raw.text
+    text, original = norm.text, _file_text(path, norm.raw)
+    if norm.raw.format == "text":
+        assert norm.raw.original == original
     evidences = [t.evidence for t in records.targets] + [m.evidence for m in records.milestones]
     evidences += [a.clause for a in records.actions if a.clause]
     assert evidences, "a plan with no facts"
@@ -32,6 +46,9 @@ def test_spans_point_at_their_text(path):
         assert ev.sentence and ev.text.strip()[:1] in ev.sentence or ev.text in text
     for s in records.sections:
         assert 0 <= s.start < s.end <= len(text)
+    for w in records.warnings:
+        if w.orig_start is not None and w.text:
+            assert original[w.orig_start:w.orig_end] == w.text
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
