@@ -12,7 +12,7 @@ from typing import Optional
 
 from schemas.ids import plan_id, record_id
 from schemas.records import Level, ParentPlan, Plan, Section, Warning
-from schemas.stages import OutlinedDocument, SegmentedDocument
+from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
 _CN = "一二三四五六七八九十百零〇"
 # (style name, regex on a line start) — order does not matter; depth comes from first appearance.
@@ -28,7 +28,16 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
 )
 _TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干)")
-_NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
+_NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈“]?(?P<title>.+?)[》>〉”]?(?:的)?通知")
+# What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
+_CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《“]?(?P<title>.+?)[>〉》”]?\s*的?通知")
+# The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
+_CITED_ISSUER = re.compile(
+    r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|总局|厅|局|委|部|署))$"
+)
+_LEAD_VERBS = re.compile(r"^(?:深入|认真|全面|进一步|贯彻|落实|执行|实施|根据|按照|依据|对照|结合|遵照|为|按|和|及|与|、)+")
+_POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
 )
@@ -126,11 +135,21 @@ def _heading_title(body: str) -> tuple[str, bool]:
     return title, not rest
 
 
+def _notice_line(text: str) -> Optional[re.Match[str]]:
+    """The notice wrapper's title line: a line of its own that ends with 通知. A 《…》 citation of
+    a notice inside a sentence (落实……《关于印发<…>的通知》，) is a parent plan, never the wrapper."""
+    m = _NOTICE.search(text)
+    if not m or m.end() != len(text) or len(text) > 120:
+        return None
+    before = text[: m.start()]
+    return None if before.count("《") > before.count("》") else m
+
+
 def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, int]], int, Optional[str]]:
     """(plan title, its span, index of the line after it, title cited by a notice wrapper)."""
     notice_title = None
     for ln in lines[:15]:
-        m = _NOTICE.search(ln.text)
+        m = _notice_line(ln.text)
         if m:
             notice_title = m.group("title")
             break
@@ -138,7 +157,7 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
     if notice_title:
         folded = re.sub(r"\s", "", notice_title)
         for i, ln in enumerate(lines[:60]):
-            if _NOTICE.search(ln.text):
+            if _notice_line(ln.text):
                 continue
             if re.sub(r"\s", "", ln.text).startswith(folded[: max(6, len(folded) - 12)]):
                 start_idx = i
@@ -149,13 +168,46 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
         ln = lines[i]
         if _match_marker(ln.text) or len(ln.text) > 70 or ln.text[-1] in "。；":
             continue
-        if _TITLE_WORDS.search(ln.text) and not _NOTICE.search(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
+        if _TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
             title, end, nxt = ln.text, ln.end, i + 1
             # A period on the next line: 《……行动方案》 / （2024—2026年）
             if nxt < len(lines) and re.fullmatch(r"[（(]?\s*(?:19|20)\d{2}.{0,6}年\s*[）)]?", lines[nxt].text):
                 title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
             return title, (ln.start, end), nxt, notice_title
     return notice_title, None, 0, notice_title
+
+
+def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
+    """A plan cited as 《…》: a cited notice gives the plan it carries (关于印发<X>的通知 → X), the
+    文号 may sit inside the 《》 or after it, and the organ written before 《 is its issuer."""
+    inner = re.search(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$", cited)
+    if inner:
+        number = number or inner.group(1)
+        cited = cited[: inner.start()]
+    notice = _CITED_NOTICE.match(cited)
+    if notice:
+        cited = notice.group("title")
+    issuer = None
+    m = _CITED_ISSUER.search(before)
+    if m:
+        organ = _LEAD_VERBS.sub("", m.group(0))
+        if organ.startswith(("国务院", "中共中央")) or region_of(organ):
+            issuer = organ
+    return ParentPlan(title=cited.strip(), doc_number=re.sub(r"\s", "", number) if number else None,
+                      issuer=issuer or region_of(cited))
+
+
+def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
+    """The posting date of a web page, from the 来源/发布时间 lines decode dropped as site noise."""
+    for line in dropped:
+        if line.reason in ("source", "publish date"):
+            m = _POSTED_DATE.search(line.text)
+            if m:
+                try:
+                    return date(*map(int, m.groups())).isoformat()
+                except ValueError:
+                    return None
+    return None
 
 
 def outline(seg: SegmentedDocument) -> OutlinedDocument:
@@ -187,7 +239,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
             except ValueError:
                 issued = None  # a misprinted date is dropped, not a reason to fail the document
     if notice_title and issuer is None:
-        nm = _NOTICE.search(notice_lines[0].text if notice_lines else "")
+        nm = _notice_line(notice_lines[0].text if notice_lines else "")
         if nm and nm.start() > 1:
             issuer = notice_lines[0].text[: nm.start()]
     if title is None:
@@ -257,13 +309,13 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         if key in own or key in seen:
             continue
         seen.add(key)
-        parents.append(ParentPlan(title=cited, doc_number=re.sub(r"\s", "", cm.group("no")) if cm.group("no") else None,
-                                  issuer=region_of(cited)))
+        parents.append(_parent_plan(cited, cm.group("no"), preamble[max(0, cm.start() - 40): cm.start()]))
     plan_title = title or norm.raw.path
     plan = Plan(
         id=plan_id(plan_title, doc_number), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,
-        issuer=issuer, doc_number=doc_number, issued_date=issued, parent_plans=parents,
+        issuer=issuer, doc_number=doc_number, issued_date=issued,
+        posted_date=_posted_date(norm.raw.dropped), parent_plans=parents,
     )
     return OutlinedDocument(seg=seg, plan=plan, sections=sections,
                             body_start=title_span[1] if title_span else 0,

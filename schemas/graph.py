@@ -26,7 +26,7 @@ class Relationship:
 
 LABELS: tuple[Label, ...] = (
     Label("Plan", ("id", "title", "region", "level", "period_start", "period_end", "issuer",
-                   "doc_number", "issued_date", "doc_id", "in_corpus"),
+                   "doc_number", "issued_date", "posted_date", "doc_id", "in_corpus"),
           "A plan. A parent plan cited but not in the corpus has in_corpus=false."),
     Label("Section", ("id", "doc_id", "marker", "depth", "title", "path", "deadline"),
           "A heading of the outline."),

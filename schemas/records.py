@@ -64,6 +64,9 @@ class Plan(Record):
     issuer: Optional[str] = None
     doc_number: Optional[str] = None
     issued_date: Optional[str] = None
+    posted_date: Optional[str] = Field(
+        default=None, pattern=DATE,
+        description="The date a web page says it was posted (来源/发布时间 lines), when it gives one.")
     parent_plans: list[ParentPlan] = []
 
 

@@ -75,3 +75,34 @@ def test_outline_section_deadline_and_heading_clause():
     got = [(t.value, t.deadline, t.deadline_rule, t.responsible_units) for t in r.targets]
     assert got == [(500, "2027-12-31", "section", []), (900, "2035-12-31", "section", []),
                    (3, "2035-12-31", "plan_period", ["区商务局"])]
+
+
+# A mirror page of a district plan whose preamble cites its city's notice inside 《…》, in the
+# seed's convention (fictional names and numbers).
+CITED_NOTICE = """Copyright ? www.example-mirror.com. All Rights Reserved
+來源: 2025-03-04 09:30:00
+西嶺區加快發展現代商貿三年行動方案(2025—2027年)
+為深入貫徹落實黨的二十大精神,落實臨江市人民政府辦公廳《關于印發<臨江市加快發展現代商貿三年行動方案(2024—2026年)>的通知(臨政辦字〔2024〕12號)》,結合西嶺區實際,制定本方案。
+一、發展目標
+到2027年,全區社會消費品零售總額突破300億元。(責任單位:區商務局)
+"""
+
+
+def test_outline_a_cited_notice_in_the_preamble_is_the_parent_not_the_wrapper():
+    r = process_bytes(CITED_NOTICE.encode("utf-8"), "cited.txt")
+    p = r.plan
+    assert (p.title, p.region, p.level) == ("西岭区加快发展现代商贸三年行动方案（2025—2027年）", "西岭区", "district")
+    assert (p.period_start, p.period_end, p.doc_number, p.issuer) == (2025, 2027, None, None)
+    assert [(pp.title, pp.doc_number, pp.issuer) for pp in p.parent_plans] == [
+        ("临江市加快发展现代商贸三年行动方案（2024—2026年）", "临政办字〔2024〕12号", "临江市人民政府办公厅")]
+    assert [t.deadline for t in r.targets] == ["2027-12-31"]
+
+
+@pytest.mark.parametrize("line, posted", [
+    ("來源: 2025-03-04 09:30:00", "2025-03-04"),
+    ("发布时间：2024年11月5日", "2024-11-05"),
+    ("发布日期：2024/2/30", None),  # a misprinted date is no date
+])
+def test_outline_posted_date_from_the_page_header(line, posted):
+    r = process_bytes((line + "\n某市行动方案（2025—2027年）\n一、目标\n建设平台3个。\n").encode("utf-8"), "p.txt")
+    assert r.plan.posted_date == posted and r.plan.issued_date is None
