@@ -21,6 +21,7 @@ from schemas.validate import validate_records_json
 from . import STAGES
 from .decode import read_document
 from .extract import PIPELINE_VERSION
+from .roles import first_listed_leads
 
 DOCUMENT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".docx", ".md"}
 MAX_BYTES = 50_000_000
@@ -78,6 +79,10 @@ def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return found
 
 
+#: Set to 1 to take the first-listed unit of a clause without roles as its lead.
+FIRST_LISTED_ENV = "POLICYKG_FIRST_LISTED_LEADS"
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -90,8 +95,11 @@ def _cache_file(cache_dir: Path, sha: str) -> Path:
     return cache_dir / f"{sha}-{PIPELINE_VERSION}.json"
 
 
-def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Outcome:
-    """Extract one document, never raising: errors become ``Outcome.error``."""
+def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
+                first_listed: bool = False) -> Outcome:
+    """Extract one document, never raising: errors become ``Outcome.error``. With
+    ``first_listed``, clauses that name no roles take their first unit as the lead (applied after
+    the cache, which keeps the roles as the text gives them)."""
     path = Path(path)
     try:
         size = path.stat().st_size if path.is_file() else 0
@@ -103,6 +111,8 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Ou
             if cached.exists():
                 records = validate_records_json(cached.read_text(encoding="utf-8"))
                 records.source.path = str(path)  # the same bytes may sit at another path
+                if first_listed:
+                    records = first_listed_leads(records)
                 return Outcome(str(path), records.model_dump_json(indent=1), cached=True, _records=records)
         value = read_document(path, max_bytes=MAX_BYTES)
         for stage in STAGES:
@@ -112,6 +122,10 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None) -> Ou
         text = value.model_dump_json(indent=1)
         if cached is not None:
             write_atomic(cached, text)
+        if first_listed:
+            inferred = first_listed_leads(value)
+            if inferred is not value:
+                value, text = inferred, inferred.model_dump_json(indent=1)
         return Outcome(str(path), text, _records=value)
     except PolicykgError as exc:
         return Outcome(str(path), error=str(exc) or type(exc).__doc__ or type(exc).__name__)
@@ -132,9 +146,9 @@ def _warm() -> None:
     fold("預熱")
 
 
-def _work(args: tuple[str, Optional[str], Optional[str]]) -> Outcome:
-    path, cache, output = args
-    outcome = extract_one(path, Path(cache) if cache else None)
+def _work(args: tuple[str, Optional[str], Optional[str], bool]) -> Outcome:
+    path, cache, output, first_listed = args
+    outcome = extract_one(path, Path(cache) if cache else None, first_listed)
     outcome._records = None  # send the text only
     if outcome.ok and output is not None:  # written here, so the parent only keeps count
         try:
@@ -147,15 +161,19 @@ def _work(args: tuple[str, Optional[str], Optional[str]]) -> Outcome:
 
 def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
                  cache_dir: Optional[Path] = None,
-                 outputs: Optional[list[Path]] = None) -> Iterator[Outcome]:
+                 outputs: Optional[list[Path]] = None, first_listed: Optional[bool] = None) -> Iterator[Outcome]:
     """Outcomes in input order; with more than one worker, in a pool of processes. With
-    ``outputs`` (one file per path), each document's JSON is written there by its worker."""
+    ``outputs`` (one file per path), each document's JSON is written there by its worker;
+    ``first_listed`` applies the first-listed-leads convention (see pipeline.roles), by default
+    where ``POLICYKG_FIRST_LISTED_LEADS=1`` (what ``policykg --first-listed-leads`` sets)."""
     paths = [str(p) for p in paths]
+    if first_listed is None:
+        first_listed = os.environ.get(FIRST_LISTED_ENV, "") not in ("", "0")
     workers = workers or os.cpu_count() or 1
     files = [str(o) for o in outputs] if outputs is not None else [None] * len(paths)
     if len(files) != len(paths):
         raise ValueError("one output file per document")
-    jobs = [(p, str(cache_dir) if cache_dir else None, f) for p, f in zip(paths, files)]
+    jobs = [(p, str(cache_dir) if cache_dir else None, f, first_listed) for p, f in zip(paths, files)]
     if workers <= 1 or len(paths) <= 1:
         for job in jobs:
             yield _work(job)

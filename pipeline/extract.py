@@ -32,6 +32,7 @@ from schemas.stages import OutlinedDocument
 from .deadlines import find_deadlines
 from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
+from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
 from .sentences import sentences
 from .tables import find_indicator_targets
 from .targets import BlockContext, find_targets
@@ -319,9 +320,10 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
     raw = norm.raw
-    return DocumentRecords(
+    records = DocumentRecords(
         source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
                       format=raw.format, pipeline_version=PIPELINE_VERSION),
         plan=plan, sections=sections, actions=actions, targets=targets, milestones=milestones,
         units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
     )
+    return first_listed_leads(records, BY_DOCUMENT) if states_first_listed_leads(text) else records

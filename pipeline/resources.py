@@ -206,3 +206,12 @@ BUILT_GOAL = re.compile(
     r"(?:基本|全面|初步)?(?:建成|形成|构建|打造成?)(?P<metric>[^，；。\n]{2,30}?"
     r"(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|枢纽|品牌|城市|城区|样板|布局|强区|强市|强省|强县|名城|之都))"
 )
+
+
+# --- responsibility clauses ---
+
+#: A document's own rule that the first-listed unit of each clause leads (列第一位者为牵头单位,
+#: 排在第一位的为牵头单位, 第一个单位为牵头单位, 首位为牵头单位), usually a note under a task list.
+FIRST_LISTED_LEADS_RULE = re.compile(
+    r"(?:列|排|排在|排名|列在|位列)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)"
+)

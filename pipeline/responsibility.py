@@ -1,9 +1,11 @@
 """Responsibility clauses: ``（牵头单位：市商务局；配合单位：市财政局）`` → who owns an item, in which role.
 
 Roles come from labels (``牵头单位：`` · ``配合单位：``), verbs (``牵头`` · ``配合`` · ``会同``) or an inline
-``（牵头）``. Where the text names none, the first-listed unit is the lead and the rest support, as the
-conventions guide says; where it names only supporting units, the unmarked ones are the leads; where it
-says ``分别负责`` ("each for its own part") no unit leads the others, so all are ``responsible``.
+``（牵头）``. Where the text names none (``责任单位：A、B``), every unit is ``responsible`` with its rank and
+basis ``unstated``: the first-listed-leads convention is applied only where the document states it or
+the user asks for it (``pipeline.roles``). Where the text names only supporting units, the unmarked
+ones are the leads; beside a named lead, the unmarked ones support; where it says ``分别负责`` ("each
+for its own part") no unit leads the others, so all are ``responsible``.
 
 A parenthesised group counts as a clause only when everything in it reads as a unit name or a role
 word; a bare list of names with no label or verb must also sit at the end of a sentence and name units
@@ -86,6 +88,7 @@ class _Parsed:
     open_list: bool = False
     bad: int = 0  # pieces that are not unit names
     strong: bool = False  # a label or a role verb was present
+    verb: bool = False  # a verb was present (负责, 按职责分工负责 … say "responsible" in words)
 
 
 def _matched_mask(s: str) -> list[bool]:
@@ -199,6 +202,7 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
         for phrase in _split(text, "，,；;\t "):
             phrase, verb_role, had_verb, is_open = _strip_tail(_BY.sub("", phrase), inline=False)
             out.strong |= had_verb
+            out.verb |= had_verb
             out.open_list |= is_open
             at = phrase.find("会同")
             if at > 0 and not _matched_mask(phrase)[at]:
@@ -211,6 +215,7 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
                     name, own_role, piece_verb, piece_open = _strip_tail(piece)
                     out.open_list |= piece_open
                     out.strong |= piece_verb
+                    out.verb |= piece_verb
                     if is_unit_name(name):
                         out.units.append((name, own_role or group_role))
                     else:
@@ -220,18 +225,22 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
     return out
 
 
-def _assign_roles(units: list[tuple[str, Optional[Role]]]) -> list[Responsibility]:
-    """Fill unmarked roles: support beside a named lead, lead beside named supporters, else first leads."""
+def _assign_roles(units: list[tuple[str, Optional[Role]]], verb: bool) -> list[Responsibility]:
+    """Fill unmarked roles: support beside a named lead, lead beside named supporters; where the
+    text names no lead or support, every unit is responsible: in words (``负责``) or, for a bare
+    list (``责任单位：A、B``), ``unstated``."""
     roles = [r for _, r in units]
     if "lead" in roles:
-        default = ["support"] * len(units)
+        default: Role = "support"
     elif "support" in roles:
-        default = ["lead"] * len(units)
+        default = "lead"
+    elif all(r is None for r in roles):
+        return [Responsibility(unit=canonical_name(name), name=name, role="responsible", rank=i + 1,
+                               basis="text" if verb else "unstated") for i, (name, _) in enumerate(units)]
     else:
-        unmarked = [i for i, r in enumerate(roles) if r is None]
-        default = ["lead" if unmarked and i == unmarked[0] else "support" for i in range(len(units))]
+        default = "responsible"
     return [
-        Responsibility(unit=canonical_name(name), name=name, role=role or default[i], rank=i + 1)
+        Responsibility(unit=canonical_name(name), name=name, role=role or default, rank=i + 1)
         for i, (name, role) in enumerate(units)
     ]
 
@@ -239,7 +248,7 @@ def _assign_roles(units: list[tuple[str, Optional[Role]]]) -> list[Responsibilit
 def parse_units(content: str) -> tuple[list[Responsibility], bool]:
     """The inside of a clause → (units with roles and 1-based ranks, whether the list ended in 等)."""
     parsed = _parse(content)
-    return _assign_roles(parsed.units), parsed.open_list
+    return _assign_roles(parsed.units, parsed.verb), parsed.open_list
 
 
 def _closing(text: str, i: int) -> int:
@@ -284,7 +293,7 @@ def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Op
             return None
         if any(unit_level(n) == "unknown" and not is_generic(n) for n, _ in parsed.units):
             return None
-    return ClauseMatch(start, end, _assign_roles(parsed.units), parsed.open_list, balanced)
+    return ClauseMatch(start, end, _assign_roles(parsed.units, parsed.verb), parsed.open_list, balanced)
 
 
 def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import click
 
+from pipeline.batch import FIRST_LISTED_ENV
 from schemas.errors import PolicykgError
 
 FORMATS = ("table", "json", "csv")
@@ -59,11 +61,17 @@ def _report_failures(failed: list, debug: bool) -> None:
 
 @click.group(cls=_Group)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("--first-listed-leads", is_flag=True,
+              help="Where a clause names no roles (责任单位：A、B), take the first unit as the lead and the "
+                   "others as supporting (the records say so: basis first_listed, a roles_inferred warning). "
+                   "Without it such units are 负责 (responsible), unless the document states the rule.")
 @click.version_option(package_name="policykg")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, first_listed_leads: bool) -> None:
     """policykg: Chinese plan documents to a knowledge graph of targets, deadlines and owners."""
     ctx.obj = {"debug": debug}
+    if first_listed_leads:  # read by the extraction workers (pipeline.batch.extract_many)
+        os.environ[FIRST_LISTED_ENV] = "1"
 
 
 @cli.command()

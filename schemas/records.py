@@ -21,6 +21,10 @@ TargetKind = Literal[
 Recurrence = Literal["none", "annual", "quarterly", "monthly"]
 DeadlineRule = Literal["explicit", "sentence", "paragraph", "section", "plan_period", "none"]
 Role = Literal["lead", "support", "responsible"]
+#: Where a role comes from: the text's own words (牵头/配合/会同/分别负责 …), nowhere (the clause only
+#: lists 责任单位, so the role is ``responsible``), or the first-listed-leads convention (stated by
+#: the document, or asked for with ``--first-listed-leads``).
+RoleBasis = Literal["text", "unstated", "first_listed"]
 
 
 class Record(BaseModel):
@@ -89,6 +93,7 @@ class Responsibility(Record):
     name: str = Field(description="The unit as written in the clause.")
     role: Role
     rank: int = Field(description="1-based position in the clause.")
+    basis: RoleBasis = Field(default="text", description="Where the role comes from (see RoleBasis).")
 
 
 class Action(Record):
@@ -153,7 +158,7 @@ class Unit(Record):
 class Warning(Record):
     code: Literal[
         "mojibake", "pinyin_gloss", "boilerplate", "mixed_script", "no_outline", "no_targets",
-        "unbalanced_clause", "no_title", "other",
+        "unbalanced_clause", "no_title", "roles_inferred", "other",
     ]
     message: str
     text: str = ""

@@ -136,14 +136,18 @@ def score_document(golden_path: Path) -> Score:
         if pos >= 0 and any(m.deadline == g["deadline"] and m.evidence.start < pos + len(g["quote"])
                             and pos < m.evidence.end for m in records.milestones):
             sc.milestones_matched += 1
-    # Responsibilities: an action whose title starts like the item, with the same lead and support.
+    # Responsibilities: an action whose title starts like the item, with the same units in each
+    # role. ``responsible`` lists units of a clause that names no roles, in the order written.
     for g in gold.get("responsibilities", []):
         sc.resp_golden += 1
+        want = (sorted(g.get("lead", [])), sorted(g.get("support", [])), g.get("responsible", []))
         for a in records.actions:
             if a.title.startswith(g["item"][:6]) or g["item"][:6] in a.title:
-                lead = sorted(r.unit for r in a.responsibilities if r.role == "lead")
-                support = sorted(r.unit for r in a.responsibilities if r.role != "lead")
-                if lead == sorted(g["lead"]) and support == sorted(g["support"]):
+                by_rank = sorted(a.responsibilities, key=lambda r: r.rank)
+                got = (sorted(r.unit for r in by_rank if r.role == "lead"),
+                       sorted(r.unit for r in by_rank if r.role == "support"),
+                       [r.unit for r in by_rank if r.role == "responsible"])
+                if got == want:
                     sc.resp_matched += 1
                     break
     return sc

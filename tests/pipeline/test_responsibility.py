@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import process_bytes
 from pipeline.responsibility import (
     aliases,
     canonical_name,
@@ -13,6 +14,7 @@ from pipeline.responsibility import (
     parse_units,
     unit_level,
 )
+from pipeline.roles import first_listed_leads
 
 
 def _triples(content: str) -> list[tuple[str, str, int]]:
@@ -21,12 +23,12 @@ def _triples(content: str) -> list[tuple[str, str, int]]:
 
 @pytest.mark.parametrize("content, expected, open_list", [
     ("责任单位：市科技局、市财政局等",
-     [("市科技局", "lead", 1), ("市财政局", "support", 2)], True),
-    ("责任部门：区商务局", [("区商务局", "lead", 1)], False),
+     [("市科技局", "responsible", 1), ("市财政局", "responsible", 2)], True),
+    ("责任部门：区商务局", [("区商务局", "responsible", 1)], False),
     ("牵头部门：市商务局", [("市商务局", "lead", 1)], False),
     ("主责单位：市教育局", [("市教育局", "lead", 1)], False),
-    ("责任主体：各街道办事处", [("各街道办事处", "lead", 1)], False),
-    ("实施主体：区住建局、区城管局", [("区住建局", "lead", 1), ("区城管局", "support", 2)], False),
+    ("责任主体：各街道办事处", [("各街道办事处", "responsible", 1)], False),
+    ("实施主体：区住建局、区城管局", [("区住建局", "responsible", 1), ("区城管局", "responsible", 2)], False),
     ("牵头单位：市商务局；配合单位：市发展改革委、市财政局",
      [("市商务局", "lead", 1), ("市发展改革委", "support", 2), ("市财政局", "support", 3)], False),
     ("牵头单位：市商务局，参与单位：市统计局", [("市商务局", "lead", 1), ("市统计局", "support", 2)], False),
@@ -37,37 +39,37 @@ def _triples(content: str) -> list[tuple[str, str, int]]:
      [("市民政局", "lead", 1), ("市卫健委", "lead", 2), ("市财政局", "support", 3)], False),
     ("市卫生健康委牵头，市民政局、市医保局配合",
      [("市卫生健康委", "lead", 1), ("市民政局", "support", 2), ("市医保局", "support", 3)], False),
-    ("市教育局负责", [("市教育局", "lead", 1)], False),
+    ("市教育局负责", [("市教育局", "responsible", 1)], False),
     ("由市教育局牵头负责", [("市教育局", "lead", 1)], False),
     ("省商务厅会同省财政厅负责", [("省商务厅", "lead", 1), ("省财政厅", "support", 2)], False),
     ("市科技局、市工业和信息化局按职责分工负责",
-     [("市科技局", "lead", 1), ("市工业和信息化局", "support", 2)], False),
-    ("各区（市）政府负责", [("各区（市）政府", "lead", 1)], False),
-    ("各有关部门按职责分工负责", [("各有关部门", "lead", 1)], False),
+     [("市科技局", "responsible", 1), ("市工业和信息化局", "responsible", 2)], False),
+    ("各区（市）政府负责", [("各区（市）政府", "responsible", 1)], False),
+    ("各有关部门按职责分工负责", [("各有关部门", "responsible", 1)], False),
     ("发展改革委、财政部、商务部等按职责分工负责",
-     [("发展改革委", "lead", 1), ("财政部", "support", 2), ("商务部", "support", 3)], True),
+     [("发展改革委", "responsible", 1), ("财政部", "responsible", 2), ("商务部", "responsible", 3)], True),
     ("发展改革委、财政部等和各省级人民政府负责",
-     [("发展改革委", "lead", 1), ("财政部", "support", 2), ("各省级人民政府", "support", 3)], True),
+     [("发展改革委", "responsible", 1), ("财政部", "responsible", 2), ("各省级人民政府", "responsible", 3)], True),
     ("市交通运输局（市港航局）、市财政局负责",
-     [("市交通运输局（市港航局）", "lead", 1), ("市财政局", "support", 2)], False),
+     [("市交通运输局（市港航局）", "responsible", 1), ("市财政局", "responsible", 2)], False),
     ("市工业和信息化局和市住房和城乡建设局负责",
-     [("市工业和信息化局", "lead", 1), ("市住房和城乡建设局", "support", 2)], False),
+     [("市工业和信息化局", "responsible", 1), ("市住房和城乡建设局", "responsible", 2)], False),
     ("人力资源社会保障部及各省级人民政府负责",
-     [("人力资源社会保障部", "lead", 1), ("各省级人民政府", "support", 2)], False),
-    ("服务业各行业主管单位及相关部门负责", [("服务业各行业主管单位及相关部门", "lead", 1)], False),
+     [("人力资源社会保障部", "responsible", 1), ("各省级人民政府", "responsible", 2)], False),
+    ("服务业各行业主管单位及相关部门负责", [("服务业各行业主管单位及相关部门", "responsible", 1)], False),
     ("责任单位：市商务局（牵头）、市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
     ("责任单位：市财政局、市商务局（牵头）", [("市财政局", "support", 1), ("市商务局", "lead", 2)], False),
     ("市商务局、市财政局分别负责",
      [("市商务局", "responsible", 1), ("市财政局", "responsible", 2)], False),
     ("市商务局牵头，市有关部门和各区（市）政府按职责分工负责",
      [("市商务局", "lead", 1), ("市有关部门", "support", 2), ("各区（市）政府", "support", 3)], False),
-    ("各省、自治区、直辖市人民政府负责", [("各省、自治区、直辖市人民政府", "lead", 1)], False),
-    ("市发展改革委等部门按职责分工负责", [("市发展改革委", "lead", 1)], True),
+    ("各省、自治区、直辖市人民政府负责", [("各省、自治区、直辖市人民政府", "responsible", 1)], False),
+    ("市发展改革委等部门按职责分工负责", [("市发展改革委", "responsible", 1)], True),
     ("牵头单位:市商务局;配合单位:市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
-    ("各区(市)政府、市财政局负责", [("各区(市)政府", "lead", 1), ("市财政局", "support", 2)], False),
-    ("市商务局、各区负责", [("市商务局", "lead", 1), ("各区", "support", 2)], False),
-    ("各地区、各部门负责", [("各地区", "lead", 1), ("各部门", "support", 2)], False),
-    ("各县（市、区）人民政府负责", [("各县（市、区）人民政府", "lead", 1)], False),
+    ("各区(市)政府、市财政局负责", [("各区(市)政府", "responsible", 1), ("市财政局", "responsible", 2)], False),
+    ("市商务局、各区负责", [("市商务局", "responsible", 1), ("各区", "responsible", 2)], False),
+    ("各地区、各部门负责", [("各地区", "responsible", 1), ("各部门", "responsible", 2)], False),
+    ("各县（市、区）人民政府负责", [("各县（市、区）人民政府", "responsible", 1)], False),
     ("市商务局负责，市财政局配合", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
 ])
 def test_responsibility_parse_units_roles_and_ranks(content, expected, open_list):
@@ -261,3 +263,39 @@ def test_responsibility_find_clauses_never_raises(text):
         assert m.start >= previous_end
         assert text[m.start] in "（("
         previous_end = m.end
+
+
+@pytest.mark.parametrize("content, roles, basis", [
+    ("责任单位：区商务局、区财政局", ["responsible", "responsible"], "unstated"),
+    ("区商务局、区财政局", ["responsible", "responsible"], "unstated"),
+    ("区商务局、区财政局按职责分工负责", ["responsible", "responsible"], "text"),
+    ("区商务局牵头，区财政局配合", ["lead", "support"], "text"),
+])
+def test_responsibility_roles_only_where_the_text_gives_them(content, roles, basis):
+    responsibilities, _ = parse_units(content)
+    assert [r.role for r in responsibilities] == roles
+    assert {r.basis for r in responsibilities} == {basis}
+
+
+_LISTED = "西岭区促消费行动方案（2025—2027年）\n一、重点任务\n（一）开展促消费活动。开展促消费活动20场以上。（责任单位：区商务局、区财政局）\n{note}"
+
+
+@pytest.mark.parametrize("note, roles", [
+    ("", [("区商务局", "responsible"), ("区财政局", "responsible")]),
+    ("注：责任单位中列第一位者为牵头单位。\n", [("区商务局", "lead"), ("区财政局", "support")]),
+])
+def test_responsibility_first_listed_leads_only_where_the_document_says_so(note, roles):
+    r = process_bytes(_LISTED.format(note=note).encode("utf-8"), "listed.txt")
+    got = [(x.unit, x.role) for x in r.actions[0].responsibilities]
+    assert got == roles
+    inferred = [w for w in r.warnings if w.code == "roles_inferred"]
+    assert bool(inferred) == bool(note)
+    if note:
+        assert {x.basis for x in r.actions[0].responsibilities} == {"first_listed"}
+
+
+def test_responsibility_first_listed_leads_on_request():
+    r = first_listed_leads(process_bytes(_LISTED.format(note="").encode("utf-8"), "listed.txt"))
+    assert [(x.role, x.basis) for x in r.actions[0].responsibilities] == [("lead", "first_listed"),
+                                                                         ("support", "first_listed")]
+    assert any(w.code == "roles_inferred" and "--first-listed-leads" in w.message for w in r.warnings)
