@@ -165,7 +165,7 @@ def test_matrix_linjiang_lists_exactly_the_units_each_clause_names(linjiang) -> 
     titles = [c.title for c in m.columns]
     assert titles == [item["item"] for item in golden]  # the document's order
     load = {b.name: m.bureau_totals(b.id) for b in m.bureaus}
-    assert (load["区商务局"].lead, load["区商务局"].support) == (4, 3)
+    assert (load["区商务局"].lead, load["区商务局"].support, load["区商务局"].responsible) == (1, 0, 6)
     assert m.bureaus[0].name == "区商务局"
 
 
