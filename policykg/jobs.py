@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from graph.build import build_graph
-from graph.embedded import default_home
-from graph.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
-from graph.store import Store, open_store
+from graph.model.build import build_graph
+from graph.store.embedded import default_home
+from graph.store.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
+from graph.store.store import Store, open_store
 from pipeline.batch import Outcome, extract_many, find_documents
 from schemas.errors import InputError
 from schemas.records import DocumentRecords
@@ -154,8 +154,8 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
 
 
 def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) -> list[dict[str, Any]]:
-    """A named query (graph/queries/<name>.cypher) or Cypher text, with parameters."""
-    from graph.queries import get_query, list_queries
+    """A named query (graph/store/queries/<name>.cypher) or Cypher text, with parameters."""
+    from graph.store.queries import get_query, list_queries
 
     names = {q.name for q in list_queries()}
     text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
@@ -177,7 +177,7 @@ def parse_param(raw: str) -> tuple[str, Any]:
 
 
 def export_paths(paths: Iterable[str], fmt: str, out: Path, workers: Optional[int] = None) -> list[Path]:
-    from graph.export import write_export
+    from graph.render.export import write_export
 
     batch = extract_paths(paths, None, workers, keep=True)
     return write_export(build_graph(latest_versions(batch.records)), fmt, out)
@@ -203,7 +203,7 @@ def normalized_texts(records: Iterable[DocumentRecords]) -> dict[str, str]:
 
 
 def matrix_paths(paths: Iterable[str], out: Path, by: str = "action", workers: Optional[int] = None) -> Path:
-    from graph.matrix import responsibility_matrix, write_matrix
+    from graph.answers.matrix import responsibility_matrix, write_matrix
 
     batch = extract_paths(paths, None, workers, keep=True)
     write_matrix(responsibility_matrix(build_graph(latest_versions(batch.records)), by=by), out)
@@ -211,8 +211,8 @@ def matrix_paths(paths: Iterable[str], out: Path, by: str = "action", workers: O
 
 
 def compare_paths(child: str, parent: str, out: Path) -> Any:
-    from graph.compare import compare_plans
-    from graph.compare_report import write_comparison
+    from graph.answers.compare import compare_plans
+    from graph.render.compare_report import write_comparison
 
     batch = extract_paths([child, parent], None, 1, keep=True)
     if len(batch.records) != 2:
@@ -223,8 +223,8 @@ def compare_paths(child: str, parent: str, out: Path) -> Any:
 
 
 def report_paths(paths: Iterable[str], out: Path, workers: Optional[int] = None) -> Path:
-    from graph.compare import compare_plans, find_parent_pairs
-    from graph.report import write_report
+    from graph.answers.compare import compare_plans, find_parent_pairs
+    from graph.render.report import write_report
 
     batch = extract_paths(paths, None, workers, keep=True)
     records = latest_versions(batch.records)
@@ -253,12 +253,12 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
                progress: Optional[Progress] = None) -> RunResult:
     """The main job (``make run``): extract, load the database, write exports, matrix,
     comparisons with parents present, the report, and answer two sample questions."""
-    from graph.compare import add_comparison, compare_plans, find_parent_pairs
-    from graph.compare_report import write_comparison
-    from graph.export import write_export
-    from graph.matrix import responsibility_matrix, write_matrix
-    from graph.queries import get_query
-    from graph.report import write_report
+    from graph.answers.compare import add_comparison, compare_plans, find_parent_pairs
+    from graph.answers.matrix import responsibility_matrix, write_matrix
+    from graph.render.compare_report import write_comparison
+    from graph.render.export import write_export
+    from graph.render.report import write_report
+    from graph.store.queries import get_query
 
     batch = extract_paths([corpus], out / "records", workers, keep=True, progress=progress)
     outputs: list[Path] = list(batch.written)

@@ -9,14 +9,14 @@ import dataclasses
 import json
 from typing import Any, Optional
 
-from graph.build import build_graph
-from graph.matrix import responsibility_matrix
+from graph.answers.matrix import responsibility_matrix
+from graph.model.build import build_graph
 from schemas.ids import plan_id
 from schemas.records import DocumentRecords
 
 
 def matrix_view(records: DocumentRecords) -> dict[str, Any]:
-    """Bureau × action roles from ``graph.matrix`` (the shared 分工表), most leads first."""
+    """Bureau × action roles from ``graph.answers.matrix`` (the shared 分工表), most leads first."""
     matrix = responsibility_matrix(build_graph([records]))
     numbers = {a.id: f"A{i}" for i, a in enumerate(records.actions, start=1)}
     columns = sorted(matrix.columns, key=lambda c: (c.start is None, c.start or 0))

@@ -14,7 +14,7 @@ from typing import Any, Iterator, Optional
 
 import networkx as nx
 
-from graph.load_cypher import (
+from graph.store.load_cypher import (
     CROSS_DOCUMENT,
     DATE_PROPERTIES,
     DELETE_NODES,
@@ -32,7 +32,7 @@ from graph.load_cypher import (
     schema_statements,
     shared_statement,
 )
-from graph.store import Store, Transaction
+from graph.store.store import Store, Transaction
 from schemas.errors import StoreError, ValidationFailed
 from schemas.graph import LABEL_NAMES, RELATIONSHIP_TYPES
 

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 import networkx as nx
 
-from graph.writers import PathOrFile
+from graph.render.writers import PathOrFile
 from schemas.errors import PolicykgError
 
 BY = ("action", "target", "section")
@@ -423,8 +423,6 @@ def _format_of(path_or_file: PathOrFile, fmt: Optional[str]) -> str:
 
 def write_matrix(matrix: Matrix, path_or_file: PathOrFile, fmt: Optional[str] = None) -> None:
     """Write the matrix and its views as .xlsx, .html, .csv or .md; ``fmt`` overrides the suffix."""
-    from graph import (
-        matrix_formats,  # the writers need the model above; import them late
-    )
+    from graph.render import matrix_formats  # the writers need the model above; import them late
 
     matrix_formats.write(matrix, path_or_file, _format_of(path_or_file, fmt))

@@ -12,7 +12,7 @@ from typing import Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from graph.writers import PathOrFile, text_writer
+from graph.render.writers import PathOrFile, text_writer
 from schemas.compare import Comparison, TargetRef
 from schemas.errors import PolicykgError
 

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from graph.embedded import ensure_server, server_status, stop_server
-from graph.load import load_graph
-from graph.store import open_store
+from graph.store.embedded import ensure_server, server_status, stop_server
+from graph.store.load import load_graph
+from graph.store.store import open_store
 from schemas.errors import StoreError
 from tests.graph.conftest import doc_graph
 

@@ -1,4 +1,4 @@
-"""Exports of the graph built by ``graph.build``: GraphML, node-link JSON, neo4j-admin CSV, Cypher.
+"""Exports of the graph built by ``graph.model.build``: GraphML, node-link JSON, neo4j-admin CSV, Cypher.
 
 networkx readwrite style: a pure ``generate_*`` gives the text, a ``write_*`` takes a path or an
 open file (text or binary). The Cypher script is the one place where values become query text, so
@@ -17,7 +17,7 @@ from typing import Any, Union
 
 import networkx as nx
 
-from graph.writers import PathOrFile, text_writer
+from graph.render.writers import PathOrFile, text_writer
 from schemas.graph import LABELS, RELATIONSHIPS, constraint_statements
 
 INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "rank"})

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import Connection, ensure_server, server_status, stop_server
-from graph.store import Store, open_store
+from graph.store.embedded import Connection, ensure_server, server_status, stop_server
+from graph.store.store import Store, open_store
 from schemas.errors import QueryError, StoreError, WriteRefused
 
 
 def _serve_processes(home: Path) -> list[int]:
-    """Pids of `graph.embedded serve` processes for ``home`` (Linux /proc)."""
+    """Pids of `graph.store.embedded serve` processes for ``home`` (Linux /proc)."""
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -22,7 +22,7 @@ def _serve_processes(home: Path) -> list[int]:
                 cmd = (entry / "cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if b"graph.embedded" in cmd and str(home).encode() in cmd:
+            if b"graph.store.embedded" in cmd and str(home).encode() in cmd:
                 pids.append(int(entry.name))
     return pids
 

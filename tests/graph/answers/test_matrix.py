@@ -11,9 +11,7 @@ import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
-from graph.build import build_graph
-from graph.load import load_graph
-from graph.matrix import (
+from graph.answers.matrix import (
     Matrix,
     MatrixError,
     bureau_view,
@@ -22,11 +20,13 @@ from graph.matrix import (
     task_view,
     write_matrix,
 )
-from graph.queries import get_query
+from graph.model.build import build_graph
+from graph.store.load import load_graph
+from graph.store.queries import get_query
 from schemas.ids import plan_id
 from tests.graph.records_factory import TITLE, make_records
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "fixtures" / "docs" / "linjiang_district_services_2024-2026.txt"
 GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "linjiang_district_services_2024-2026.json"
 OTHER_TITLE = "青川市数据要素市场培育行动方案（2024—2026年）"

@@ -21,7 +21,7 @@ from neo4j import exceptions as nx_exc
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
-from graph import embedded
+from graph.store import embedded
 from schemas.errors import QueryError, StoreError, WriteRefused
 
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-"""The writers behind ``graph.matrix.write_matrix``: the same cells as CSV, Markdown, HTML and XLSX.
+"""The writers behind ``graph.answers.matrix.write_matrix``: the same cells as CSV, Markdown, HTML and XLSX.
 
 CSV is long format (one row per filled cell: plan, section, column, bureau, role, rank and the
 role counts) because it is the form that joins and pivots cleanly; the other formats carry all three
@@ -13,7 +13,7 @@ import io
 import os
 from pathlib import Path
 
-from graph.matrix import (
+from graph.answers.matrix import (
     COLUMN_TOTAL_ROWS,
     LEGEND,
     MARKS,
@@ -26,7 +26,7 @@ from graph.matrix import (
     matrix_table,
     views,
 )
-from graph.writers import text_writer
+from graph.render.writers import text_writer
 
 TEMPLATES = Path(__file__).with_name("templates")
 CSV_HEADER = ("plan", "section", "column", "column_id", "bureau", "bureau_id", "generic", "role",
@@ -97,7 +97,7 @@ def generate_html(matrix: Matrix) -> str:
 def write(matrix: Matrix, path_or_file: PathOrFile, fmt: str) -> None:
     """Write ``matrix`` as ``fmt`` (already checked by ``write_matrix``)."""
     if fmt == "xlsx":
-        from graph.matrix_xlsx import workbook
+        from graph.render.matrix_xlsx import workbook
 
         workbook(matrix).save(path_or_file)
         return

@@ -1,4 +1,4 @@
-"""graph.report: one self-contained HTML file; escaped; counts match; works in a real Chromium.
+"""graph.render.report: one self-contained HTML file; escaped; counts match; works in a real Chromium.
 
 The browser test drives Debian's Chromium (``apt-get install -y chromium``) with Playwright's
 Python API and never downloads a browser; it skips only when no chromium binary exists. It saves
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.highlight import Span, highlight, locate, valid_spans
-from graph.report import bureaus, generate_report, script_json, write_report
-from graph.report_views import matrix_view
+from graph.render.highlight import Span, highlight, locate, valid_spans
+from graph.render.report import bureaus, generate_report, script_json, write_report
+from graph.render.report_views import matrix_view
 from pipeline import process_file
 from pipeline.decode import read_document
 from pipeline.normalize import normalize
@@ -25,7 +25,7 @@ from schemas.ids import bureau_id
 from schemas.records import DocumentRecords
 from tests.graph.records_factory import TEXT, make_parent_records, make_records
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "fixtures" / "docs" / "linjiang_district_services_2024-2026.txt"
 COMPARE = ROOT / "tests" / "fixtures" / "compare"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -149,7 +149,7 @@ def test_report_comparison_tables(form):
 
 
 def test_report_comparison_from_graph_compare():
-    compare = pytest.importorskip("graph.compare")
+    compare = pytest.importorskip("graph.answers.compare")
     child = process_file(COMPARE / "district_plan.txt")
     parent = process_file(COMPARE / "city_plan.txt")
     comparison = compare.compare_plans(child, parent)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.load import load_graph, partition
-from graph.load_cypher import schema_statements
-from graph.store import Store, open_store
+from graph.store.load import load_graph, partition
+from graph.store.load_cypher import schema_statements
+from graph.store.store import Store, open_store
 from schemas.errors import QueryError, ValidationFailed
 from schemas.ids import bureau_id
 from tests.graph.conftest import combine, doc_graph

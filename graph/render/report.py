@@ -3,7 +3,7 @@
 For each plan: the plan at a glance, a sortable and filterable targets table, the responsibility
 matrix as a heatmap, a timeline of deadlines by half-year, an interactive graph (vis-network,
 inlined from ``templates/vendor``), and the normalized text with every extracted span marked.
-Comparisons (``graph.compare``) add aligned / parent-only / child-only tables.
+Comparisons (``graph.answers.compare``) add aligned / parent-only / child-only tables.
 
 Nothing is fetched when the file is opened: scripts and styles are inlined. Document text goes
 through jinja2 autoescape; JSON inside ``<script>`` goes through :func:`script_json`.
@@ -17,9 +17,9 @@ from typing import Any, Optional
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from graph.highlight import Span, highlight, locate, valid_spans
-from graph.report_views import comparison_view, graph_data, matrix_view, timeline_view
-from graph.writers import PathOrFile, text_writer
+from graph.render.highlight import Span, highlight, locate, valid_spans
+from graph.render.report_views import comparison_view, graph_data, matrix_view, timeline_view
+from graph.render.writers import PathOrFile, text_writer
 from schemas.errors import PolicykgError
 from schemas.ids import plan_id
 from schemas.records import DocumentRecords, Target

@@ -2,7 +2,7 @@ from collections import Counter
 
 import pytest
 
-from graph.build import build_graph
+from graph.model.build import build_graph
 from schemas.graph import LABELS, RELATIONSHIP_TYPES
 from schemas.ids import bureau_id, plan_id
 from tests.graph.records_factory import (

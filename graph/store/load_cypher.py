@@ -1,6 +1,6 @@
 """The Cypher the loader sends: fixed statements, and statements rendered for each label and
 relationship of ``schemas.graph`` (never from a document's values, which travel as parameters).
-``all_statements`` lists every one, for tests/graph/test_cypher_valid.py."""
+``all_statements`` lists every one, for tests/graph/store/test_cypher_valid.py."""
 from __future__ import annotations
 
 from schemas.graph import LABELS, RELATIONSHIPS, constraint_statements
@@ -64,7 +64,7 @@ def edge_statement(rel: str, start: str, end: str, create: bool, props: bool = T
 
 def all_statements() -> list[str]:
     """Every statement the loader can send, rendered for every label and relationship of the
-    schema: what tests/graph/test_cypher_valid.py checks against Neo4j's own parser."""
+    schema: what tests/graph/store/test_cypher_valid.py checks against Neo4j's own parser."""
     out = list(schema_statements()) + [shared_statement(l.name) for l in LABELS]
     out += [node_statement(name) for name in DOC_LABELS]
     out += [edge_statement(rel.type, a, b, create, props)

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from graph.matrix import (
+from graph.answers.matrix import (
     COLUMN_TOTAL_ROWS,
     LEGEND,
     MARKS,

@@ -6,8 +6,8 @@ import re
 import networkx as nx
 import pytest
 
-from graph.build import build_graph
-from graph.export import (
+from graph.model.build import build_graph
+from graph.render.export import (
     cypher_literal,
     cypher_name,
     cypher_string,

@@ -14,10 +14,8 @@ from typing import Optional
 
 import networkx as nx
 
-from graph.build import PROPERTIES
-from graph.compare_report import generate_html, generate_markdown, write_comparison
-from graph.counterparts import find_counterparts, level_of
-from graph.similarity import (
+from graph.answers.counterparts import find_counterparts, level_of
+from graph.answers.similarity import (
     RATE_KINDS,
     common_words,
     content_similarity,
@@ -27,6 +25,8 @@ from graph.similarity import (
     normalize_metric,
     units_compatible,
 )
+from graph.model.build import PROPERTIES
+from graph.render.compare_report import generate_html, generate_markdown, write_comparison
 from schemas.compare import (
     Alignment,
     Ambition,
@@ -178,7 +178,7 @@ def add_comparison(G: nx.MultiDiGraph, comparison: Comparison) -> nx.MultiDiGrap
     """A copy of ``G`` with ALIGNS_WITH (child → parent target) and COUNTERPART_OF edges.
 
     Targets must already be nodes (build the graph from both documents first); a bureau missing
-    from the graph is added bare, like ``graph.build`` does for an unlisted unit.
+    from the graph is added bare, like ``graph.model.build`` does for an unlisted unit.
     """
     H = G.copy()
     for n, alignment in enumerate(comparison.alignments):

@@ -1,4 +1,4 @@
-"""Named Cypher queries researchers run, one ``graph/queries/<name>.cypher`` file each.
+"""Named Cypher queries researchers run, one ``graph/store/queries/<name>.cypher`` file each.
 
 A file starts with ``// <description>`` (the help text); the rest is the query, portable Neo4j 5 /
 OpenCypher, taking values only as ``$parameters``.

@@ -1,6 +1,6 @@
 import pytest
 
-from graph.similarity import (
+from graph.answers.similarity import (
     common_words,
     content_similarity,
     kinds_compatible,

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from graph.queries import QUERY_DIR, NamedQuery, get_query, list_queries, query_parameters
+from graph.store.queries import QUERY_DIR, NamedQuery, get_query, list_queries, query_parameters
 from schemas.errors import QueryError
 from schemas.graph import LABEL_NAMES, RELATIONSHIP_TYPES
 

@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_graph
-from graph.compare import (
+from graph.answers.compare import (
     add_comparison,
     compare_plans,
     find_parent_pairs,
@@ -13,9 +12,10 @@ from graph.compare import (
     titles_match,
     write_comparison,
 )
-from graph.compare_report import UnknownFormat
-from graph.counterparts import level_of, name_core
-from graph.load import load_graph, partition
+from graph.answers.counterparts import level_of, name_core
+from graph.model.build import build_graph
+from graph.render.compare_report import UnknownFormat
+from graph.store.load import load_graph, partition
 from pipeline import process_file
 from schemas.compare import Comparison
 from schemas.errors import ValidationFailed
@@ -23,7 +23,7 @@ from schemas.ids import bureau_id, plan_id
 from schemas.records import Normalized, ParentPlan, Target
 from tests.graph.records_factory import evidence, make_parent_records, make_records
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "compare"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "compare"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_graph
-from graph.export import generate_cypher
-from graph.queries import list_queries
+from graph.model.build import build_graph
+from graph.render.export import generate_cypher
+from graph.store.queries import list_queries
 from tests.graph.records_factory import make_parent_records, make_records
-from tests.graph.test_export import HOSTILE
+from tests.graph.render.test_export import HOSTILE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LINT_DIR = ROOT / "tools" / "cypher-lint"
 ERROR = 1
 _CYPHER_START = re.compile(
@@ -104,10 +104,10 @@ def test_cypher_valid_generated_script_statements():
 
 def test_cypher_valid_store_and_load_constants():
     """The loader's statements for every label and relationship, and the Cypher constants of
-    graph/load.py, graph/load_cypher.py and graph/store.py: they must parse too."""
-    from graph.load_cypher import all_statements
+    graph/store/load.py, graph/store/load_cypher.py and graph/store/store.py: they must parse too."""
+    from graph.store.load_cypher import all_statements
 
-    modules = [ROOT / "graph" / name for name in ("load.py", "load_cypher.py", "store.py")]
+    modules = [ROOT / "graph" / "store" / name for name in ("load.py", "load_cypher.py", "store.py")]
     constants = [c for path in modules if path.exists() for c in cypher_constants(path)
                  if not re.search(r"\{[a-z]+\}", c[1])]  # templates: rendered below for the schema
     rendered = [(f"load.all_statements:{i}", text) for i, text in enumerate(all_statements())]

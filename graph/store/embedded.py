@@ -131,7 +131,7 @@ def _pid_alive(pid: int) -> bool:
             text = cmdline.read_bytes().replace(b"\0", b" ")
         except OSError:
             return False
-        return b"graph.embedded" in text and b"serve" in text
+        return b"graph.store.embedded" in text and b"serve" in text
     return True
 
 
@@ -171,13 +171,13 @@ def _spawn(home: Path) -> subprocess.Popen:
     if log_path.exists() and log_path.stat().st_size > _LOG_LIMIT:
         log_path.unlink()
     env = dict(os.environ)
-    pkg_root = str(Path(__file__).resolve().parents[1])
+    pkg_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (pkg_root, env.get("PYTHONPATH")) if p)
     env.setdefault("ARCADEDB_JVM_ERROR_FILE", str(home / "log" / "hs_err_pid%p.log"))
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", "graph.embedded", "serve", "--home", str(home)],
+            [sys.executable, "-m", "graph.store.embedded", "serve", "--home", str(home)],
             stdin=subprocess.DEVNULL, stdout=fd, stderr=fd, cwd=home, env=env,
             start_new_session=True, close_fds=True,
         )
@@ -338,7 +338,7 @@ def serve(home: Path, idle_timeout: float) -> int:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m graph.embedded")
+    parser = argparse.ArgumentParser(prog="python -m graph.store.embedded")
     parser.add_argument("command", choices=["serve"])
     parser.add_argument("--home", type=Path, default=None)
     args = parser.parse_args(argv)
