@@ -203,7 +203,8 @@ def normalized_texts(records: Iterable[DocumentRecords]) -> dict[str, str]:
 
 
 def matrix_paths(paths: Iterable[str], out: Path, by: str = "action", workers: Optional[int] = None) -> Path:
-    from graph.answers.matrix import responsibility_matrix, write_matrix
+    from graph.answers.matrix import responsibility_matrix
+    from graph.render.matrix_formats import write_matrix
 
     batch = extract_paths(paths, None, workers, keep=True)
     write_matrix(responsibility_matrix(build_graph(latest_versions(batch.records)), by=by), out)
@@ -254,9 +255,10 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     """The main job (``make run``): extract, load the database, write exports, matrix,
     comparisons with parents present, the report, and answer two sample questions."""
     from graph.answers.compare import add_comparison, compare_plans, find_parent_pairs
-    from graph.answers.matrix import responsibility_matrix, write_matrix
+    from graph.answers.matrix import responsibility_matrix
     from graph.render.compare_report import write_comparison
     from graph.render.export import write_export
+    from graph.render.matrix_formats import write_matrix
     from graph.render.report import write_report
     from graph.store.queries import get_query
 

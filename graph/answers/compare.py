@@ -25,8 +25,7 @@ from graph.answers.similarity import (
     normalize_metric,
     units_compatible,
 )
-from graph.model.build import PROPERTIES
-from graph.render.compare_report import generate_html, generate_markdown, write_comparison
+from graph.model.build import add_bureau
 from schemas.compare import (
     Alignment,
     Ambition,
@@ -36,8 +35,7 @@ from schemas.compare import (
     TargetRef,
 )
 from schemas.errors import ValidationFailed
-from schemas.ids import bureau_id
-from schemas.records import DocumentRecords, Target
+from schemas.records import DocumentRecords, Target, Unit
 
 SCORE_MIN = 0.5      # metric similarity (normalised wording) a pair needs
 CONTENT_MIN = 0.6    # similarity on content words once generic heads are removed
@@ -178,7 +176,7 @@ def add_comparison(G: nx.MultiDiGraph, comparison: Comparison) -> nx.MultiDiGrap
     """A copy of ``G`` with ALIGNS_WITH (child → parent target) and COUNTERPART_OF edges.
 
     Targets must already be nodes (build the graph from both documents first); a bureau missing
-    from the graph is added bare, like ``graph.model.build`` does for an unlisted unit.
+    from the graph is added bare by ``graph.model.build.add_bureau``, as for an unlisted unit.
     """
     H = G.copy()
     for n, alignment in enumerate(comparison.alignments):
@@ -195,13 +193,7 @@ def add_comparison(G: nx.MultiDiGraph, comparison: Comparison) -> nx.MultiDiGrap
     for pair in comparison.counterparts:
         ends = []
         for name in (pair.child, pair.parent):
-            bid = bureau_id(name)
-            if bid not in H:
-                attrs = {prop: None for prop in PROPERTIES["Bureau"]}
-                attrs.update(id=bid, name=name, canonical=name, level=level_of(name),
-                             generic=False, aliases=[])
-                H.add_node(bid, label="Bureau", **attrs)
-            ends.append(bid)
+            ends.append(add_bureau(H, Unit(name=name, canonical=name, level=level_of(name))))
         H.add_edge(*ends, key="COUNTERPART_OF", type="COUNTERPART_OF", basis=pair.basis)
     return H
 
@@ -244,5 +236,4 @@ def find_parent_pairs(
 
 
 __all__ = ["add_comparison", "compare_plans", "find_counterparts", "find_parent_pairs",
-           "generate_html", "generate_markdown", "pair_score", "target_ref", "titles_match",
-           "write_comparison"]
+           "pair_score", "target_ref", "titles_match"]

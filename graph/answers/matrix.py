@@ -6,22 +6,19 @@ both give the same cells. Rows are bureaus (generic owners such as 各街道办�
 columns are actions, targets or sections, grouped by plan (plans by title, then text order).
 Only actions with at least one owner become columns: an ownerless item has nothing to show here
 (the ``actions-without-owner`` query lists those). The views (``task_view``, ``bureau_view``) are
-plain tables that every writer renders; ``write_matrix`` picks the format from the suffix.
+plain tables that every writer renders (``graph.render.matrix_formats.write_matrix``).
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 import networkx as nx
 
-from graph.render.writers import PathOrFile
 from schemas.errors import PolicykgError
 
 BY = ("action", "target", "section")
-FORMATS = ("xlsx", "html", "csv", "md")
 MARKS = {"lead": "牵头", "support": "配合", "responsible": "负责"}
 LEGEND = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位（未分牵头、配合）"}
 _STRENGTH = {"lead": 0, "responsible": 1, "support": 2}  # the role an aggregated cell shows
@@ -408,21 +405,3 @@ def bureau_view(matrix: Matrix) -> Table:
 
 def views(matrix: Matrix) -> list[Table]:
     return [matrix_table(matrix), task_view(matrix), bureau_view(matrix)]
-
-
-def _format_of(path_or_file: PathOrFile, fmt: Optional[str]) -> str:
-    name = os.fspath(path_or_file) if isinstance(path_or_file, (str, os.PathLike)) else \
-        getattr(path_or_file, "name", "")
-    found = (fmt or os.path.splitext(str(name))[1]).lower().lstrip(".")
-    found = {"markdown": "md", "htm": "html"}.get(found, found)
-    if found not in FORMATS:
-        raise MatrixError(f"unknown matrix format {found or '(none)'!r}; use one of "
-                          + ", ".join(FORMATS))
-    return found
-
-
-def write_matrix(matrix: Matrix, path_or_file: PathOrFile, fmt: Optional[str] = None) -> None:
-    """Write the matrix and its views as .xlsx, .html, .csv or .md; ``fmt`` overrides the suffix."""
-    from graph.render import matrix_formats  # the writers need the model above; import them late
-
-    matrix_formats.write(matrix, path_or_file, _format_of(path_or_file, fmt))

@@ -11,6 +11,7 @@ from typing import Any
 _EXPORTS = {
     "build_graph": "build",
     "PROPERTIES": "build",
+    "add_bureau": "build",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -67,8 +67,10 @@ def _add_parent(G: nx.MultiDiGraph, child: str, parent_title: str, doc_number: O
     _edge(G, child, pid, "IMPLEMENTS", doc_id=doc_id)
 
 
-def _add_bureau(G: nx.MultiDiGraph, unit: Unit) -> str:
-    """One Bureau per canonical name across documents: aliases merge, a known level wins."""
+def add_bureau(G: nx.MultiDiGraph, unit: Unit) -> str:
+    """One Bureau per canonical name across documents: aliases merge, a known level wins.
+
+    The one way a Bureau node is made, by the model and by what answers add to it (comparisons)."""
     bid = bureau_id(unit.canonical)
     if bid in G:
         attrs = G.nodes[bid]
@@ -86,7 +88,7 @@ def _bureau_for(G: nx.MultiDiGraph, canonical: str, written: str) -> str:
     bid = bureau_id(canonical)
     if bid not in G:
         aliases = [written] if written != canonical else []
-        _add_bureau(G, Unit(name=canonical, canonical=canonical, aliases=aliases))
+        add_bureau(G, Unit(name=canonical, canonical=canonical, aliases=aliases))
     return bid
 
 
@@ -127,7 +129,7 @@ def _add_document(G: nx.MultiDiGraph, records: DocumentRecords) -> None:
     for parent in records.plan.parent_plans:
         _add_parent(G, plan, parent.title, parent.doc_number, parent.issuer, doc_id)
     for unit in records.units:
-        _add_bureau(G, unit)
+        add_bureau(G, unit)
 
     section_ids = {section.id for section in records.sections}
     for section in records.sections:

@@ -24,6 +24,7 @@ _EXPORTS = {
     "write_report": "report",
     "UnknownFormat": "compare_report",
     "write_comparison": "compare_report",
+    "write_matrix": "matrix_formats",
     "Span": "highlight",
     "highlight": "highlight",
     "locate": "highlight",

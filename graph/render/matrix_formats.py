@@ -1,4 +1,4 @@
-"""The writers behind ``graph.answers.matrix.write_matrix``: the same cells as CSV, Markdown, HTML and XLSX.
+"""``write_matrix``: the same cells as CSV, Markdown, HTML and XLSX.
 
 CSV is long format (one row per filled cell: plan, section, column, bureau, role, rank and the
 role counts) because it is the form that joins and pivots cleanly; the other formats carry all three
@@ -12,6 +12,7 @@ import html
 import io
 import os
 from pathlib import Path
+from typing import Optional
 
 from graph.answers.matrix import (
     COLUMN_TOTAL_ROWS,
@@ -20,14 +21,14 @@ from graph.answers.matrix import (
     TOTAL_HEADER,
     Matrix,
     MatrixError,
-    PathOrFile,
     Table,
     column_titles,
     matrix_table,
     views,
 )
-from graph.render.writers import text_writer
+from graph.render.writers import PathOrFile, text_writer
 
+FORMATS = ("xlsx", "html", "csv", "md")
 TEMPLATES = Path(__file__).with_name("templates")
 CSV_HEADER = ("plan", "section", "column", "column_id", "bureau", "bureau_id", "generic", "role",
               "mark", "rank", "lead", "support", "responsible")
@@ -110,3 +111,18 @@ def write(matrix: Matrix, path_or_file: PathOrFile, fmt: str) -> None:
     with text_writer(path_or_file) as write_text:
         write_text(text)
 
+
+def _format_of(path_or_file: PathOrFile, fmt: Optional[str]) -> str:
+    name = os.fspath(path_or_file) if isinstance(path_or_file, (str, os.PathLike)) else \
+        getattr(path_or_file, "name", "")
+    found = (fmt or os.path.splitext(str(name))[1]).lower().lstrip(".")
+    found = {"markdown": "md", "htm": "html"}.get(found, found)
+    if found not in FORMATS:
+        raise MatrixError(f"unknown matrix format {found or '(none)'!r}; use one of "
+                          + ", ".join(FORMATS))
+    return found
+
+
+def write_matrix(matrix: Matrix, path_or_file: PathOrFile, fmt: Optional[str] = None) -> None:
+    """Write the matrix and its views as .xlsx, .html, .csv or .md; ``fmt`` overrides the suffix."""
+    write(matrix, path_or_file, _format_of(path_or_file, fmt))

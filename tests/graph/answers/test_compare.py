@@ -10,11 +10,10 @@ from graph.answers.compare import (
     find_parent_pairs,
     pair_score,
     titles_match,
-    write_comparison,
 )
 from graph.answers.counterparts import level_of, name_core
 from graph.model.build import build_graph
-from graph.render.compare_report import UnknownFormat
+from graph.render.compare_report import UnknownFormat, write_comparison
 from graph.store.load import load_graph, partition
 from pipeline import process_file
 from schemas.compare import Comparison

@@ -18,9 +18,9 @@ from graph.answers.matrix import (
     matrix_from_rows,
     responsibility_matrix,
     task_view,
-    write_matrix,
 )
 from graph.model.build import build_graph
+from graph.render.matrix_formats import write_matrix
 from graph.store.load import load_graph
 from graph.store.queries import get_query
 from schemas.ids import plan_id
