@@ -8,9 +8,10 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from graph.model.build import build_graph
+from graph.model.versions import latest_versions, plan_chunks
 from graph.store.embedded import default_home
 from graph.store.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
 from graph.store.store import Store, open_store
@@ -77,25 +78,6 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     return result
 
 
-def latest_versions(records: Iterable[DocumentRecords]) -> list[DocumentRecords]:
-    """One document per plan: of several versions of a plan (same title), the last one given."""
-    return next(_chunks(records, size=0), [])
-
-
-def _chunks(records: Iterable[DocumentRecords], size: int) -> Iterator[list[DocumentRecords]]:
-    """Up to ``size`` plans at a time (0: all of them in one list); of several versions of a
-    plan, the last one given."""
-    pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
-    for doc in records:
-        pending.pop(doc.plan.id, None)  # a later version of the same plan supersedes it
-        pending[doc.plan.id] = doc
-        if size and len(pending) >= size:
-            yield list(pending.values())
-            pending = {}
-    if pending:
-        yield list(pending.values())
-
-
 def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 200) -> LoadSummary:
     """Build and load ``chunk`` documents at a time: memory stays flat however many there are.
     A later version of a plan replaces the earlier one, in the chunk or in the database.
@@ -113,7 +95,7 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-load") as writer:
         # Constraints and indexes first, once, while the first chunk is being built.
         writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
-        for group in _chunks(records, chunk):
+        for group in plan_chunks(records, chunk):
             prepared = prepare_load(build_graph(group))
             add(writing.result())  # one chunk in flight at a time: memory stays flat
             writing = writer.submit(load_prepared, store, prepared, schema=False)

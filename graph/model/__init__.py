@@ -12,6 +12,8 @@ _EXPORTS = {
     "build_graph": "build",
     "PROPERTIES": "build",
     "add_bureau": "build",
+    "latest_versions": "versions",
+    "plan_chunks": "versions",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,6 +1,7 @@
 """Several versions of one plan (same title): the last one given is what the database holds."""
+from graph.model.versions import latest_versions
 from pipeline import process_bytes
-from policykg.jobs import latest_versions, load_records
+from policykg.jobs import load_records
 
 BASE = ("国务院关于促进会展消费的意见\n一、主要目标\n到2027年，全国新增品牌展会{n}个。\n"
         "二、重点任务\n（一）办好展会。每年举办国际展会{n}场。（商务部负责）\n")
