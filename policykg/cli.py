@@ -133,8 +133,8 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 @click.option("--write", is_flag=True, help="Allow the query to change the database.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 def query(query: Optional[str], params: tuple[str, ...], fmt: str, write: bool, list_: bool) -> None:
-    """Run Cypher, or a named query from graph/queries/, read-only unless --write."""
-    from graph.queries import list_queries
+    """Run Cypher, or a named query from graph/store/queries/, read-only unless --write."""
+    from graph.store.queries import list_queries
     from policykg.jobs import parse_param, run_query
 
     if list_ or not query:
@@ -167,7 +167,7 @@ def db() -> None:
 @db.command("start")
 def db_start() -> None:
     """Start the embedded database (it also starts by itself when needed)."""
-    from graph.embedded import ensure_server
+    from graph.store.embedded import ensure_server
 
     conn = ensure_server()
     click.echo(f"embedded database listening at {conn.uri}")
@@ -176,7 +176,7 @@ def db_start() -> None:
 @db.command("stop")
 def db_stop() -> None:
     """Stop the embedded database."""
-    from graph.embedded import stop_server
+    from graph.store.embedded import stop_server
 
     click.echo("stopped" if stop_server() else "not running")
 
@@ -184,7 +184,7 @@ def db_stop() -> None:
 @db.command("status")
 def db_status() -> None:
     """Say whether the embedded database runs, and where."""
-    from graph.embedded import server_status
+    from graph.store.embedded import server_status
 
     state = server_status()
     click.echo("not running" if not state else json.dumps(

@@ -8,12 +8,13 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Optional
 
-from graph.build import build_graph
-from graph.embedded import default_home
-from graph.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
-from graph.store import Store, open_store
+from graph.model.build import build_graph
+from graph.model.versions import latest_versions, plan_chunks
+from graph.store.embedded import default_home
+from graph.store.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
+from graph.store.store import Store, open_store
 from pipeline.batch import Outcome, extract_many, find_documents
 from schemas.errors import InputError
 from schemas.records import DocumentRecords
@@ -77,25 +78,6 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     return result
 
 
-def latest_versions(records: Iterable[DocumentRecords]) -> list[DocumentRecords]:
-    """One document per plan: of several versions of a plan (same title), the last one given."""
-    return next(_chunks(records, size=0), [])
-
-
-def _chunks(records: Iterable[DocumentRecords], size: int) -> Iterator[list[DocumentRecords]]:
-    """Up to ``size`` plans at a time (0: all of them in one list); of several versions of a
-    plan, the last one given."""
-    pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
-    for doc in records:
-        pending.pop(doc.plan.id, None)  # a later version of the same plan supersedes it
-        pending[doc.plan.id] = doc
-        if size and len(pending) >= size:
-            yield list(pending.values())
-            pending = {}
-    if pending:
-        yield list(pending.values())
-
-
 def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 200) -> LoadSummary:
     """Build and load ``chunk`` documents at a time: memory stays flat however many there are.
     A later version of a plan replaces the earlier one, in the chunk or in the database.
@@ -113,7 +95,7 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-load") as writer:
         # Constraints and indexes first, once, while the first chunk is being built.
         writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
-        for group in _chunks(records, chunk):
+        for group in plan_chunks(records, chunk):
             prepared = prepare_load(build_graph(group))
             add(writing.result())  # one chunk in flight at a time: memory stays flat
             writing = writer.submit(load_prepared, store, prepared, schema=False)
@@ -154,8 +136,8 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
 
 
 def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) -> list[dict[str, Any]]:
-    """A named query (graph/queries/<name>.cypher) or Cypher text, with parameters."""
-    from graph.queries import get_query, list_queries
+    """A named query (graph/store/queries/<name>.cypher) or Cypher text, with parameters."""
+    from graph.store.queries import get_query, list_queries
 
     names = {q.name for q in list_queries()}
     text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
@@ -177,7 +159,7 @@ def parse_param(raw: str) -> tuple[str, Any]:
 
 
 def export_paths(paths: Iterable[str], fmt: str, out: Path, workers: Optional[int] = None) -> list[Path]:
-    from graph.export import write_export
+    from graph.render.export import write_export
 
     batch = extract_paths(paths, None, workers, keep=True)
     return write_export(build_graph(latest_versions(batch.records)), fmt, out)
@@ -203,7 +185,8 @@ def normalized_texts(records: Iterable[DocumentRecords]) -> dict[str, str]:
 
 
 def matrix_paths(paths: Iterable[str], out: Path, by: str = "action", workers: Optional[int] = None) -> Path:
-    from graph.matrix import responsibility_matrix, write_matrix
+    from graph.answers.matrix import responsibility_matrix
+    from graph.render.matrix_formats import write_matrix
 
     batch = extract_paths(paths, None, workers, keep=True)
     write_matrix(responsibility_matrix(build_graph(latest_versions(batch.records)), by=by), out)
@@ -211,8 +194,8 @@ def matrix_paths(paths: Iterable[str], out: Path, by: str = "action", workers: O
 
 
 def compare_paths(child: str, parent: str, out: Path) -> Any:
-    from graph.compare import compare_plans
-    from graph.compare_report import write_comparison
+    from graph.answers.compare import compare_plans
+    from graph.render.compare_report import write_comparison
 
     batch = extract_paths([child, parent], None, 1, keep=True)
     if len(batch.records) != 2:
@@ -223,8 +206,8 @@ def compare_paths(child: str, parent: str, out: Path) -> Any:
 
 
 def report_paths(paths: Iterable[str], out: Path, workers: Optional[int] = None) -> Path:
-    from graph.compare import compare_plans, find_parent_pairs
-    from graph.report import write_report
+    from graph.answers.compare import compare_plans, find_parent_pairs
+    from graph.render.report import write_report
 
     batch = extract_paths(paths, None, workers, keep=True)
     records = latest_versions(batch.records)
@@ -253,12 +236,13 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
                progress: Optional[Progress] = None) -> RunResult:
     """The main job (``make run``): extract, load the database, write exports, matrix,
     comparisons with parents present, the report, and answer two sample questions."""
-    from graph.compare import add_comparison, compare_plans, find_parent_pairs
-    from graph.compare_report import write_comparison
-    from graph.export import write_export
-    from graph.matrix import responsibility_matrix, write_matrix
-    from graph.queries import get_query
-    from graph.report import write_report
+    from graph.answers.compare import add_comparison, compare_plans, find_parent_pairs
+    from graph.answers.matrix import responsibility_matrix
+    from graph.render.compare_report import write_comparison
+    from graph.render.export import write_export
+    from graph.render.matrix_formats import write_matrix
+    from graph.render.report import write_report
+    from graph.store.queries import get_query
 
     batch = extract_paths([corpus], out / "records", workers, keep=True, progress=progress)
     outputs: list[Path] = list(batch.written)

@@ -1,6 +1,6 @@
 """The graph schema: node labels, relationship types, their properties and constraints.
 
-The networkx model (graph/build.py), the stores and the exports all follow this one description.
+The networkx model (graph/model/build.py), the stores and the exports all follow this one description.
 Every node has a string ``id`` that is deterministic (from document and content), unique per label.
 """
 from __future__ import annotations

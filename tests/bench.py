@@ -8,8 +8,8 @@ One run prints and writes (``--json``, default out/bench.json):
 - the ratio of that wall time to bare OpenCC(tw2s) + jieba.lcut over the same texts in this one
   process (goal ≤ 1.0), with and without start-up on both sides;
 - peak memory: max RSS of this process and of its children (workers, then the database server);
-- loading: relationships/s of ``graph.load.load_graph`` into a fresh embedded database in a
-  temporary POLICYKG_HOME (goal ≥ 5,000/s), after ``graph.build.build_graph``;
+- loading: relationships/s of ``graph.store.load.load_graph`` into a fresh embedded database in a
+  temporary POLICYKG_HOME (goal ≥ 5,000/s), after ``graph.model.build.build_graph``;
 - the machine: nproc, CPU model, Python version.
 
 Usage: python -m tests.bench [--docs N | --full] [--workers 2] [--json PATH] [--no-load] [--keep]
@@ -136,8 +136,8 @@ def pipeline_startup_seconds() -> Optional[float]:
 
 def bench_load(files: list[Path], home: Path) -> dict[str, Any]:
     """Load the extracted JSON files the way ``policykg load`` does: streamed, in chunks."""
-    from graph.embedded import stop_server
-    from graph.store import open_store
+    from graph.store.embedded import stop_server
+    from graph.store.store import open_store
     from policykg.jobs import load_records
     from schemas.validate import validate_records_json
 

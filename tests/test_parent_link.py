@@ -1,5 +1,5 @@
 """A parent plan printed without its notice (no 文号) is still the plan its child cites."""
-from graph.build import build_graph
+from graph.model.build import build_graph
 from pipeline import process_bytes
 
 PARENT = "南江市物流业提升行动方案（2025—2027年）\n一、主要目标\n到2027年，全市新增物流企业50家。\n"

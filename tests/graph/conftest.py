@@ -9,8 +9,8 @@ from typing import Callable, Iterator, Optional
 import networkx as nx
 import pytest
 
-from graph.embedded import ensure_server, server_status, stop_server
-from graph.store import Store, open_store
+from graph.store.embedded import ensure_server, server_status, stop_server
+from graph.store.store import Store, open_store
 from schemas.ids import bureau_id
 
 

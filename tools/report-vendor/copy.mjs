@@ -1,4 +1,4 @@
-// Copy the JavaScript the HTML report inlines from node_modules into graph/templates/vendor/.
+// Copy the JavaScript the HTML report inlines from node_modules into graph/render/templates/vendor/.
 // Run after `npm ci --prefix tools/report-vendor`: `node tools/report-vendor/copy.mjs`.
 // The copied files are committed, so building or viewing a report never needs npm.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, "..", "..", "graph", "templates", "vendor");
+const out = join(here, "..", "..", "graph", "render", "templates", "vendor");
 const pkgDir = join(here, "node_modules", "vis-network");
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
 

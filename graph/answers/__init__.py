@@ -1,0 +1,43 @@
+"""Answers drawn from the model: the responsibility matrix, plan comparisons, metric similarity,
+counterpart bureaus. Never imports ``graph.render``.
+
+Names are re-exported lazily (PEP 562): importing one module of the layer does not import the
+others.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Matrix": "matrix",
+    "MatrixError": "matrix",
+    "Table": "matrix",
+    "matrix_from_rows": "matrix",
+    "responsibility_matrix": "matrix",
+    "views": "matrix",
+    "add_comparison": "compare",
+    "compare_plans": "compare",
+    "find_parent_pairs": "compare",
+    "pair_score": "compare",
+    "target_ref": "compare",
+    "titles_match": "compare",
+    "find_counterparts": "counterparts",
+    "level_of": "counterparts",
+    "name_core": "counterparts",
+    "content_similarity": "similarity",
+    "metric_similarity": "similarity",
+    "normalize_metric": "similarity",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,46 @@
+"""Answers and the model written out: the HTML report, matrix formats (XLSX, HTML, CSV, Markdown),
+comparison reports, graph exports (GraphML, JSON, CSV, Cypher script).
+
+Names are re-exported lazily (PEP 562): importing one module of the layer does not import the
+others (openpyxl and jinja2 load only for the formats that need them).
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "generate_cypher": "export",
+    "generate_graphml": "export",
+    "generate_json": "export",
+    "node_link": "export",
+    "write_csv": "export",
+    "write_cypher": "export",
+    "write_export": "export",
+    "write_graphml": "export",
+    "write_json": "export",
+    "ReportError": "report",
+    "generate_report": "report",
+    "write_report": "report",
+    "UnknownFormat": "compare_report",
+    "write_comparison": "compare_report",
+    "write_matrix": "matrix_formats",
+    "Span": "highlight",
+    "highlight": "highlight",
+    "locate": "highlight",
+    "valid_spans": "highlight",
+    "PathOrFile": "writers",
+    "text_writer": "writers",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+
+
+def __dir__() -> list[str]:
+    return __all__
