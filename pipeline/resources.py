@@ -134,7 +134,8 @@ CMP_WORDS: tuple[tuple[str, str], ...] = (
 EQ_VERBS = (
     "达到", "达", "实现", "保持在", "保持", "稳定在", "维持在", "提高到", "提高至", "提升到", "提升至",
     "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至", "下降到", "下降至", "降低到",
-    "降低至", "降至", "上升到", "上升至", "力争", "为",
+    "降低至", "降至", "上升到", "上升至", "压缩至", "压缩到", "缩短至", "缩短到", "缩减至", "缩减到",
+    "减少至", "减少到", "力争", "为",
 )
 # Verbs whose object is the thing counted: 建设6个平台 / 新增专精特新企业40家.
 BUILD_VERBS = (
@@ -144,22 +145,58 @@ BUILD_VERBS = (
     "集聚", "聚集", "改造", "提升", "布局", "推出", "发布", "实施", "落地", "签约", "吸引",
     "接待", "培训", "带动", "完成", "推动", "支持", "扶持", "创成", "争创", "形成",
     "评选", "评定", "遴选", "储备", "新登记", "招引落地", "开工", "投用", "上线", "拓展", "开辟",
-    "申报", "入选", "获批", "挂牌", "回收", "整治", "筹建",
+    "申报", "入选", "获批", "挂牌", "回收", "整治", "筹建", "统筹安排", "安排", "配置", "帮助", "招聘",
+    "改扩建", "参加", "举行",
 )
 RATE_VERBS = ("年均增长", "平均增长", "增长", "增速", "增幅", "提高", "提升", "上升", "下降", "降低",
                "减少", "递增", "增加")
-# Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率.
-VERB_RE = re.compile("(?:" + "|".join(sorted({w for w, _ in CMP_WORDS} | set(EQ_VERBS) | set(BUILD_VERBS)
-                                              | set(RATE_VERBS), key=len, reverse=True))
-                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型)")
+# Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率, 回收站点; nor after 化 or 线
+# (数字化改造项目, 线上线下).
+VERB_RE = re.compile(r"(?<![化线])(?:" + "|".join(sorted({w for w, _ in CMP_WORDS} | set(EQ_VERBS) | set(BUILD_VERBS)
+                                                       | set(RATE_VERBS), key=len, reverse=True))
+                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型|站|网点)")
+#: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
+#: stays in the metric.
+COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
+#: Verbs a metric may start with once the grammar has placed it (推出精品线路6条 → 精品线路): the
+#: build verbs and a few that only ever precede their object.
+LEADING_VERB = re.compile(
+    "^(?:" + "|".join(sorted((set(BUILD_VERBS) | {"新培育", "新引进", "推动", "推进", "加快", "鼓励", "补充"})
+                             - set(COUNTED_ACTS), key=len, reverse=True)) + ")+"
+)
+#: A funding sentence's subject and verb (区财政每年安排X资金 → X资金): the organ that pays is not
+#: part of what is measured.
+FUNDING_SUBJECT = re.compile(
+    r"^[\u4e00-\u9fa5]{0,8}?(?:财政|政府|局|委|部门)(?:每年|每季度|年度|从[^，；。]{1,20}?中)?"
+    r"(?:统筹安排|安排|投入|设立|筹集|统筹)"
+)
+#: A recurrence word opening a clause, after a deadline phrase or a scope if any: it governs the
+#: sentence's following clauses too.
+RECURRENCE_OPENING = re.compile(r"[\s，,]*(?:(?:到|至)?(?:19|20)\d{2}年[底末]?前?[，,]?)?(?:全[省市区县]|我[省市区县])?(?:每年|每季度|每月)")
+#: A clause's own time: a year, a cumulative total, another recurrence.
+OWN_TIME = re.compile(r"(?:19|20)\d{2}年|累计|每年|每季度|每月|年均")
+#: A clause that qualifies a goal by what it matches (与先进制造业相匹配的…体系).
+MATCHING_CLAUSE = re.compile(r"相匹配|相适应|相衔接|相协调|相契合")
+#: The head noun of a counted name, shared by the items of a list (批发、零售企业).
+HEAD_NOUN = re.compile(r"(?:企业|机构|平台|项目|基地|园区|中心|单位|门店|网点|市场|主体)$")
+#: A qualifier that opens a list and holds for every item (限额以上批发、零售企业).
+LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营业收入[^、，]{1,10}?以上|国家级|省级|市级|区级|县级)")
+#: What the things counted first must do (3个街区达到示范街标准, 5家企业在境内外上市): the metric is
+#: the things that do it.
+COUNTED_PREDICATE = re.compile(
+    r"(?:达到|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在)[^，；。\n]{1,30}"
+)
+#: A predicate after the thing counted (数字金融法人机构落户3家, 分支机构在本区落户2家).
+TRAILING_PREDICATE = re.compile(r"(?:在[\u4e00-\u9fa5]{1,6})?(?:落户|入驻|落地|集聚)$")
 SUFFIX_RE = re.compile(r"^(?:及以上|以上|左右|上下|以内|以下|之内|多)")
 PREFIX_APPROX = re.compile(r"(?:约|近|大约|接近|超|逾)$")
-SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省市区县]|辖区内?|区域内|区内|市内|省内|全域)")
+SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省市区县]|辖区内?|区域内|区内|市内|省内|全域"
+                      r"|各(?:设区的?市|县（市、区）|区（市）|区（县）|[省市区县]))")
 LEAD_NOISE = re.compile(
     r"^(?:[，、；：\s]|其中|同比|环比|同时|并且?|力争|确保|努力|争取|使得?|让|推动|带动|促进|实现|全年|到期末|"
     r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的)+"
 )
-TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|共|分别|各|约|近|将|要|需|可|能)+$")
+TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可)+$")
 QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|左右)?的")
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")

@@ -78,6 +78,49 @@ def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
     return text, scope
 
 
+def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tuple[int, int]) -> str:
+    """每年 opening an earlier clause of the sentence governs the clauses after it (每年引进品牌首店
+    20家，举办促消费活动30场), until a clause with a time of its own (到2026年, 累计, 每季度)."""
+    if res.OWN_TIME.search(text, *clause):
+        return "none"
+    for c in reversed([c for c in s_clauses if c[1] <= clause[0]]):
+        opening = res.RECURRENCE_OPENING.match(text, c[0], c[1])
+        if opening:
+            return recurrence_of(opening.group(0))
+        if res.OWN_TIME.search(text, *c):
+            return "none"
+    return "none"
+
+
+def _goal_name(metric: str) -> str:
+    """A qualitative goal's name without its list of qualities (优质高效、充满活力的服务业体系 →
+    服务业体系) or a 与…相匹配的 clause; a short modifier (山海特色的) stays."""
+    pre, sep, post = metric.rpartition("的")
+    if sep and len(post) >= 4 and (("、" in pre and not pre.startswith("“")) or res.MATCHING_CLAUSE.search(pre)):
+        return post
+    return metric
+
+
+def _shared_head(first: str, item: str) -> str:
+    """A later item of a list takes the modifier of the first (主导或参与制修订国际标准12项、国家标准
+    140项 → 主导或参与制修订国家标准): where the first ends like the item (same last two characters
+    and the same length tail), and the item is short."""
+    n = len(item)
+    if 2 <= n <= 6 and len(first) >= n + 2 and first[-2:] == item[-2:] and first[-n:] != item:
+        return first[:-n] + item
+    return item
+
+
+def _strip_predicates(metric: str) -> str:
+    """The noun phrase without a verb in front of it (推出精品线路 → 精品线路) or a predicate after
+    it (分支机构在本区落户 → 分支机构), where a name of two characters or more is left."""
+    for pattern in (res.FUNDING_SUBJECT, res.LEADING_VERB, res.TRAILING_PREDICATE):
+        m = pattern.search(metric)
+        if m and len(metric) - (m.end() - m.start()) >= 2:
+            metric = metric[:m.start()] + metric[m.end():]
+    return res.LEAD_NOISE.sub("", metric) or metric
+
+
 def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> str:
     if q.value_max is not None:
         return "range"
@@ -116,13 +159,24 @@ def _kind(clause_before: str, q: Quantity, verb: Optional[str]) -> str:
 
 
 def _split_list(metric: str, n: int) -> list[str]:
-    """``国家、省、市级试点`` with n=3 → [国家级试点, 省级试点, 市级试点]."""
+    """One name per item of a listed metric: ``国家、省、市级试点`` with n=3 → [国家级试点, 省级试点,
+    市级试点] (the earlier items take the last item's tail past their own length); ``限额以上批发、零售企业`` → [限额以上批发企业,
+    限额以上零售企业] (a shared qualifier and head noun go to every item); ``新型研发机构、示范企业``
+    (whole names) stay as they are."""
     parts = [p for p in re.split(r"[、和及与]", metric) if p]
     if len(parts) != n:
         return [metric] * n
     shortest = min(len(p) for p in parts[:-1])
     suffix = parts[-1][shortest:] if len(parts[-1]) > shortest else ""
-    return [p + suffix for p in parts[:-1]] + [parts[-1]]
+    if not (res.HEAD_NOUN.search(suffix) and any(res.HEAD_NOUN.search(p) for p in parts[:-1])):
+        parts = [p + suffix for p in parts[:-1]] + [parts[-1]]  # never a second head (机构+示范企业)
+    head = res.HEAD_NOUN.search(parts[-1])
+    if head and head.start() > 0:
+        parts = [p if res.HEAD_NOUN.search(p) else p + head.group(0) for p in parts]
+    qualifier = res.LIST_QUALIFIER.match(parts[0])
+    if qualifier:
+        parts = [p if res.LIST_QUALIFIER.match(p) else qualifier.group(0) + p for p in parts]
+    return parts
 
 
 def _deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int, int], phrases: list[DeadlinePhrase],
@@ -211,6 +265,7 @@ def find_targets(text: str, ctx: BlockContext,
                 else:
                     groups.append([q])
             prev_emitted: Optional[int] = None  # end of the last group that became a target
+            list_head: Optional[str] = None  # the clause's first metric, whose modifier a list shares
             subsidy = res.SUBSIDY.search(c_text)
             for gi, group in enumerate(groups):
                 first, last = group[0], group[-1]
@@ -260,19 +315,38 @@ def find_targets(text: str, ctx: BlockContext,
                     m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
                 elif verb_m and gap_clean and not res.BASE_YEAR.fullmatch(gap_clean):
                     metric_raw = gap_clean  # 新增专精特新企业40家
+                    if verb in res.COUNTED_ACTS:
+                        metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
                     m_start = verb_m.start()
                 elif noun_after and (not verb_m or not gap_clean) \
                         and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
                     metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
-                    metric_raw = re.split(r"达到|达|实现|建成|完成", metric_raw)[0] or metric_raw
+                    verb_in = res.COUNTED_PREDICATE.search(metric_raw, 1)
+                    metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
                     m_start = verb_m.start() if verb_m else first.start
                     noun_end = last.end + len(after) - len(rest) + len(metric_raw)
+                    predicate = res.COUNTED_PREDICATE.match(c_text[noun_end:])
+                    if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
+                        metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
+                        noun_end += len(predicate.group(0).rstrip("，、；。 "))
                 else:
                     head = before[:verb_m.start()] if verb_m else before
-                    metric_raw = head
-                    m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
+                    offset = 0
+                    if prev_emitted is not None and prev_emitted < len(head):
+                        # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
+                        offset = prev_emitted + len(head[prev_emitted:]) - len(res.SUFFIX_RE.sub("", head[prev_emitted:]))
+                        head = head[offset:]
+                    metric_raw = head + (verb if verb in res.COUNTED_ACTS else "")  # 职业技能培训3万人次
+                    m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
                 metric, scope = _clean_metric(metric_raw)
                 metric = re.sub(r"^(?:达到|达|实现|新增|累计)", "", metric) if len(metric) > 4 else metric
+                metric = _strip_predicates(metric)
+                if last_metric and metric in ("比重", "占比", "比例"):
+                    metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
+                elif last_metric and metric.startswith("占") and "占" not in last_metric:
+                    metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%
+                elif list_head and prev_emitted is not None:
+                    metric = _shared_head(list_head, metric)
                 label_start: Optional[int] = None
                 if not metric and clause[0] > 0 and text[clause[0] - 1] in "：:":
                     # 1.服务业增加值：达到500亿元 — the metric is what the colon introduces
@@ -310,6 +384,8 @@ def find_targets(text: str, ctx: BlockContext,
                 recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
                 if recurrence == "none" and re.match(r"\s*(?:每年|每季度|每月)[，,]", text[sent[0]:sent[1]]):
                     recurrence = recurrence_of(text[sent[0]:sent[0] + 4])
+                if recurrence == "none":
+                    recurrence = _carried_recurrence(text, s_clauses, clause)
                 for q, metric_i in zip(group, metrics):
                     value = q.value
                     if kind == "growth_rate" and re.search(r"(?:下降|降低|减少)$", before.strip()):
@@ -326,6 +402,8 @@ def find_targets(text: str, ctx: BlockContext,
                         base_year=int(base.group(1)) if base else None, sentence=sent))
                 covered.append((start, end))
                 last_metric = metric
+                if prev_emitted is None:
+                    list_head = metric
                 prev_emitted = last.end
         # Qualitative goals, where no number was found in the same span (never in the past).
         masked_here = masked + history_spans
@@ -335,6 +413,7 @@ def find_targets(text: str, ctx: BlockContext,
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
                 metric, scope = _clean_metric(m.group("metric"))
+                metric = _goal_name(metric)
                 if not metric or len(metric) < 2:
                     continue
                 clause = next((c for c in s_clauses if c[0] <= a + len(m.group("metric")) < c[1]), sent)
@@ -355,6 +434,7 @@ def find_targets(text: str, ctx: BlockContext,
                 clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
                 deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
                 metric, scope = _clean_metric(m.group("metric"))
+                metric = _goal_name(metric)
                 out.append(FoundTarget(
                     start=a, end=b, metric=metric, value=None, value_max=None, unit=None,
                     normalized_value=None, normalized_unit=None, comparator="eq", kind="qualitative",

@@ -28,6 +28,8 @@ class Score:
     extracted: int = 0
     matched: int = 0
     field_hits: dict[str, int] = field(default_factory=dict)
+    metric_accepted: int = 0
+    metric_rejected: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     field_errors: list[str] = field(default_factory=list)
@@ -60,6 +62,20 @@ def _metric_ok(gold: str, got: str) -> bool:
     if not gold or not got:
         return gold == got
     return gold in got or got in gold or SequenceMatcher(None, gold, got).ratio() >= 0.6
+
+
+_FOLD_METRIC = re.compile(r"[的“”\"'「」\s]")
+
+
+def metric_accepted(gold: str, got: str) -> bool:
+    """Stricter than ``_metric_ok``: the phrase a reader accepts as naming what is measured. Equal
+    once 的, quotes and spaces are folded, or one holds the other and is at least 4/5 of its length
+    (a word of scope or a modifier more or less, never half a sentence or a bare head noun)."""
+    g, t = _FOLD_METRIC.sub("", gold or ""), _FOLD_METRIC.sub("", got or "")
+    if g == t:
+        return True
+    short, long_ = sorted((g, t), key=len)
+    return bool(short) and short in long_ and len(short) >= 0.8 * len(long_)
 
 
 def _same_value(g, t) -> bool:
@@ -109,6 +125,10 @@ def score_document(golden_path: Path) -> Score:
         got = {"unit": t.unit, "comparator": t.comparator, "kind": t.kind, "deadline": t.deadline,
                "recurrence": t.recurrence, "responsible_units": sorted(t.responsible_units), "metric": t.metric}
         want = dict(g, responsible_units=sorted(g["responsible_units"]))
+        if metric_accepted(g["metric"], t.metric):
+            sc.metric_accepted += 1
+        else:
+            sc.metric_rejected.append(f"want {g['metric']!r} got {t.metric!r}")
         for f in FIELDS:
             ok = _metric_ok(want[f], got[f]) if f == "metric" else want[f] == got[f]
             if ok:
@@ -164,10 +184,12 @@ def main() -> None:
         print(f"{sc.name}: targets P={sc.precision:.2f} R={sc.recall:.2f} ({sc.matched}/{sc.golden}, "
               f"{sc.extracted} extracted) milestones {sc.milestones_matched}/{sc.milestones_golden} "
               f"(extracted {sc.milestones_extracted}) resp {sc.resp_matched}/{sc.resp_golden} "
-              f"not-targets violated {len(sc.not_target_violations)} | {fields}")
+              f"not-targets violated {len(sc.not_target_violations)} | metric accepted "
+              f"{sc.metric_accepted}/{sc.matched} | {fields}")
         if verbose:
             for label, items in (("plan", sc.plan_errors), ("miss", sc.misses), ("spurious", sc.spurious),
-                                 ("field", sc.field_errors), ("not-target", sc.not_target_violations)):
+                                 ("field", sc.field_errors), ("not-target", sc.not_target_violations),
+                                 ("metric", sc.metric_rejected)):
                 for item in items:
                     print(f"   {label}: {item}")
 
