@@ -158,11 +158,13 @@ VERB_RE = re.compile(r"(?<![化线])(?:" + "|".join(sorted({w for w, _ in CMP_WO
 #: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
 #: stays in the metric.
 COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
+#: Build verbs that also modify nouns (集聚示范区, 改造项目, 储备库): never stripped from a name.
+MODIFIER_VERBS = ("集聚", "聚集", "改造", "提升", "布局", "储备", "回收", "整治", "实施", "落地", "带动")
 #: Verbs a metric may start with once the grammar has placed it (推出精品线路6条 → 精品线路): the
 #: build verbs and a few that only ever precede their object.
 LEADING_VERB = re.compile(
     "^(?:" + "|".join(sorted((set(BUILD_VERBS) | {"新培育", "新引进", "推动", "推进", "加快", "鼓励", "补充"})
-                             - set(COUNTED_ACTS), key=len, reverse=True)) + ")+"
+                             - set(COUNTED_ACTS) - set(MODIFIER_VERBS), key=len, reverse=True)) + ")+"
 )
 #: A funding sentence's subject and verb (区财政每年安排X资金 → X资金): the organ that pays is not
 #: part of what is measured.
@@ -175,6 +177,10 @@ FUNDING_SUBJECT = re.compile(
 RECURRENCE_OPENING = re.compile(r"[\s，,]*(?:(?:到|至)?(?:19|20)\d{2}年[底末]?前?[，,]?)?(?:全[省市区县]|我[省市区县])?(?:每年|每季度|每月)")
 #: A clause's own time: a year, a cumulative total, another recurrence.
 OWN_TIME = re.compile(r"(?:19|20)\d{2}年|累计|每年|每季度|每月|年均")
+#: Verbs of acts that recur (举办活动, 开展对接): a clause with one takes the sentence's 每年.
+EVENT_VERB = re.compile(r"举办|开展|组织|举行|召开|承办")
+#: A clause a recurrence does not reach: a scope of its own, or a level rather than a count of acts.
+NOT_CARRIED = re.compile(r"全[国省市区县]|达到|突破|超过|保持|控制在|不低于|不超过|比重|占比|率|覆盖")
 #: A clause that qualifies a goal by what it matches (与先进制造业相匹配的…体系).
 MATCHING_CLAUSE = re.compile(r"相匹配|相适应|相衔接|相协调|相契合")
 #: The head noun of a counted name, shared by the items of a list (批发、零售企业).
@@ -183,11 +189,10 @@ HEAD_NOUN = re.compile(r"(?:企业|机构|平台|项目|基地|园区|中心|单
 LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营业收入[^、，]{1,10}?以上|国家级|省级|市级|区级|县级)")
 #: What the things counted first must do (3个街区达到示范街标准, 5家企业在境内外上市): the metric is
 #: the things that do it.
-COUNTED_PREDICATE = re.compile(
-    r"(?:达到|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在)[^，；。\n]{1,30}"
-)
+PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在")
+COUNTED_PREDICATE = re.compile(rf"(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}}")
 #: A predicate after the thing counted (数字金融法人机构落户3家, 分支机构在本区落户2家).
-TRAILING_PREDICATE = re.compile(r"(?:在[\u4e00-\u9fa5]{1,6})?(?:落户|入驻|落地|集聚)$")
+TRAILING_PREDICATE = re.compile(r"(?:在[\u4e00-\u9fa5]{1,6})?(?:落户|入驻|落地)$")
 SUFFIX_RE = re.compile(r"^(?:及以上|以上|左右|上下|以内|以下|之内|多)")
 PREFIX_APPROX = re.compile(r"(?:约|近|大约|接近|超|逾)$")
 SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省市区县]|辖区内?|区域内|区内|市内|省内|全域"

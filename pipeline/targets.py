@@ -80,14 +80,19 @@ def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
 
 def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tuple[int, int]) -> str:
     """每年 opening an earlier clause of the sentence governs the clauses after it (每年引进品牌首店
-    20家，举办促消费活动30场), until a clause with a time of its own (到2026年, 累计, 每季度)."""
-    if res.OWN_TIME.search(text, *clause):
-        return "none"
-    for c in reversed([c for c in s_clauses if c[1] <= clause[0]]):
+    20家，举办促消费活动30场; 每年新引进项目1个，总部企业1家): only a clause without a verb of its
+    own or with an event verb (举办, 开展) takes it, and not if a clause between has a time of its own (到2026年, 累计, 每季度),
+    a subject of its own (全县…) or states a level (达到, 比重), or a ； parts them."""
+    own = text[clause[0]:clause[1]]
+    if res.VERB_RE.search(own) and not res.EVENT_VERB.search(own):
+        return "none"  # 建设实训基地15个 after 每年培训…: a stock of its own, not a yearly act
+    for c in reversed([c for c in s_clauses if c[1] <= clause[0]] + [clause]):
+        if "；" in text[c[1]:clause[0]]:
+            return "none"
         opening = res.RECURRENCE_OPENING.match(text, c[0], c[1])
-        if opening:
+        if opening and c != clause:
             return recurrence_of(opening.group(0))
-        if res.OWN_TIME.search(text, *c):
+        if res.OWN_TIME.search(text, *c) or res.NOT_CARRIED.search(text, *c):
             return "none"
     return "none"
 
@@ -106,7 +111,8 @@ def _shared_head(first: str, item: str) -> str:
     140项 → 主导或参与制修订国家标准): where the first ends like the item (same last two characters
     and the same length tail), and the item is short."""
     n = len(item)
-    if 2 <= n <= 6 and len(first) >= n + 2 and first[-2:] == item[-2:] and first[-n:] != item:
+    if 2 <= n <= 6 and len(first) >= n + 2 and first[-2:] == item[-2:] and first[-n:] != item \
+            and not re.search(r"[\d超过亿万]", first[-n - 1:] + item):
         return first[:-n] + item
     return item
 
@@ -321,7 +327,7 @@ def find_targets(text: str, ctx: BlockContext,
                 elif noun_after and (not verb_m or not gap_clean) \
                         and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
                     metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
-                    verb_in = res.COUNTED_PREDICATE.search(metric_raw, 1)
+                    verb_in = res.PREDICATE_VERB.search(metric_raw, 1)
                     metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
                     m_start = verb_m.start() if verb_m else first.start
                     noun_end = last.end + len(after) - len(rest) + len(metric_raw)
