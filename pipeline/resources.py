@@ -219,9 +219,19 @@ HISTORY_WORDS = re.compile(
 PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
 # Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).
 INCREMENT = re.compile(r"新增")
+#: Metrics that measure a quantity even when counted in things (发明专利拥有量156件).
+LEVEL_METRIC = re.compile(r"(?:拥有量|保有量|占有量|总量|密度)$")
 CUMULATIVE = re.compile(r"累计")
 BASE_YEAR = re.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d{2})\s*年(?:末|底)?")
 QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|〔[^〕]{0,10}〕")
+#: A framework named by its counted parts (一个目标、两项任务、四个分工、六项保障措施): a label, never
+#: targets. Three or more numeral + measure word + noun items in a row.
+_FRAMEWORK_ITEM = r"[一二两三四五六七八九十\d]{1,3}[个项条大类种张支批]\s*[\u4e00-\u9fa5]{1,8}"
+FRAMEWORK = re.compile(rf"{_FRAMEWORK_ITEM}(?:、{_FRAMEWORK_ITEM}){{2,}}")
+#: The items of an enumeration the count after it merely sums up (A路、B路和C路三条…).
+ENUMERATION = re.compile(r"([\u4e00-\u9fa5A-Za-z\d]{2,12}(?:[、和及与][\u4e00-\u9fa5A-Za-z\d]{2,12})+)$")
+#: Words that make a qualitative phrase a task, not a goal (推进…全覆盖, 加快…全覆盖).
+TASK_VERB = re.compile(r"^[，、\s]*(?:推进|推动|加快|促进|着力|大力|逐步|有序|积极)")
 
 #: Qualitative goals: (pattern, comparator, trigger). The patterns backtrack a lot, so each runs
 #: only on sentences holding its trigger, a word every match must contain.
@@ -239,14 +249,24 @@ QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
 # A reference a target is measured against: 高于全市平均水平1个百分点.
 RELATIVE_REF = re.compile(r"(?:全[国省市区县]|全国|全省|全市|同类城市|上级)[^，；。]{0,8}?(?:平均)?(?:水平|增速|增幅|速度|增长率)")
 QUAL_TRIGGER = re.compile("|".join(f"(?:{trigger.pattern})" for _, _, trigger in QUAL_PATTERNS))
-BUILT_TRIGGER = re.compile(r"建成|形成|构建|打造|确立|健全")
+BUILT_TRIGGER = re.compile(r"建成|形成|构建|打造|确立|健全|建立起")
+# Heads of a goal's name: a system, a pattern, a place of a kind. Not 中心 after 建成 (建成X中心 by a
+# date is a milestone, a thing delivered), only before 基本建成 (X中心基本建成, a state).
+_BUILT_HEADS = (r"体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|聚集区|枢纽|品牌|城市|城区|样板|布局|"
+                r"目的地|产业链|新门户|新平台")
+BUILT_HEAD = re.compile(rf"(?:{_BUILT_HEADS})$")
 BUILT_AFTER = re.compile(
-    r"(?P<metric>[^，；。\n]{2,30}?(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|中心|枢纽|品牌|城市|城区|样板|布局))"
-    r"(?:基本|全面|初步)(?:建成|形成|确立|健全)"
+    rf"(?P<metric>[^，；。\n]{{2,40}}?(?:{_BUILT_HEADS}|中心))"
+    r"(?:基本|全面|初步|有效)(?:建成|形成|确立|健全)"
+)
+#: A goal whose name runs over commas to the end of its sentence (形成以项目为载体，…，…的服务业发展
+#: 新格局。): only the head after the last 的 names it.
+BUILT_LONG = re.compile(
+    rf"(?:基本|全面|初步)?(?:建成|形成|构建)(?P<metric>[^。；\n]{{20,160}}?的[^。；，\n]{{2,16}}?(?:{_BUILT_HEADS}))(?=[。；]|$)"
 )
 BUILT_GOAL = re.compile(
-    r"(?:基本|全面|初步)?(?:建成|形成|构建|打造成?)(?P<metric>[^，；。\n]{2,30}?"
-    r"(?:体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|枢纽|品牌|城市|城区|样板|布局|强区|强市|强省|强县|名城|之都))"
+    r"(?:基本|全面|初步)?(?:建成|形成|构建|打造成?|建立起)(?P<metric>[^，；。\n]{2,40}?"
+    rf"(?:{_BUILT_HEADS}|强区|强市|强省|强县|名城|之都))"
 )
 
 

@@ -78,6 +78,14 @@ def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
     return text, scope
 
 
+def _enumerated(before: str, value: Optional[float]) -> bool:
+    """Whether a count right after a list of names only says how many names were listed."""
+    m = res.ENUMERATION.search(before)
+    if not m or value is None:
+        return False
+    return len(re.split(r"[、和及与]", m.group(1))) == value
+
+
 def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tuple[int, int]) -> str:
     """每年 opening an earlier clause of the sentence governs the clauses after it (每年引进品牌首店
     20家，举办促消费活动30场; 每年新引进项目1个，总部企业1家): only a clause without a verb of its
@@ -95,6 +103,14 @@ def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tup
         if res.OWN_TIME.search(text, *c) or res.NOT_CARRIED.search(text, *c):
             return "none"
     return "none"
+
+
+def _paired_goals(metric: str) -> list[str]:
+    """``创新型产业体系和创新创业生态`` (有效形成) → both goals, when each side ends with a goal's head."""
+    parts = re.split(r"和|及|与", metric)
+    if len(parts) > 1 and all(res.BUILT_HEAD.search(p) and len(p) >= 4 for p in parts):
+        return parts
+    return [metric]
 
 
 def _goal_name(metric: str) -> str:
@@ -243,6 +259,7 @@ def find_targets(text: str, ctx: BlockContext,
                  sents: Optional[list[tuple[int, int]]] = None) -> list[FoundTarget]:
     """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known."""
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in res.QUOTED.finditer(text)]
+    masked += [(m.start(), m.end()) for m in res.FRAMEWORK.finditer(text)]
     phrases = [d for d in find_deadlines(text) if not in_spans(d.start, masked)]
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:
@@ -282,6 +299,8 @@ def find_targets(text: str, ctx: BlockContext,
                 if res.QUALIFIER_AFTER.match(after):
                     continue
                 before = c_text[:first.start]
+                if first.category == "count" and _enumerated(before, first.value):
+                    continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
                 verb_m = None
                 other_starts = {q.start for q in qs if q.start < first.start}
                 for vm in res.VERB_RE.finditer(before):
@@ -372,6 +391,8 @@ def find_targets(text: str, ctx: BlockContext,
                 kind = "baseline" if history else _kind(before, first, verb)
                 if kind == "share" and first.category == "points" and re.search(r"增速|增幅|增长率", metric):
                     kind = "growth_rate"
+                if kind == "count" and res.LEVEL_METRIC.search(metric):
+                    kind = "level"  # 万人发明专利拥有量156件: a measured quantity, not things counted
                 suffix = res.SUFFIX_RE.match(after)
                 end = clause[0] + last.end + (suffix.end() if suffix else 0)
                 if noun_end is not None:
@@ -418,6 +439,8 @@ def find_targets(text: str, ctx: BlockContext,
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
+                if res.TASK_VERB.match(m.group("metric")):
+                    continue  # 推进…网络全覆盖: a task, not a state to reach
                 metric, scope = _clean_metric(m.group("metric"))
                 metric = _goal_name(metric)
                 if not metric or len(metric) < 2:
@@ -433,17 +456,21 @@ def find_targets(text: str, ctx: BlockContext,
                     sentence=sent))
                 covered.append((a, b))
         if (ctx.goal_section or any(d.marked for d in local)) and res.BUILT_TRIGGER.search(s_text):
-            for m in list(res.BUILT_GOAL.finditer(s_text)) + list(res.BUILT_AFTER.finditer(s_text)):
+            matches = [*res.BUILT_GOAL.finditer(s_text), *res.BUILT_AFTER.finditer(s_text),
+                       *res.BUILT_LONG.finditer(s_text)]
+            for m in matches:
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
                 clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
                 deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
                 metric, scope = _clean_metric(m.group("metric"))
-                metric = _goal_name(metric)
-                out.append(FoundTarget(
-                    start=a, end=b, metric=metric, value=None, value_max=None, unit=None,
-                    normalized_value=None, normalized_unit=None, comparator="eq", kind="qualitative",
-                    recurrence="none", deadline=deadline, deadline_rule=rule, scope=scope, sentence=sent))
+                if m.re is res.BUILT_LONG:
+                    metric = metric.rpartition("的")[2]
+                for name in _paired_goals(_goal_name(metric)):
+                    out.append(FoundTarget(
+                        start=a, end=b, metric=name, value=None, value_max=None, unit=None,
+                        normalized_value=None, normalized_unit=None, comparator="eq", kind="qualitative",
+                        recurrence="none", deadline=deadline, deadline_rule=rule, scope=scope, sentence=sent))
                 covered.append((a, b))
     return out
