@@ -50,6 +50,11 @@ _CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（�
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
 _SENT_END = "。；;！？!?"
+_SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
+# A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.
+_TITLE_ISSUER = re.compile(
+    r"^((?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委)))关于"
+)
 
 
 @dataclass
@@ -197,6 +202,21 @@ def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
                       issuer=issuer or region_of(cited))
 
 
+def _signature(lines: list[_Line]) -> tuple[Optional[str], Optional[str]]:
+    """The issuing organ and date signed at the end of a document (an organ's line, then a date
+    line, perhaps followed by （此件公开发布）)."""
+    tail = [ln.text for ln in lines[-4:] if not _SIGN_NOTE.fullmatch(ln.text)]
+    for i in range(len(tail) - 1, 0, -1):
+        if _DATE_LINE.match(tail[i]) and _ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
+                and not re.search(r"[，。；：、]", tail[i - 1]):
+            y, mo, d = map(int, re.findall(r"\d+", tail[i]))
+            try:
+                return tail[i - 1], date(y, mo, d).isoformat()
+            except ValueError:
+                return tail[i - 1], None
+    return None, None
+
+
 def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
     """The posting date of a web page, from the 来源/发布时间 lines decode dropped as site noise."""
     for line in dropped:
@@ -242,6 +262,12 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         nm = _notice_line(notice_lines[0].text if notice_lines else "")
         if nm and nm.start() > 1:
             issuer = notice_lines[0].text[: nm.start()]
+    if issuer is None:
+        issuer, signed = _signature(lines)
+        issued = issued or signed
+    if issuer is None and title:
+        by = _TITLE_ISSUER.match(title)  # 国务院关于促进……的意见
+        issuer = by.group(1) if by else None
     if title is None:
         warnings.append(Warning(code="no_title", message="no plan title found"))
     # The period comes from the title (or the line under it), never from cited documents.

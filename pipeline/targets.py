@@ -319,6 +319,7 @@ def find_targets(text: str, ctx: BlockContext,
                     continue  # 营收过10亿元企业5家: the first amount qualifies the metric
                 noun_end: Optional[int] = None
                 relative_to: Optional[str] = None
+                named_by_predicate = False
                 listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
                 if noun_after and re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的", rest) and later_exists:
                     continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
@@ -352,6 +353,7 @@ def find_targets(text: str, ctx: BlockContext,
                     noun_end = last.end + len(after) - len(rest) + len(metric_raw)
                     predicate = res.COUNTED_PREDICATE.match(c_text[noun_end:])
                     if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
+                        named_by_predicate = True
                         metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
                         noun_end += len(predicate.group(0).rstrip("，、；。 "))
                 else:
@@ -364,8 +366,9 @@ def find_targets(text: str, ctx: BlockContext,
                     metric_raw = head + (verb if verb in res.COUNTED_ACTS else "")  # 职业技能培训3万人次
                     m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
                 metric, scope = _clean_metric(metric_raw)
-                metric = re.sub(r"^(?:达到|达|实现|新增|累计)", "", metric) if len(metric) > 4 else metric
-                metric = _strip_predicates(metric)
+                if not named_by_predicate:
+                    metric = re.sub(r"^(?:达到|达|实现|新增|累计)", "", metric) if len(metric) > 4 else metric
+                    metric = _strip_predicates(metric)
                 if last_metric and metric in ("比重", "占比", "比例"):
                     metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
                 elif last_metric and metric.startswith("占") and "占" not in last_metric:

@@ -90,7 +90,7 @@ def score_document(golden_path: Path) -> Score:
     sc = Score(golden_path.stem)
     # Plan metadata.
     plan = records.plan
-    for key in ("period_start", "period_end", "doc_number", "level", "region"):
+    for key in ("period_start", "period_end", "doc_number", "level", "region", "issuer", "posted_date"):
         if key in gold["plan"] and gold["plan"][key] != getattr(plan, key):
             sc.plan_errors.append(f"plan.{key}: want {gold['plan'][key]!r} got {getattr(plan, key)!r}")
     if gold["plan"].get("title") and gold["plan"]["title"].replace(" ", "") not in plan.title.replace(" ", ""):
@@ -100,6 +100,13 @@ def score_document(golden_path: Path) -> Score:
     got_parents = {p.doc_number or fold(p.title) for p in plan.parent_plans}
     if not want_parents <= got_parents:
         sc.plan_errors.append(f"plan.parent_plans: want {sorted(want_parents)} got {sorted(got_parents)}")
+    issuers = {p.doc_number or fold(p.title): p.issuer for p in plan.parent_plans}
+    for p in gold["plan"].get("parent_plans", []):
+        key = p.get("doc_number") or fold(p["title"])
+        if p.get("issuer") and issuers.get(key) != p["issuer"]:
+            sc.plan_errors.append(f"parent issuer: want {p['issuer']!r} got {issuers.get(key)!r}")
+        if p.get("doc_number") and not any(fold(p["title"]) == fold(q.title) for q in plan.parent_plans):
+            sc.plan_errors.append(f"parent title: want {p['title']!r}")
     # Targets.
     candidates = [t for t in records.targets if t.kind != "baseline"]
     sc.extracted = len(candidates)

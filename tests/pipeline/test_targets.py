@@ -91,3 +91,67 @@ def test_targets_lists_and_qualifiers(text, expected):
 def test_targets_relative_with_a_margin():
     (t,) = find_targets("服务业增加值增速高于全市平均水平1个百分点。", CTX)
     assert (t.metric, t.value, t.unit, t.kind, t.relative_to) == ("服务业增加值增速", 1, "个百分点", "growth_rate", "全市平均水平")
+
+
+def _metrics(text, ctx=CTX):
+    return [(t.metric, t.value) for t in find_targets(text, ctx) if t.kind != "baseline"]
+
+
+# Metric phrases a reader accepts: the noun phrase naming what is measured (conventions of the seed).
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，推出精品研学线路不少于8条。", [("精品研学线路", 8)]),  # the build verb is not the name
+    ("到2027年，引进咨询服务总部企业分支机构在本区落户3—4家。", [("咨询服务总部企业分支机构", 3)]),
+    ("到2027年，绿色金融法人机构落户不少于2家。", [("绿色金融法人机构", 2)]),
+    ("到2027年，3条街区达到省级示范步行街标准。", [("达到省级示范步行街标准的街区", 3)]),
+    ("到2027年，推动不少于6家企业在境内外上市。", [("在境内外上市的企业", 6)]),
+    ("区财政每年安排文旅发展专项资金3000万元。", [("文旅发展专项资金", 3000)]),
+    ("每年培训家政服务人员2000人次。", [("培训家政服务人员", 2000)]),  # the act is what is counted
+    ("到2027年，数字经济增加值突破300亿元，比重达到40%。", [("数字经济增加值", 300), ("数字经济增加值比重", 40)]),
+    ("到2027年，生产性服务业增加值突破500亿元，占服务业增加值比重达60%。",
+     [("生产性服务业增加值", 500), ("生产性服务业增加值占服务业增加值比重", 60)]),
+    ("到2027年，新增主导制定地方标准10项、团体标准20项。", [("主导制定地方标准", 10), ("主导制定团体标准", 20)]),
+    ("到2027年，参与制定的地方标准达到30项、团体标准达到50项。",
+     [("参与制定的地方标准", 30), ("参与制定的团体标准", 50)]),
+    ("到2027年，新培育文化创意企业、科技服务示范企业各12家。",
+     [("文化创意企业", 12), ("科技服务示范企业", 12)]),  # two whole names: no head added twice
+    ("到2027年，限额以上批发、零售企业分别达到120家、300家。",
+     [("限额以上批发企业", 120), ("限额以上零售企业", 300)]),
+    ("到2027年，完成数字化改造项目15个。", [("数字化改造项目", 15)]),  # 改造 after 化 is a noun
+    ("到2027年，开展线上线下融合促销活动30次以上。", [("线上线下融合促销活动", 30)]),
+])
+def test_targets_metric_is_the_noun_phrase_measured(text, expected):
+    assert _metrics(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "推动临海路、滨河路和望江路三条特色商业街贯通。",  # the count sums up the names listed
+    "建立“1357”（一个中心、三项机制、五个平台、七项保障）工作体系，到2027年取得实效。",
+    "到2027年，推进智慧养老服务网络全覆盖。",  # a task, not a state to reach
+])
+def test_targets_numbers_in_names_and_tasks_are_not_targets(text):
+    assert [t for t in find_targets(text, CTX) if t.kind != "baseline"] == []
+
+
+@pytest.mark.parametrize("text, recurrences", [
+    ("每年新引进亿元以上项目3个，总部企业2家。", ["annual", "annual"]),  # no verb of its own
+    ("每年引进品牌首店20家以上，举办促消费活动30场以上。", ["annual", "annual"]),  # an event
+    ("每年培训从业人员5万人次以上，建设实训基地15个。", ["annual", "none"]),  # a stock of its own
+    ("每季度举办促销活动1次以上，全县接待游客达到650万人次。", ["quarterly", "none"]),  # a level
+])
+def test_targets_a_leading_recurrence_governs_later_clauses_without_their_own(text, recurrences):
+    assert [t.recurrence for t in find_targets(text, CTX) if t.kind != "baseline"] == recurrences
+
+
+GOALS = BlockContext(period_start=2025, period_end=2027, goal_section=True)
+
+
+@pytest.mark.parametrize("text, metrics", [
+    ("到2027年，国内一流数字产业体系和开放创新生态有效形成。", ["国内一流数字产业体系", "开放创新生态"]),
+    ("到2027年，基本建成与省会地位相匹配的区域金融聚集区。", ["区域金融聚集区"]),
+    ("到2027年，滨海特色的康养旅游目的地基本建成。", ["滨海特色的康养旅游目的地"]),
+    ("到2027年，形成以平台为支撑，“一廊”引领、“两区”联动，数字赋能的现代服务业发展新格局。",
+     ["现代服务业发展新格局"]),
+    ("到2027年，构建优质高效、充满活力的现代服务业体系。", ["现代服务业体系"]),
+])
+def test_targets_qualitative_goals_named_by_their_head(text, metrics):
+    assert [t.metric for t in find_targets(text, GOALS) if t.kind == "qualitative"] == metrics
