@@ -252,8 +252,8 @@ QUAL_TRIGGER = re.compile("|".join(f"(?:{trigger.pattern})" for _, _, trigger in
 BUILT_TRIGGER = re.compile(r"建成|形成|构建|打造|确立|健全|建立起")
 # Heads of a goal's name: a system, a pattern, a place of a kind. Not 中心 after 建成 (建成X中心 by a
 # date is a milestone, a thing delivered), only before 基本建成 (X中心基本建成, a state).
-_BUILT_HEADS = (r"体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|聚集区|枢纽|品牌|城市|城区|样板|布局|"
-                r"目的地|产业链|新门户|新平台")
+_BUILT_HEADS = (r"体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|聚集区|度假区|功能区|旅游区|枢纽|品牌|城市|城区|"
+                r"样板|布局|目的地|产业链|新门户|新平台")
 BUILT_HEAD = re.compile(rf"(?:{_BUILT_HEADS})$")
 BUILT_AFTER = re.compile(
     rf"(?P<metric>[^，；。\n]{{2,40}}?(?:{_BUILT_HEADS}|中心))"

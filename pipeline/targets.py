@@ -86,6 +86,16 @@ def _enumerated(before: str, value: Optional[float]) -> bool:
     return len(re.split(r"[、和及与]", m.group(1))) == value
 
 
+def _running_totals(found: list[FoundTarget], sent: tuple[int, int]) -> None:
+    """新增国际标准12项……国际标准达到52项: a count of what the same sentence adds to is its running
+    total (cumulative)."""
+    here = [t for t in found if t.sentence == sent]
+    added = {t.metric.replace("的", "") for t in here if t.kind == "increment"}
+    for t in here:
+        if t.kind == "count" and t.metric.replace("的", "") in added:
+            t.kind = "cumulative"
+
+
 def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tuple[int, int]) -> str:
     """每年 opening an earlier clause of the sentence governs the clauses after it (每年引进品牌首店
     20家，举办促消费活动30场; 每年新引进项目1个，总部企业1家): only a clause without a verb of its
@@ -435,6 +445,7 @@ def find_targets(text: str, ctx: BlockContext,
                 if prev_emitted is None:
                     list_head = metric
                 prev_emitted = last.end
+        _running_totals(out, sent)
         # Qualitative goals, where no number was found in the same span (never in the past).
         masked_here = masked + history_spans
         for pattern, cmp, trigger in res.QUAL_PATTERNS:
