@@ -7,6 +7,7 @@ import os
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -218,9 +219,10 @@ def report_paths(paths: Iterable[str], out: Path, workers: Optional[int] = None)
 
 
 
-def _second_year_end(records: list[DocumentRecords]) -> str:
-    starts = [r.plan.period_start for r in records if r.plan.period_start]
-    return f"{(min(starts) + 1) if starts else 2025}-12-31"
+def _periods_end(records: list[DocumentRecords]) -> str:
+    """The end of the latest plan period in the corpus (every target of a plan is due by then)."""
+    ends = [r.plan.period_end for r in records if r.plan.period_end]
+    return f"{max(ends) if ends else date.today().year}-12-31"
 
 
 @dataclass
@@ -279,8 +281,8 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
         # The database may hold other documents too: the samples answer for this corpus only.
         samples = [
             ("bureaus with the most actions", store.query(get_query("corpus-bureaus").text, {"docs": docs})),
-            ("targets due by the end of the plans' second year",
+            ("targets due first, by the end of the plans' periods",
              store.query(get_query("corpus-targets-due-by").text,
-                         {"docs": docs, "date": _second_year_end(records)})),
+                         {"docs": docs, "date": _periods_end(records)})),
         ]
     return RunResult(batch, summary, outputs, samples, pending)
