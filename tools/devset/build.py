@@ -2,7 +2,8 @@
 
 The texts are not ours to commit, so the repository keeps only where each one lives:
 ``sources.json`` names, per document, a repository, a pinned commit, a path inside it and a cut
-(a whole file, a line range of a concatenated crawl, or one column of one row of an SQL dump), with
+(a whole file, a line range of a concatenated crawl, one column of one row of an SQL dump, or one
+column of one row of a CSV file), with
 the SHA-256 of the bytes the cut yields. ``python -m tools.devset.build --mirror DIR --out OUT``
 reads ``DIR/<owner>+<name>/repo`` (a bare git directory, as the search tool's ``fetch`` leaves it)
 with ``git show <commit>:<path>`` and writes ``OUT/<id>.<ext>``.
@@ -10,7 +11,9 @@ with ``git show <commit>:<path>`` and writes ``OUT/<id>.<ext>``.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import json
 import re
 import subprocess
@@ -105,6 +108,18 @@ def cut_sql_row(data: bytes, table: str, row_id: int, column: str) -> bytes:
     raise DevsetError(f"row {row_id} not found in table {table}")
 
 
+def cut_csv_row(data: bytes, key: str, value: str, column: str) -> bytes:
+    """One cell of a UTF-8 CSV file: the ``column`` of the row whose ``key`` column equals ``value``."""
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    for name in (key, column):
+        if name not in (reader.fieldnames or []):
+            raise DevsetError(f"column {name} not in the CSV header {reader.fieldnames}")
+    for row in reader:
+        if row[key] == str(value):
+            return row[column].encode("utf-8")
+    raise DevsetError(f"no CSV row with {key} = {value}")
+
+
 def cut(data: bytes, spec: dict) -> bytes:
     kind = spec["kind"]
     if kind == "file":
@@ -114,6 +129,8 @@ def cut(data: bytes, spec: dict) -> bytes:
         return b"\n".join(lines[spec["start"]:spec["end"]])
     if kind == "sql_row":
         return cut_sql_row(data, spec["table"], spec["id"], spec["column"])
+    if kind == "csv_row":
+        return cut_csv_row(data, spec["key"], spec["value"], spec["column"])
     raise DevsetError(f"unknown cut kind {kind!r}")
 
 
