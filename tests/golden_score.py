@@ -64,12 +64,12 @@ def _metric_ok(gold: str, got: str) -> bool:
     return gold in got or got in gold or SequenceMatcher(None, gold, got).ratio() >= 0.6
 
 
-_FOLD_METRIC = re.compile(r"[的“”\"'「」\s]")
+_FOLD_METRIC = re.compile(r"[的“”\"'「」\s]|全[国省市区县]|[我本][国省市区县]")
 
 
 def metric_accepted(gold: str, got: str) -> bool:
     """Stricter than ``_metric_ok``: the phrase a reader accepts as naming what is measured. Equal
-    once 的, quotes and spaces are folded, or one holds the other and is at least 4/5 of its length
+    once 的, quotes, spaces and scope words (全区, 本市) are folded, or one holds the other and is at least 4/5 of its length
     (a word of scope or a modifier more or less, never half a sentence or a bare head noun)."""
     g, t = _FOLD_METRIC.sub("", gold or ""), _FOLD_METRIC.sub("", got or "")
     if g == t:
