@@ -119,6 +119,15 @@ class Matrix:
     bureaus: tuple[BureauRow, ...]
     columns: tuple[Column, ...]
     cells: Mapping[tuple[str, str], Cell] = field(default_factory=dict)
+    inferred: int = 0  # roles set by the first-listed-leads convention, not by the text
+
+    @property
+    def note(self) -> Optional[str]:
+        """What a reader must know about the roles shown, or None."""
+        if not self.inferred:
+            return None
+        return (f"注：{self.inferred} 处牵头/配合按“列第一位者为牵头单位”推定（原文未分牵头、配合；"
+                "文件自述此规则或按 --first-listed-leads）")
 
     def cell(self, bureau: str, column: str) -> Optional[Cell]:
         return self.cells.get((bureau, column))
@@ -277,10 +286,12 @@ def responsibility_matrix(G: nx.MultiDiGraph, by: str = "action", depth: int = 1
                         targets, milestones)
         action_columns[node] = column
         entries += [(_bureau(G, b), column, role, rank) for b, role, rank in _owners(G, node)]
+    inferred = sum(1 for _, v, d in G.edges(data=True)
+                   if d.get("type") == "RESPONSIBLE_FOR" and d.get("basis") == "first_listed" and v in action_columns)
     if by == "section":
-        return _assemble(by, _by_section(entries, depth))
+        return replace(_assemble(by, _by_section(entries, depth)), inferred=inferred)
     if by == "action":
-        return _assemble(by, entries)
+        return replace(_assemble(by, entries), inferred=inferred)
     target_entries: list[Entry] = []
     for node, attrs in G.nodes(data=True):
         if attrs.get("label") != "Target":
@@ -296,7 +307,7 @@ def responsibility_matrix(G: nx.MultiDiGraph, by: str = "action", depth: int = 1
         owners = _owners(G, owner) if owner else []
         owners += [o for o in _owners(G, node) if o[0] not in {b for b, _, _ in owners}]
         target_entries += [(_bureau(G, b), column, role, rank) for b, role, rank in owners]
-    return _assemble(by, target_entries)
+    return replace(_assemble(by, target_entries), inferred=inferred)
 
 
 def matrix_from_rows(rows: Iterable[Mapping[str, Any]], by: str = "action",
@@ -337,8 +348,10 @@ def column_titles(matrix: Matrix, numbered: bool = True) -> list[str]:
 
 
 def plan_notes(matrix: Matrix) -> tuple[str, ...]:
+    """The plans' numbers when there are several, and a word on roles the text did not give."""
     plans = matrix.plans
-    return tuple(f"[{i}] {p}" for i, p in enumerate(plans, start=1)) if len(plans) > 1 else ()
+    numbered = tuple(f"[{i}] {p}" for i, p in enumerate(plans, start=1)) if len(plans) > 1 else ()
+    return numbered + ((matrix.note,) if matrix.note else ())
 
 
 TOTAL_HEADER = ("牵头数", "配合数", "负责数", "合计")

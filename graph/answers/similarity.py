@@ -19,7 +19,9 @@ SCOPE_WORDS = ("全国", "全省", "全市", "全区", "全县", "全镇", "全�
 SUFFIXES = ("总数", "数量", "总量", "总额", "规模", "个数", "数目")
 SHORT_SUFFIXES = ("量", "数")  # dropped only when at least three characters remain
 LEADING_VERBS = ("新增", "累计", "新建", "建成", "培育", "引进", "举办", "打造", "实现", "完成")
-SYNONYMS = (("地区生产总值", "生产总值"), ("GDP", "生产总值"), ("规模以上", "规上"))
+# A fund is a fund whatever it is called (专项资金, 引导资金): what it funds tells funds apart.
+SYNONYMS = (("地区生产总值", "生产总值"), ("GDP", "生产总值"), ("规模以上", "规上"), ("专项资金", "资金"),
+            ("引导资金", "资金"))
 # Heads shared by unrelated goals; a pair must also match on what is left without them.
 GENERIC_WORDS = (
     "服务业", "营业收入", "增加值", "企业", "活动", "项目", "平台", "服务", "发展", "产业", "行业",

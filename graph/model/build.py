@@ -151,7 +151,7 @@ def _add_document(G: nx.MultiDiGraph, records: DocumentRecords) -> None:
             bid = _bureau_for(G, resp.unit, resp.name)
             if not G.has_edge(bid, action.id, key="RESPONSIBLE_FOR"):  # first mention wins
                 _edge(G, bid, action.id, "RESPONSIBLE_FOR", role=resp.role, rank=resp.rank,
-                      doc_id=doc_id)
+                      basis=resp.basis, doc_id=doc_id)
 
     action_ids = {action.id for action in records.actions}
     for target in records.targets:

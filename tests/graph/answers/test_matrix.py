@@ -287,3 +287,24 @@ def test_matrix_writers_escape_text(tmp_path: Path, make_graph) -> None:
 def test_matrix_refuses_unknown_grouping_and_format(G: nx.MultiDiGraph, call) -> None:
     with pytest.raises(MatrixError):
         call(G)
+
+
+def test_matrix_says_when_roles_were_inferred(tmp_path: Path) -> None:
+    """Roles of clauses that name none show as 负责; with the first-listed convention they are
+    牵头/配合, and every format says they were inferred."""
+    from pipeline import process_bytes
+    from pipeline.roles import first_listed_leads
+
+    text = ("西岭区促消费行动方案（2025—2027年）\n一、重点任务\n（一）开展促消费活动。开展促消费活动20场以上。"
+            "（责任单位：区商务局、区财政局）\n").encode("utf-8")
+    plain = responsibility_matrix(build_graph([process_bytes(text, "a.txt")]))
+    assert {c.label for *_, c in plain.marks()} == {"负责"} and plain.note is None
+    inferred = responsibility_matrix(build_graph([first_listed_leads(process_bytes(text, "a.txt"))]))
+    assert sorted(c.label for *_, c in inferred.marks()) == ["牵头", "配合"] and inferred.inferred == 2
+    for ext in ("md", "html"):
+        write_matrix(inferred, tmp_path / f"m.{ext}")
+        assert "推定" in (tmp_path / f"m.{ext}").read_text(encoding="utf-8")
+    write_matrix(inferred, tmp_path / "m.xlsx")
+    import openpyxl
+    cells = [c.value for row in openpyxl.load_workbook(tmp_path / "m.xlsx").active.iter_rows() for c in row]
+    assert any(isinstance(v, str) and "推定" in v for v in cells)
