@@ -88,7 +88,6 @@ class _Parsed:
     open_list: bool = False
     bad: int = 0  # pieces that are not unit names
     strong: bool = False  # a label or a role verb was present
-    verb: bool = False  # a verb was present (负责, 按职责分工负责 … say "responsible" in words)
 
 
 def _matched_mask(s: str) -> list[bool]:
@@ -202,7 +201,6 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
         for phrase in _split(text, "，,；;\t "):
             phrase, verb_role, had_verb, is_open = _strip_tail(_BY.sub("", phrase), inline=False)
             out.strong |= had_verb
-            out.verb |= had_verb
             out.open_list |= is_open
             at = phrase.find("会同")
             if at > 0 and not _matched_mask(phrase)[at]:
@@ -215,7 +213,6 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
                     name, own_role, piece_verb, piece_open = _strip_tail(piece)
                     out.open_list |= piece_open
                     out.strong |= piece_verb
-                    out.verb |= piece_verb
                     if is_unit_name(name):
                         out.units.append((name, own_role or group_role))
                     else:
@@ -225,10 +222,10 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
     return out
 
 
-def _assign_roles(units: list[tuple[str, Optional[Role]]], verb: bool) -> list[Responsibility]:
+def _assign_roles(units: list[tuple[str, Optional[Role]]]) -> list[Responsibility]:
     """Fill unmarked roles: support beside a named lead, lead beside named supporters; where the
-    text names no lead or support, every unit is responsible: in words (``负责``) or, for a bare
-    list (``责任单位：A、B``), ``unstated``."""
+    text names no lead or support (``责任单位：A、B``, ``A、B按职责分工负责``), every unit is
+    responsible with basis ``unstated``; ``分别负责`` says so in words (basis ``text``)."""
     roles = [r for _, r in units]
     if "lead" in roles:
         default: Role = "support"
@@ -236,7 +233,7 @@ def _assign_roles(units: list[tuple[str, Optional[Role]]], verb: bool) -> list[R
         default = "lead"
     elif all(r is None for r in roles):
         return [Responsibility(unit=canonical_name(name), name=name, role="responsible", rank=i + 1,
-                               basis="text" if verb else "unstated") for i, (name, _) in enumerate(units)]
+                               basis="unstated") for i, (name, _) in enumerate(units)]
     else:
         default = "responsible"
     return [
@@ -248,7 +245,7 @@ def _assign_roles(units: list[tuple[str, Optional[Role]]], verb: bool) -> list[R
 def parse_units(content: str) -> tuple[list[Responsibility], bool]:
     """The inside of a clause → (units with roles and 1-based ranks, whether the list ended in 等)."""
     parsed = _parse(content)
-    return _assign_roles(parsed.units, parsed.verb), parsed.open_list
+    return _assign_roles(parsed.units), parsed.open_list
 
 
 def _closing(text: str, i: int) -> int:
@@ -285,6 +282,7 @@ def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Op
         return None  # （一）, （2024—2026年）: no unit name is this short or without Han characters
     if content.count("（") + content.count("(") > _MAX_NESTED:
         return None
+    content = R.CLAUSE_NOTE.sub("", content)  # （A、B负责，排在第一位的部门为牵头部门，下同）
     parsed = _parse(content, strict=True)
     if not parsed.units or parsed.bad:
         return None
@@ -293,7 +291,7 @@ def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Op
             return None
         if any(unit_level(n) == "unknown" and not is_generic(n) for n, _ in parsed.units):
             return None
-    return ClauseMatch(start, end, _assign_roles(parsed.units, parsed.verb), parsed.open_list, balanced)
+    return ClauseMatch(start, end, _assign_roles(parsed.units), parsed.open_list, balanced)
 
 
 def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:

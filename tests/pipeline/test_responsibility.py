@@ -268,7 +268,8 @@ def test_responsibility_find_clauses_never_raises(text):
 @pytest.mark.parametrize("content, roles, basis", [
     ("责任单位：区商务局、区财政局", ["responsible", "responsible"], "unstated"),
     ("区商务局、区财政局", ["responsible", "responsible"], "unstated"),
-    ("区商务局、区财政局按职责分工负责", ["responsible", "responsible"], "text"),
+    ("区商务局、区财政局按职责分工负责", ["responsible", "responsible"], "unstated"),
+    ("区商务局、区财政局分别负责", ["responsible", "responsible"], "text"),
     ("区商务局牵头，区财政局配合", ["lead", "support"], "text"),
 ])
 def test_responsibility_roles_only_where_the_text_gives_them(content, roles, basis):
@@ -299,3 +300,12 @@ def test_responsibility_first_listed_leads_on_request():
     assert [(x.role, x.basis) for x in r.actions[0].responsibilities] == [("lead", "first_listed"),
                                                                          ("support", "first_listed")]
     assert any(w.code == "roles_inferred" and "--first-listed-leads" in w.message for w in r.warnings)
+
+
+def test_responsibility_a_clause_carrying_the_document_rule_is_read_and_applied():
+    text = ("某市综合保税区发展实施方案（2025—2027年）\n一、主要任务\n1.拓展市场。推广试点。"
+            "（市税务局、市财政局负责，排在第一位的部门为牵头部门，下同）\n2.提前适用政策。对入区企业实行新政策。"
+            "（市商务局、市财政局负责）\n")
+    r = process_bytes(text.encode("utf-8"), "rule.txt")
+    assert [[(x.unit, x.role) for x in a.responsibilities] for a in r.actions] == [
+        [("市税务局", "lead"), ("市财政局", "support")], [("市商务局", "lead"), ("市财政局", "support")]]
