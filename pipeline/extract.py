@@ -30,6 +30,7 @@ from schemas.records import (
 from schemas.stages import OutlinedDocument
 
 from .deadlines import find_deadlines
+from .doctype import typed_targets
 from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
@@ -317,6 +318,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                 evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
             ))
 
+    targets = typed_targets(plan.doc_type, targets)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
     raw = norm.raw

@@ -14,6 +14,8 @@ from schemas.ids import plan_id, record_id
 from schemas.records import Level, ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
+from .doctype import doc_type
+
 _CN = "一二三四五六七八九十百零〇"
 # (style name, regex on a line start) — order does not matter; depth comes from first appearance.
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -27,7 +29,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
 )
-_TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干)")
+_TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
+                          r"决定|批复|条例|规定|答记者问|解读)")
 _NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈“]?(?P<title>.+?)[》>〉”]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
 _CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《“]?(?P<title>.+?)[>〉》”]?\s*的?通知")
@@ -50,6 +53,13 @@ _CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（�
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
 _SENT_END = "。；;！？!?"
+# A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
+_TITLE_IN_TEXT = re.compile(
+    r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
+    r"关于[^。：:，；]{4,80}?"
+    r"(?:的(?:通知|函|意见|决定|批复|报告|请示|纪要)|(?:工作)?方案|规划|计划)"
+    r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
+)
 _SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
 # A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.
 _TITLE_ISSUER = re.compile(
@@ -239,6 +249,9 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     warnings: list[Warning] = []
 
     title, title_span, body_idx, notice_title = _find_title(lines)
+    if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
+        found = _TITLE_IN_TEXT.search(text[:400])
+        title = found.group(0) if found else None
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
     if m:
@@ -340,7 +353,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     plan = Plan(
         id=plan_id(plan_title, doc_number), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,
-        issuer=issuer, doc_number=doc_number, issued_date=issued,
+        issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=doc_type(title),
         posted_date=_posted_date(norm.raw.dropped), parent_plans=parents,
     )
     return OutlinedDocument(seg=seg, plan=plan, sections=sections,

@@ -209,6 +209,7 @@ QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿
 SUBSIDY = re.compile(
     r"给予|最高|一次性|按[^，；。]{0,15}的\d|(?:奖励|补助|补贴|资助|奖补|贴息)(?=\s*\d|最高)"
     r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
+    r"|单个(?:企业|项目|主体|单位|机构)[^，；。]{0,12}?(?:累计)?(?:不超过|最高|最多)"  # a cap per beneficiary
 )
 COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
@@ -279,3 +280,20 @@ FIRST_LISTED_LEADS_RULE = re.compile(
 )
 #: Notes a clause may carry besides its units: the rule above, 下同 ("the same below").
 CLAUSE_NOTE = re.compile(rf"[，,；;]\s*(?:(?:{FIRST_LISTED_LEADS_RULE.pattern})|下同)")
+
+
+# --- document types ---
+
+#: What a document is, from words of its title, tried in order (a 解读 of a 方案 is an
+#: interpretation; a notice that carries a plan is that plan).
+DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("interpretation", re.compile(r"解读|答记者问|问答|新闻发布会|吹风会|负责人就")),
+    ("bulletin", re.compile(r"公报|统计快报|统计数据")),
+    ("minutes", re.compile(r"纪要")),
+    ("report", re.compile(r"报告$|(?:工作|情况|执行|评估|调研|专项)报告|工作总结|情况的通报|评估情况|(?:年|度)总结$")),
+    ("policy_measures", re.compile(r"若干(?:措施|政策|意见)|政策措施|支持政策|扶持政策|(?:扶持|奖励|补贴|资助|奖补)(?:办法|细则|政策)|"
+                                   r"(?:支持|促进|鼓励)[^，。]{0,20}(?:若干|十条|二十条|措施)")),
+    ("regulation", re.compile(r"条例|规定|管理办法|实施细则|办法(?:（试行）|\(试行\))?$|政府令")),
+    ("plan", re.compile(r"规划|计划|方案|纲要|要点|意见|行动|举措|任务|清单|部署|安排")),
+    ("notice", re.compile(r"通知|决定|批复|函|公告|通告|意见的通知")),
+)

@@ -19,6 +19,11 @@ TargetKind = Literal[
     "level", "growth_rate", "share", "count", "increment", "cumulative", "qualitative", "baseline"
 ]
 Recurrence = Literal["none", "annual", "quarterly", "monthly"]
+#: What a document is, read from its title (pipeline.doctype): only plans (and notices, minutes)
+#: set targets; the amounts of a bulletin, report or interpretation are observations (baselines);
+#: policy measures and regulations keep only goals with a date of their own.
+DocType = Literal["plan", "notice", "bulletin", "report", "policy_measures", "interpretation", "regulation",
+                  "minutes", "unknown"]
 DeadlineRule = Literal["explicit", "sentence", "paragraph", "section", "plan_period", "none"]
 Role = Literal["lead", "support", "responsible"]
 #: Where a role comes from: the text's own words (牵头/配合/会同/分别负责 …), nowhere (the clause only
@@ -68,6 +73,7 @@ class Plan(Record):
     issuer: Optional[str] = None
     doc_number: Optional[str] = None
     issued_date: Optional[str] = None
+    doc_type: DocType = Field(default="unknown", description="What the document is (schemas.records.DocType).")
     posted_date: Optional[str] = Field(
         default=None, pattern=DATE,
         description="The date a web page says it was posted (来源/发布时间 lines), when it gives one.")

@@ -106,3 +106,32 @@ def test_outline_a_cited_notice_in_the_preamble_is_the_parent_not_the_wrapper():
 def test_outline_posted_date_from_the_page_header(line, posted):
     r = process_bytes((line + "\n某市行动方案（2025—2027年）\n一、目标\n建设平台3个。\n").encode("utf-8"), "p.txt")
     assert r.plan.posted_date == posted and r.plan.issued_date is None
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("云江市2025年国民经济和社会发展统计公报", "bulletin"),
+    ("市发展改革委负责人就《云江市消费提质行动方案》答记者问", "interpretation"),
+    ("关于云江市2025年国民经济和社会发展计划执行情况的报告", "report"),
+    ("云江市支持企业上市若干措施", "policy_measures"),
+    ("云江市公共数据管理办法", "regulation"),
+    ("关于港湾路工程方案设计讨论会纪要", "minutes"),
+    ("云江市服务业提质三年行动方案（2025—2027年）", "plan"),
+    ("关于召开全市安全生产工作会议的通知", "notice"),
+])
+def test_outline_document_type_from_the_title(title, kind):
+    r = process_bytes((title + "\n一、总体情况\n全年地区生产总值达到5000亿元。\n").encode("utf-8"), "t.txt")
+    assert r.plan.doc_type == kind
+
+
+def test_outline_a_bulletins_figures_are_observations_not_targets():
+    text = ("云江市2025年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值达到5230亿元，比上年增长5.1%。"
+            "全市新增市场主体3.2万户。\n")
+    r = process_bytes(text.encode("utf-8"), "bulletin.txt")
+    assert r.targets and all(t.kind == "baseline" and t.deadline is None for t in r.targets)
+
+
+def test_outline_the_title_inside_a_text_whose_lines_were_lost():
+    text = ("云江市工业和信息化局文件云工信〔2025〕3号云江市工业和信息化局关于加强电力设施保护的通知各县（市、区）工信局："
+            "为加强电力设施保护，现就有关事项通知如下。一、到2026年，完成线路隐患整治120处。")
+    r = process_bytes(text.encode("utf-8"), "ocr.txt")
+    assert r.plan.title == "云江市工业和信息化局关于加强电力设施保护的通知" and r.plan.doc_type == "notice"

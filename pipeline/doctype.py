@@ -1,0 +1,44 @@
+"""What a document is (plan, notice, bulletin, report, policy measures, interpretation, regulation,
+minutes), read from its title, and what that means for its amounts.
+
+A plan sets targets. A statistics bulletin, a work report or an interpretation reports figures that
+already are: they are observations (kind ``baseline``), never targets. A regulation's amounts are
+rules (期限不超过30日): only a goal with a date of its own stays a target there. Policy measures
+(若干措施) set goals beside their incentives, which the target grammar tells apart (SUBSIDY).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from schemas.records import DocType, Target
+
+from . import resources as R
+
+#: Types whose amounts are observations.
+REPORTING = frozenset({"bulletin", "report", "interpretation"})
+#: Types whose amounts are rules; only dated goals are targets. (Policy measures, 若干措施, do set
+#: goals besides their incentives; the incentives are told apart by the target grammar.)
+RULES = frozenset({"regulation"})
+
+
+def doc_type(title: Optional[str]) -> DocType:
+    """The type named by a title (the plan's own title, so 关于印发《X方案》的通知 is a plan)."""
+    for name, pattern in R.DOC_TYPES:
+        if title and pattern.search(title):
+            return name  # type: ignore[return-value]
+    return "unknown"
+
+
+def as_observation(t: Target) -> Target:
+    """A reported figure: a baseline, with no deadline and no owners."""
+    return t.replace(kind="baseline", deadline=None, deadline_rule="none", recurrence="none",
+                     responsible_units=[])
+
+
+def typed_targets(kind: DocType, targets: list[Target]) -> list[Target]:
+    """Targets as the document's type allows them."""
+    if kind in REPORTING:
+        return [t if t.kind == "baseline" else as_observation(t) for t in targets]
+    if kind in RULES:
+        return [t for t in targets if t.kind == "baseline" or t.deadline_rule in ("explicit", "sentence")]
+    return targets
