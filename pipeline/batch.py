@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from schemas.errors import InputError, PolicykgError
+from schemas.errors import ArgumentError, InputError, PolicykgError, describe
 from schemas.records import DocumentRecords
 from schemas.validate import validate_records_json
 
@@ -128,7 +128,7 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                 value, text = inferred, inferred.model_dump_json(indent=1)
         return Outcome(str(path), text, _records=value)
     except PolicykgError as exc:
-        return Outcome(str(path), error=str(exc) or type(exc).__doc__ or type(exc).__name__)
+        return Outcome(str(path), error=describe(exc))
     except MemoryError:
         return Outcome(str(path), error=f"{path}: out of memory")
     except Exception as exc:  # a bug: report it as one line, keep the traceback for --debug
@@ -172,7 +172,7 @@ def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
     workers = workers or os.cpu_count() or 1
     files = [str(o) for o in outputs] if outputs is not None else [None] * len(paths)
     if len(files) != len(paths):
-        raise ValueError("one output file per document")
+        raise ArgumentError(f"one output file per document: {len(files)} files for {len(paths)} documents")
     jobs = [(p, str(cache_dir) if cache_dir else None, f, first_listed) for p, f in zip(paths, files)]
     if workers <= 1 or len(paths) <= 1:
         for job in jobs:

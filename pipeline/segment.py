@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from schemas.errors import PolicykgError
+from schemas.errors import SegmenterError
 from schemas.stages import NormalizedDocument, SegmentedDocument
 
 #: Level prefixes joined to every unit name of data/gov_units.txt.
@@ -25,10 +25,6 @@ SENTENCE_END = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)》〕】\"'")
 _UNIT_FREQ = 3000
 _DATA = Path(__file__).with_name("data")
-
-
-class SegmenterError(PolicykgError):
-    """The tokenizer produced a Doc whose text differs from the normalized text."""
 
 
 def _data_lines(name: str) -> Iterator[str]:

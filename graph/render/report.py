@@ -20,17 +20,13 @@ from markupsafe import Markup
 from graph.render.highlight import Span, highlight, locate, valid_spans
 from graph.render.report_views import comparison_view, graph_data, matrix_view, timeline_view
 from graph.render.writers import PathOrFile, text_writer
-from schemas.errors import PolicykgError
+from schemas.errors import ReportError
 from schemas.ids import plan_id
 from schemas.records import DocumentRecords, Target
 
 TEMPLATES = Path(__file__).parent / "templates"
 VENDOR = TEMPLATES / "vendor"
 LABELS = {"target": "TARGET", "milestone": "MILESTONE", "clause": "RESP", "warning": "WARN"}
-
-
-class ReportError(PolicykgError):
-    """The report could not be built (e.g. the vendored graph library is missing)."""
 
 
 def script_json(value: Any) -> Markup:
