@@ -39,12 +39,16 @@ from .targets import BlockContext, find_targets
 
 
 def _fingerprint() -> str:
-    """The release plus a hash of the pipeline's own code and dictionaries, so that a cached
-    extraction is reused only by exactly the code that made it (an edited rule invalidates it)."""
+    """The release plus a hash of the pipeline's own code and dictionaries and of the schemas
+    modules the records are made of (ids, fields, stage values), so that a cached extraction is
+    reused only by exactly the code that made it (an edited rule or id scheme invalidates it)."""
     h = hashlib.sha256()
     root = Path(__file__).parent
-    for path in sorted(list(root.glob("*.py")) + list((root / "data").glob("*"))):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    schemas = root.parent / "schemas"
+    sources = sorted(list(root.glob("*.py")) + list((root / "data").glob("*")))
+    sources += [schemas / name for name in ("ids.py", "records.py", "stages.py")]
+    for path in sources:
+        h.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
     return f"0.1.0+{h.hexdigest()[:10]}"
 
 
