@@ -6,7 +6,7 @@ Offsets are half-open character offsets: ``start``/``end`` into the normalized (
 """
 from __future__ import annotations
 
-from typing import Literal, Optional, Self
+from typing import Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +25,7 @@ Role = Literal["lead", "support", "responsible"]
 #: lists 责任单位, so the role is ``responsible``), or the first-listed-leads convention (stated by
 #: the document, or asked for with ``--first-listed-leads``).
 RoleBasis = Literal["text", "unstated", "first_listed"]
+_R = TypeVar("_R", bound="Record")  # typing.Self is Python 3.11; we support 3.10
 
 
 class Record(BaseModel):
@@ -33,7 +34,7 @@ class Record(BaseModel):
     # without parsing it again.
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
 
-    def replace(self, **changes: object) -> Self:
+    def replace(self: _R, **changes: object) -> _R:
         """A validated copy with some fields changed (``model_copy(update=…)`` skips validation)."""
         return type(self).model_validate({**self.__dict__, **changes})
 
