@@ -252,14 +252,15 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     G = build_graph(records)
     pairs = find_parent_pairs(records)
     comparisons = []
+    taken: set[str] = set()
     for child, parent in pairs:
         comparison = compare_plans(child, parent)
         comparisons.append(comparison)
         G = add_comparison(G, comparison)
-        stem = Path(child.source.path).stem
+        stem = "compare-" + _out_name(Path(child.source.path), taken).removesuffix(".json")  # records' rule
         for suffix in (".json", ".md", ".html"):
-            write_comparison(comparison, out / f"compare-{stem}{suffix}")
-            outputs.append(out / f"compare-{stem}{suffix}")
+            write_comparison(comparison, out / f"{stem}{suffix}")
+            outputs.append(out / f"{stem}{suffix}")
     pending = [(r.plan.title, pp.title + (f"（{pp.doc_number}）" if pp.doc_number else ""))
                for r in records for pp in r.plan.parent_plans
                if not any(c.source.doc_id == r.source.doc_id for c, _ in pairs)]
