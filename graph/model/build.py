@@ -18,11 +18,9 @@ from typing import Any, Optional
 
 import networkx as nx
 
-from schemas.graph import LABELS
+from schemas.graph import PROPERTIES
 from schemas.ids import bureau_id, plan_id
 from schemas.records import DocumentRecords, Milestone, Section, Target, Unit
-
-PROPERTIES: dict[str, tuple[str, ...]] = {label.name: label.properties for label in LABELS}
 
 
 def _node(G: nx.MultiDiGraph, label: str, **values: Any) -> str:

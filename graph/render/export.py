@@ -19,12 +19,11 @@ import networkx as nx
 
 from graph.render.writers import PathOrFile, text_writer
 from schemas.errors import ExportError, UnknownFormat
-from schemas.graph import LABELS, RELATIONSHIPS, constraint_statements
+from schemas.graph import DATE_PROPERTIES, LABELS, RELATIONSHIPS, constraint_statements
 
 INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "rank"})
 FLOAT_PROPERTIES = frozenset({"value", "value_max", "normalized_value", "score", "ratio"})
 BOOL_PROPERTIES = frozenset({"in_corpus", "open_list", "generic"})
-DATE_PROPERTIES = frozenset({"deadline"})
 LIST_PROPERTIES = frozenset({"path", "section_path", "aliases"})
 ARRAY_DELIMITER = ";"
 FORMATS = ("graphml", "json", "csv", "cypher")
