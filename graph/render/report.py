@@ -17,6 +17,7 @@ from typing import Any, Optional
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from graph.model.build import build_graph
 from graph.render.highlight import Span, highlight, locate, valid_spans
 from graph.render.report_views import comparison_view, graph_data, matrix_view, timeline_view
 from graph.render.writers import PathOrFile, text_writer
@@ -126,6 +127,7 @@ def _plan_view(index: int, records: DocumentRecords, corpus: dict[str, int],
     for item in warnings:
         item["mark"] = item["mark"] if item["mark"] in marked else None
     names = bureaus(records)
+    G = build_graph([records])  # the one model; the matrix and the drawn graph both read it
     return {
         "index": index, "prefix": prefix, "plan": plan, "doc_id": records.source.doc_id,
         "source": records.source, "parents": parents,
@@ -136,9 +138,9 @@ def _plan_view(index: int, records: DocumentRecords, corpus: dict[str, int],
                    "warnings": len(records.warnings)},
         "targets": _target_rows(records, prefix),
         "kinds": sorted({t.kind for t in records.targets}),
-        "matrix": matrix_view(records),
+        "matrix": matrix_view(records, G),
         "timeline": timeline_view(records, prefix),
-        "graph": graph_data(records, names, _owners(records), prefix),
+        "graph": graph_data(records, prefix, G),
         "warnings": warnings,
         "text": highlight(text, good) if text is not None else None,
         "unmarked": len(bad) if text is not None else 0,

@@ -18,7 +18,8 @@ import pytest
 
 from graph.render.highlight import Span, highlight, locate, valid_spans
 from graph.render.report import bureaus, generate_report, script_json, write_report
-from graph.render.report_views import matrix_view
+from graph.model.build import build_graph
+from graph.render.report_views import graph_data, matrix_view
 from pipeline import process_file
 from pipeline.decode import read_document
 from pipeline.normalize import normalize
@@ -102,6 +103,22 @@ def test_report_escapes_document_text():
     data = html.split('id="graph-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data
     assert any(n["title"] == "计划</script><b>x</b>" for n in json.loads(data)[0]["nodes"])
+
+
+def test_report_graph_draws_the_model_with_its_ids():
+    """The drawn graph is the networkx model (graph.model.build), not a second graph of its own."""
+    records = make_records()
+    G = build_graph([records])
+    data = graph_data(records, "p0")
+    assert [n["id"] for n in data["nodes"]] == list(G)
+    assert sorted((e["from"], e["to"]) for e in data["edges"]) == sorted(G.edges())
+    groups = {n["id"]: n["group"] for n in data["nodes"]}
+    assert groups[bureau_id("市大数据局")] == "bureau" and groups[records.plan.id] == "plan"
+    assert {groups[pid] for pid in G if G.nodes[pid]["label"] == "Plan" and pid != records.plan.id} == {"parent"}
+    roles = {(e["from"], e["to"]): e["kind"] for e in data["edges"]}
+    assert roles[(bureau_id("市大数据局"), records.actions[1].id)] == "responsible"
+    marks = {n["id"]: n.get("mark") for n in data["nodes"]}
+    assert [marks[t.id] for t in records.targets] == [f"p0-t{i}" for i in range(len(records.targets))]
 
 
 def test_report_script_json_escapes_markup_characters():
