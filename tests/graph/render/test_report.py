@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from graph.model.build import build_graph
 from graph.render.highlight import Span, highlight, locate, valid_spans
 from graph.render.report import bureaus, generate_report, script_json, write_report
-from graph.model.build import build_graph
 from graph.render.report_views import graph_data, matrix_view
 from pipeline import process_file
 from pipeline.decode import read_document
