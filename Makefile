@@ -24,6 +24,7 @@ run: install
 	$(BIN)/policykg run corpus -o out
 
 test: install
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -12,7 +12,7 @@ import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from schemas.errors import ArgumentError, InputError, PolicykgError, describe
 from schemas.records import DocumentRecords
@@ -51,7 +51,8 @@ class Outcome:
     @property
     def records(self) -> Optional[DocumentRecords]:
         if self._records is None and self.ok:
-            text = self.json if self.json is not None else Path(self.output).read_text(encoding="utf-8")
+            assert self.json is not None or self.output is not None  # an ok outcome has one of them
+            text = self.json if self.json is not None else Path(str(self.output)).read_text(encoding="utf-8")
             self._records = DocumentRecords.model_validate_json(text)
         return self._records
 
@@ -114,7 +115,7 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                 if first_listed:
                     records = first_listed_leads(records)
                 return Outcome(str(path), records.model_dump_json(indent=1), cached=True, _records=records)
-        value = read_document(path, max_bytes=MAX_BYTES)
+        value: Any = read_document(path, max_bytes=MAX_BYTES)  # then each stage's output
         for stage in STAGES:
             value = stage(value)
         # Records are validated whenever they are built or changed (schemas.records.Record), so
@@ -151,6 +152,7 @@ def _work(args: tuple[str, Optional[str], Optional[str], bool]) -> Outcome:
     outcome = extract_one(path, Path(cache) if cache else None, first_listed)
     outcome._records = None  # send the text only
     if outcome.ok and output is not None:  # written here, so the parent only keeps count
+        assert outcome.json is not None  # extract_one returns the text of an ok outcome
         try:
             write_atomic(Path(output), outcome.json + "\n")
         except OSError as exc:

@@ -72,7 +72,7 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
         result.cached += outcome.cached
         if outcome.output is not None:  # written by the worker, valid against the contract
             result.written.append(Path(outcome.output))
-        if keep:
+        if keep and outcome.records is not None:
             result.records.append(outcome.records)
     result.seconds = time.perf_counter() - start
     return result
@@ -116,7 +116,7 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
 
     def good() -> Iterable[DocumentRecords]:
         for outcome in outcomes:
-            if outcome.ok:
+            if outcome.ok and outcome.records is not None:
                 batch.cached += outcome.cached
                 yield outcome.records
             else:

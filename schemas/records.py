@@ -21,6 +21,7 @@ TargetKind = Literal[
 Recurrence = Literal["none", "annual", "quarterly", "monthly"]
 DeadlineRule = Literal["explicit", "sentence", "paragraph", "section", "plan_period", "none"]
 Role = Literal["lead", "support", "responsible"]
+SourceFormat = Literal["text", "html", "docx"]
 #: Where a role comes from: the text's own words (牵头/配合/会同/分别负责 …), nowhere (the clause only
 #: lists 责任单位, so the role is ``responsible``), or the first-listed-leads convention (stated by
 #: the document, or asked for with ``--first-listed-leads``).
@@ -172,7 +173,7 @@ class Source(Record):
     path: str
     sha256: str
     encoding: str
-    format: Literal["text", "html", "docx"]
+    format: SourceFormat
     pipeline_version: str
 
 

@@ -135,8 +135,8 @@ def _add_document(G: nx.MultiDiGraph, records: DocumentRecords) -> None:
               depth=section.depth, title=section.title, path=list(section.path),
               deadline=section.deadline)
     for section in records.sections:
-        parent = section.parent_id if section.parent_id in section_ids else plan
-        _edge(G, parent, section.id, "HAS_SECTION")
+        up = section.parent_id if section.parent_id in section_ids else plan
+        _edge(G, up, section.id, "HAS_SECTION")
 
     for action in records.actions:
         _node(G, "Action", id=action.id, doc_id=doc_id, title=action.title,

@@ -68,7 +68,8 @@ def bureaus(records: DocumentRecords) -> list[str]:
     """Every canonical unit the document names: units list, clauses, facts' owners."""
     names = [u.canonical for u in records.units]
     names += [r.unit for a in records.actions for r in a.responsibilities]
-    names += [u for fact in [*records.targets, *records.milestones] for u in fact.responsible_units]
+    names += [u for fact in records.targets for u in fact.responsible_units]
+    names += [u for fact in records.milestones for u in fact.responsible_units]
     return list(dict.fromkeys(names))
 
 
@@ -105,8 +106,8 @@ def _spans(records: DocumentRecords, text: str, prefix: str) -> tuple[list[Span]
         item = {"code": w.code, "message": w.message, "text": w.text, "mark": None}
         start = locate(text, w.text, w.orig_start) if w.code != "boilerplate" and text else None
         if start is not None:
-            item["mark"] = f"{prefix}-w{i}"
-            spans.append(Span(start, start + len(w.text), "warning", w.code.upper(), item["mark"],
+            item["mark"] = mark = f"{prefix}-w{i}"
+            spans.append(Span(start, start + len(w.text), "warning", w.code.upper(), mark,
                               w.message, w.text))
         warnings.append(item)
     return spans, warnings

@@ -24,7 +24,7 @@ def matrix_view(records: DocumentRecords, G: Optional[nx.MultiDiGraph] = None) -
     numbers = {a.id: f"A{i}" for i, a in enumerate(records.actions, start=1)}
     columns = sorted(matrix.columns, key=lambda c: (c.start is None, c.start or 0))
     actions = [{"no": numbers.get(c.id, ""), "id": c.id, "title": c.title} for c in columns]
-    rows = []
+    rows: list[dict[str, Any]] = []
     cells: dict[str, dict[str, str]] = {}
     for bureau in matrix.bureaus:
         totals = matrix.bureau_totals(bureau.id)
