@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench screenshots clean
 
 install: $(STAMP)
 
@@ -24,10 +24,15 @@ run: install
 	$(BIN)/policykg run corpus -o out
 
 test: install
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python -m tests.bench
+
+# Refresh the README's docs/report.png from the report's browser test (make test never touches it).
+screenshots: install
+	POLICYKG_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/graph/render/test_report.py -k chromium
 
 clean:
 	rm -rf out .pytest_cache

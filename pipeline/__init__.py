@@ -18,7 +18,7 @@ STAGES: tuple[Callable, ...] = (normalize, segment, outline, extract)
 
 def process_bytes(data: bytes, path: str = "<bytes>") -> DocumentRecords:
     """Run every stage on the bytes of one document."""
-    value = decode(data, path)
+    value: Any = decode(data, path)  # each stage's value is the next one's input
     for stage in STAGES:
         value = stage(value)
     return value
@@ -36,7 +36,7 @@ def trace(value: object) -> dict[str, Any]:
 
 def process_file(path: str | os.PathLike) -> DocumentRecords:
     """Read one file and run every stage on it."""
-    value = read_document(path)
+    value: Any = read_document(path)  # each stage's value is the next one's input
     for stage in STAGES:
         value = stage(value)
     return value

@@ -12,9 +12,9 @@ import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
-from schemas.errors import InputError, PolicykgError
+from schemas.errors import ArgumentError, InputError, PolicykgError, describe
 from schemas.records import DocumentRecords
 from schemas.validate import validate_records_json
 
@@ -51,7 +51,8 @@ class Outcome:
     @property
     def records(self) -> Optional[DocumentRecords]:
         if self._records is None and self.ok:
-            text = self.json if self.json is not None else Path(self.output).read_text(encoding="utf-8")
+            assert self.json is not None or self.output is not None  # an ok outcome has one of them
+            text = self.json if self.json is not None else Path(str(self.output)).read_text(encoding="utf-8")
             self._records = DocumentRecords.model_validate_json(text)
         return self._records
 
@@ -114,7 +115,7 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                 if first_listed:
                     records = first_listed_leads(records)
                 return Outcome(str(path), records.model_dump_json(indent=1), cached=True, _records=records)
-        value = read_document(path, max_bytes=MAX_BYTES)
+        value: Any = read_document(path, max_bytes=MAX_BYTES)  # then each stage's output
         for stage in STAGES:
             value = stage(value)
         # Records are validated whenever they are built or changed (schemas.records.Record), so
@@ -128,7 +129,7 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                 value, text = inferred, inferred.model_dump_json(indent=1)
         return Outcome(str(path), text, _records=value)
     except PolicykgError as exc:
-        return Outcome(str(path), error=str(exc) or type(exc).__doc__ or type(exc).__name__)
+        return Outcome(str(path), error=describe(exc))
     except MemoryError:
         return Outcome(str(path), error=f"{path}: out of memory")
     except Exception as exc:  # a bug: report it as one line, keep the traceback for --debug
@@ -151,6 +152,7 @@ def _work(args: tuple[str, Optional[str], Optional[str], bool]) -> Outcome:
     outcome = extract_one(path, Path(cache) if cache else None, first_listed)
     outcome._records = None  # send the text only
     if outcome.ok and output is not None:  # written here, so the parent only keeps count
+        assert outcome.json is not None  # extract_one returns the text of an ok outcome
         try:
             write_atomic(Path(output), outcome.json + "\n")
         except OSError as exc:
@@ -172,7 +174,7 @@ def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
     workers = workers or os.cpu_count() or 1
     files = [str(o) for o in outputs] if outputs is not None else [None] * len(paths)
     if len(files) != len(paths):
-        raise ValueError("one output file per document")
+        raise ArgumentError(f"one output file per document: {len(files)} files for {len(paths)} documents")
     jobs = [(p, str(cache_dir) if cache_dir else None, f, first_listed) for p, f in zip(paths, files)]
     if workers <= 1 or len(paths) <= 1:
         for job in jobs:

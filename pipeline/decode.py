@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from schemas.errors import DocumentTooLarge, EmptyDocument, InputError
+from schemas.records import SourceFormat
 from schemas.stages import DroppedLine, RawDocument
 
 from . import resources as R
@@ -57,6 +58,7 @@ def decode(data: bytes, path: str = "<bytes>") -> RawDocument:
     if not data.strip():
         raise EmptyDocument(f"{path}: empty document")
     dropped: list[DroppedLine] = []
+    fmt: SourceFormat
     if _is_docx(data):
         fmt, encoding, text = "docx", "utf-8", _docx_text(data, path)
     else:

@@ -40,12 +40,16 @@ from .targets import BlockContext, find_targets
 
 
 def _fingerprint() -> str:
-    """The release plus a hash of the pipeline's own code and dictionaries, so that a cached
-    extraction is reused only by exactly the code that made it (an edited rule invalidates it)."""
+    """The release plus a hash of the pipeline's own code and dictionaries and of the schemas
+    modules the records are made of (ids, fields, stage values), so that a cached extraction is
+    reused only by exactly the code that made it (an edited rule or id scheme invalidates it)."""
     h = hashlib.sha256()
     root = Path(__file__).parent
-    for path in sorted(list(root.glob("*.py")) + list((root / "data").glob("*"))):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    schemas = root.parent / "schemas"
+    sources = sorted(list(root.glob("*.py")) + list((root / "data").glob("*")))
+    sources += [schemas / name for name in ("ids.py", "records.py", "stages.py")]
+    for path in sources:
+        h.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
     return f"0.1.0+{h.hexdigest()[:10]}"
 
 
@@ -178,6 +182,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     first = sections[0].start if sections else len(text)
     if first > doc.body_start:
         blocks.append((doc.body_start, first, None, None))
+    sec: Optional[Section]
     for i, sec in enumerate(sections):
         blocks.extend(_split_enumeration(text, sec.start, starts[i + 1], sec))
 
@@ -283,8 +288,10 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                 id=record_id("target", doc_id, start, end, t.metric, t.value),
                 metric=t.metric, value=t.value, value_max=t.value_max, unit=t.unit,
                 normalized=Normalized(value=t.normalized_value, unit=t.normalized_unit),
-                comparator=t.comparator, kind=t.kind, deadline=t.deadline, deadline_rule=t.deadline_rule,
-                recurrence=t.recurrence, scope=t.scope, relative_to=t.relative_to, base_year=t.base_year,
+                # FoundTarget holds these as plain str; pydantic checks them against the Literals here.
+                comparator=t.comparator, kind=t.kind, deadline=t.deadline, deadline_rule=t.deadline_rule,  # type: ignore[arg-type]
+                recurrence=t.recurrence,  # type: ignore[arg-type]
+                scope=t.scope, relative_to=t.relative_to, base_year=t.base_year,
                 responsible_units=[] if t.kind == "baseline" else owners_for(t.start),
                 action_id=action.id if action else None, section_path=path,
                 evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
@@ -302,12 +309,12 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             for r in row.owners:
                 if r.unit not in units:
                     units[r.unit] = _unit(r.unit)
-            for i, t in enumerate(targets):
-                if row.start <= t.evidence.start < row.end:
+            for i, target in enumerate(targets):
+                if row.start <= target.evidence.start < row.end:
                     update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
                     if row.deadline:
                         update.update(deadline=row.deadline, deadline_rule="explicit")
-                    targets[i] = t.replace(**update)
+                    targets[i] = target.replace(**update)
         taken = [(t.start, t.end) for t in found]
         for m in find_milestones(block, ctx.masked, taken, sents):
             start, end = b_start + m.start, b_start + m.end

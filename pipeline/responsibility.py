@@ -188,7 +188,7 @@ def _labelled_parts(s: str) -> tuple[list[tuple[Optional[Role], str]], bool]:
         return [(None, s)], False
     parts: list[tuple[Optional[Role], str]] = [(None, s[: labels[0].start()].strip(" ，,；;" + _OPEN))]
     for m, nxt in zip(labels, labels[1:] + [None]):
-        label_role = "lead" if m.group("lead") else "support" if m.group("support") else None
+        label_role: Optional[Role] = "lead" if m.group("lead") else "support" if m.group("support") else None
         parts.append((label_role, s[m.end(): nxt.start() if nxt else len(s)]))
     return parts, True
 
@@ -204,7 +204,7 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
             out.open_list |= is_open
             at = phrase.find("会同")
             if at > 0 and not _matched_mask(phrase)[at]:
-                groups = [(phrase[:at], "lead"), (phrase[at + 2:], "support")]
+                groups: list[tuple[str, Optional[Role]]] = [(phrase[:at], "lead"), (phrase[at + 2:], "support")]
                 out.strong = True
             else:
                 groups = [(phrase, verb_role or label_role)]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from schemas.errors import PolicykgError
+from schemas.errors import SegmenterError
 from schemas.stages import NormalizedDocument, SegmentedDocument
 
 #: Level prefixes joined to every unit name of data/gov_units.txt.
@@ -25,10 +25,6 @@ SENTENCE_END = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)》〕】\"'")
 _UNIT_FREQ = 3000
 _DATA = Path(__file__).with_name("data")
-
-
-class SegmenterError(PolicykgError):
-    """The tokenizer produced a Doc whose text differs from the normalized text."""
 
 
 def _data_lines(name: str) -> Iterator[str]:
@@ -112,7 +108,7 @@ def nlp() -> Any:
     import spacy
 
     pipeline = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    pipeline.tokenizer.jieba_seg = tok
+    pipeline.tokenizer.jieba_seg = tok  # type: ignore[union-attr]  # spaCy types it as a callable; zh's has jieba_seg
     return pipeline
 
 
@@ -135,14 +131,14 @@ def _build_doc(seg: SegmentedDocument) -> Any:
     return doc
 
 
-def _sentence_starts(words: list[str], spaces: list[bool]) -> list[bool]:
+def _sentence_starts(words: list[str], spaces: list[bool]) -> list[bool | int | None]:
     """A sentence starts at the first non-space token after a sentence end or a line break.
 
     Whitespace tokens (line breaks, indentation) and closing quotes after 。 belong to the sentence
     before them (a document-initial indent joins the first), so sentences begin with text:
     ``他说：“好。”`` is one sentence.
     """
-    starts = [False] * len(words)
+    starts: list[bool | int | None] = [False] * len(words)  # spaCy's Doc(sent_starts=…) type
     pending = "start"  # "", "start" (a line break or the document start) or "punct"
     first_text = None
     for i, text in enumerate(words):
@@ -160,7 +156,7 @@ def _sentence_starts(words: list[str], spaces: list[bool]) -> list[bool]:
         if text[-1] in SENTENCE_END:
             pending = "punct"
     if words:
-        if first_text not in (None, 0):  # a leading indent joins the first sentence
+        if first_text:  # not None, not 0: a leading indent joins the first sentence
             starts[first_text] = False
         starts[0] = True
     return starts

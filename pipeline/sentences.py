@@ -28,6 +28,7 @@ def broken_line(text: str, i: int) -> bool:
         line_start = text.rfind("\n", 0, j) + 1
         before = text[line_start:j].rstrip()
     m = _SPACE_RUN.match(text, i + 1, i + 200)
+    assert m is not None  # \s* matches the empty string
     m_end = m.end() - (i + 1)  # length of the blank run after the break
     after = text[i + 1 + m_end:i + 1 + m_end + 4]
     if not before or not after:

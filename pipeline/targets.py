@@ -333,7 +333,7 @@ def find_targets(text: str, ctx: BlockContext,
                 listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
                 if noun_after and re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的", rest) and later_exists:
                     continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
-                if listed and first.category == "count":
+                if listed and noun_after and first.category == "count":  # listed implies noun_after
                     metric_raw = re.split(r"达到|达|实现|建成|完成", noun_after.group(0))[0] or noun_after.group(0)
                     m_start = first.start
                     noun_end = last.end + len(after) - len(rest) + len(metric_raw)
@@ -391,6 +391,7 @@ def find_targets(text: str, ctx: BlockContext,
                     line_start = text.rfind("\n", 0, clause[0] - 1) + 1
                     label = text[line_start:clause[0] - 1]
                     marker = re.match(r"\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[）)]?[.．、]?)?\s*", label)
+                    assert marker is not None  # every part of the pattern is optional
                     label = re.split(r"[，；。]", label[marker.end():])[-1]
                     metric, scope = _clean_metric(label)
                     label_start = clause[0] - 1 - len(label)

@@ -87,7 +87,7 @@ class _Page:
             self.pieces.append("\x01")
 
     def data(self, text: str) -> None:
-        if self.in_title:
+        if self.in_title and self.title is not None:
             self.title.append(text)
         if not self.skip:
             self.pieces.append(text)

@@ -1,6 +1,6 @@
 """The command-line tool: each command parses its arguments, calls one library function, prints.
 
-Library errors (schemas.errors.PolicykgError) become one line on stderr, ``Error: …``, and exit 1;
+Library errors (schemas.errors.PolicykgError) become one line on stderr, ``Error: [E001] …``, and exit 1;
 anything unexpected becomes ``Error: unexpected …`` and exit 2. ``--debug`` shows tracebacks.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional
 import click
 
 from pipeline.batch import FIRST_LISTED_ENV
-from schemas.errors import PolicykgError
+from schemas.errors import PolicykgError, describe
 
 FORMATS = ("table", "json", "csv")
 
@@ -29,7 +29,7 @@ class _Group(click.Group):
         except PolicykgError as exc:
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {describe(exc)}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("Error: interrupted", err=True)

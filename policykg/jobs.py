@@ -73,7 +73,7 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
         result.cached += outcome.cached
         if outcome.output is not None:  # written by the worker, valid against the contract
             result.written.append(Path(outcome.output))
-        if keep:
+        if keep and outcome.records is not None:
             result.records.append(outcome.records)
     result.seconds = time.perf_counter() - start
     return result
@@ -117,7 +117,7 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
 
     def good() -> Iterable[DocumentRecords]:
         for outcome in outcomes:
-            if outcome.ok:
+            if outcome.ok and outcome.records is not None:
                 batch.cached += outcome.cached
                 yield outcome.records
             else:
@@ -254,14 +254,15 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     G = build_graph(records)
     pairs = find_parent_pairs(records)
     comparisons = []
+    taken: set[str] = set()
     for child, parent in pairs:
         comparison = compare_plans(child, parent)
         comparisons.append(comparison)
         G = add_comparison(G, comparison)
-        stem = Path(child.source.path).stem
+        stem = "compare-" + _out_name(Path(child.source.path), taken).removesuffix(".json")  # records' rule
         for suffix in (".json", ".md", ".html"):
-            write_comparison(comparison, out / f"compare-{stem}{suffix}")
-            outputs.append(out / f"compare-{stem}{suffix}")
+            write_comparison(comparison, out / f"{stem}{suffix}")
+            outputs.append(out / f"{stem}{suffix}")
     pending = [(r.plan.title, pp.title + (f"（{pp.doc_number}）" if pp.doc_number else ""))
                for r in records for pp in r.plan.parent_plans
                if not any(c.source.doc_id == r.source.doc_id for c, _ in pairs)]

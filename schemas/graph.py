@@ -61,6 +61,10 @@ RELATIONSHIPS: tuple[Relationship, ...] = (
 )
 
 LABEL_NAMES = frozenset(label.name for label in LABELS)
+#: Each label's properties by label name: the one table the model, the loader and the exports read.
+PROPERTIES: dict[str, tuple[str, ...]] = {label.name: label.properties for label in LABELS}
+#: Properties holding an ISO date string in the model and a Cypher ``date`` in the database.
+DATE_PROPERTIES: tuple[str, ...] = ("deadline",)
 RELATIONSHIP_TYPES = frozenset(rel.type for rel in RELATIONSHIPS)
 
 

@@ -6,7 +6,7 @@ Offsets are half-open character offsets: ``start``/``end`` into the normalized (
 """
 from __future__ import annotations
 
-from typing import Literal, Optional, Self
+from typing import Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,10 +26,12 @@ DocType = Literal["plan", "notice", "bulletin", "report", "policy_measures", "in
                   "minutes", "unknown"]
 DeadlineRule = Literal["explicit", "sentence", "paragraph", "section", "plan_period", "none"]
 Role = Literal["lead", "support", "responsible"]
+SourceFormat = Literal["text", "html", "docx"]
 #: Where a role comes from: the text's own words (牵头/配合/会同/分别负责 …), nowhere (the clause only
 #: lists 责任单位, so the role is ``responsible``), or the first-listed-leads convention (stated by
 #: the document, or asked for with ``--first-listed-leads``).
 RoleBasis = Literal["text", "unstated", "first_listed"]
+_R = TypeVar("_R", bound="Record")  # typing.Self is Python 3.11; we support 3.10
 
 
 class Record(BaseModel):
@@ -38,7 +40,7 @@ class Record(BaseModel):
     # without parsing it again.
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
 
-    def replace(self, **changes: object) -> Self:
+    def replace(self: _R, **changes: object) -> _R:
         """A validated copy with some fields changed (``model_copy(update=…)`` skips validation)."""
         return type(self).model_validate({**self.__dict__, **changes})
 
@@ -177,7 +179,7 @@ class Source(Record):
     path: str
     sha256: str
     encoding: str
-    format: Literal["text", "html", "docx"]
+    format: SourceFormat
     pipeline_version: str
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from .records import Plan, Section, Warning
+from .records import Plan, Section, SourceFormat, Warning
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class RawDocument:
     path: str
     text: str
     encoding: str
-    format: str  # "text" | "html" | "docx"
+    format: SourceFormat
     sha256: str
     dropped: list[DroppedLine] = field(default_factory=list)
     original: str = ""

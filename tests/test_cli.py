@@ -49,6 +49,7 @@ def test_cli_folder_with_good_and_bad_files(bad_files, tmp_path):
     assert (out / "good.json").exists() and (out / "heading_only.json").exists()
     failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
     assert len(failed) == 2 and "Traceback" not in result.stderr
+    assert sorted(line.split()[1] for line in failed) == ["[E001]", "[E002]"]  # binary, empty
 
 
 def test_cli_same_names_in_different_folders_get_different_outputs(tmp_path):
@@ -99,7 +100,7 @@ def test_cli_debug_shows_the_traceback(bad_files):
 
 def test_cli_bad_param_is_one_line():
     result = policykg("query", "RETURN 1", "--param", "no-equals-sign")
-    assert result.returncode == 1 and result.stderr.startswith("Error:")
+    assert result.returncode == 1 and result.stderr.startswith("Error: [E001] --param 'no-equals-sign'")
 
 
 def test_cli_huge_file_is_refused_with_a_message(tmp_path):
@@ -121,5 +122,5 @@ def test_cli_unreachable_neo4j_is_one_line_without_the_password(tmp_path):
     result = subprocess.run([sys.executable, "-m", "policykg.cli", "query", "RETURN 1"], capture_output=True,
                             text=True, cwd=tmp_path, env=env, timeout=120)
     assert result.returncode == 1 and time.monotonic() - started < 60
-    assert result.stderr.startswith("Error:") and len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("Error: [E020]") and len(result.stderr.strip().splitlines()) == 1
     assert "s3cret-Passw0rd" not in result.stderr + result.stdout

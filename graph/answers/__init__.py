@@ -11,7 +11,6 @@ from typing import Any
 
 _EXPORTS = {
     "Matrix": "matrix",
-    "MatrixError": "matrix",
     "Table": "matrix",
     "matrix_from_rows": "matrix",
     "responsibility_matrix": "matrix",

@@ -220,7 +220,7 @@ def find_parent_pairs(
     A citation matches a document by 文号, else by title with whitespace, punctuation and width
     folded and the period suffix optional on either side.
     """
-    pairs = []
+    pairs: list[tuple[DocumentRecords, DocumentRecords]] = []
     for child in documents:
         for cited in child.plan.parent_plans:
             number = _fold(cited.doc_number) if cited.doc_number else None

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Optional
+from typing import Optional, cast
 
 from schemas.compare import Alignment, Counterpart
-from schemas.records import DocumentRecords
+from schemas.records import DocumentRecords, Level
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "city": 2, "district": 3, "subdistrict": 4}
 LEVEL_PREFIXES = {
@@ -21,13 +21,13 @@ LEVEL_PREFIXES = {
 _BUREAU_SUFFIX = re.compile(r"(?:委员会|办公室|中心|委|局|厅|办|署|部|处|科)$")
 
 
-def level_of(name: str, declared: str = "unknown") -> str:
+def level_of(name: str, declared: str = "unknown") -> Level:
     """A unit's level as declared, else from its name's prefix (区 → district …)."""
     if declared in LEVEL_RANK:
-        return declared
+        return cast(Level, declared)  # LEVEL_RANK's keys are Level values
     for level, prefixes in LEVEL_PREFIXES.items():
         if name.startswith(prefixes):
-            return level
+            return cast(Level, level)  # so are LEVEL_PREFIXES'
     return "unknown"
 
 
@@ -95,8 +95,8 @@ def find_counterparts(child: DocumentRecords, parent: DocumentRecords,
         return ranked[0][0]
 
     for c in cb:
-        p = best(0, c)
-        if p is not None and best(1, p) == c:
-            result.append(Counterpart(child=c, parent=p, basis="aligned_work", via=via[c, p]))
+        q = best(0, c)
+        if q is not None and best(1, q) == c:
+            result.append(Counterpart(child=c, parent=q, basis="aligned_work", via=via[c, q]))
     order = list(cb)
     return sorted(result, key=lambda x: order.index(x.child))

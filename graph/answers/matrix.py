@@ -16,17 +16,13 @@ from typing import Any, Optional
 
 import networkx as nx
 
-from schemas.errors import PolicykgError
+from schemas.errors import MatrixError
 
 BY = ("action", "target", "section")
 MARKS = {"lead": "牵头", "support": "配合", "responsible": "负责"}
 LEGEND = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位（未分牵头、配合）"}
 _STRENGTH = {"lead": 0, "responsible": 1, "support": 2}  # the role an aggregated cell shows
 _COMPARATORS = {"eq": "", "ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "约"}
-
-
-class MatrixError(PolicykgError):
-    """A matrix cannot be built or written as asked (unknown grouping or format)."""
 
 
 @dataclass(frozen=True)

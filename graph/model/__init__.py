@@ -10,7 +10,6 @@ from typing import Any
 
 _EXPORTS = {
     "build_graph": "build",
-    "PROPERTIES": "build",
     "add_bureau": "build",
     "latest_versions": "versions",
     "plan_chunks": "versions",

@@ -18,11 +18,9 @@ from typing import Any, Optional
 
 import networkx as nx
 
-from schemas.graph import LABELS
+from schemas.graph import PROPERTIES
 from schemas.ids import bureau_id, plan_id
 from schemas.records import DocumentRecords, Milestone, Section, Target, Unit
-
-PROPERTIES: dict[str, tuple[str, ...]] = {label.name: label.properties for label in LABELS}
 
 
 def _node(G: nx.MultiDiGraph, label: str, **values: Any) -> str:
@@ -137,8 +135,8 @@ def _add_document(G: nx.MultiDiGraph, records: DocumentRecords) -> None:
               depth=section.depth, title=section.title, path=list(section.path),
               deadline=section.deadline)
     for section in records.sections:
-        parent = section.parent_id if section.parent_id in section_ids else plan
-        _edge(G, parent, section.id, "HAS_SECTION")
+        up = section.parent_id if section.parent_id in section_ids else plan
+        _edge(G, up, section.id, "HAS_SECTION")
 
     for action in records.actions:
         _node(G, "Action", id=action.id, doc_id=doc_id, title=action.title,

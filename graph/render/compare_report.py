@@ -14,16 +14,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from graph.render.writers import PathOrFile, text_writer
 from schemas.compare import Comparison, TargetRef
-from schemas.errors import PolicykgError
+from schemas.errors import UnknownFormat
 
 FORMATS = ("json", "md", "html")
 TEMPLATES = Path(__file__).parent / "templates"
 FLAGS = {"higher": "▲ higher", "lower": "▼ lower", "same": "= same", "n/a": "·"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
-
-
-class UnknownFormat(PolicykgError):
-    """A comparison format other than json, md or html."""
 
 
 def _md(value: object) -> str:

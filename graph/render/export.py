@@ -18,12 +18,12 @@ from typing import Any, Union
 import networkx as nx
 
 from graph.render.writers import PathOrFile, text_writer
-from schemas.graph import LABELS, RELATIONSHIPS, constraint_statements
+from schemas.errors import ExportError, UnknownFormat
+from schemas.graph import DATE_PROPERTIES, LABELS, RELATIONSHIPS, constraint_statements
 
 INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "rank"})
 FLOAT_PROPERTIES = frozenset({"value", "value_max", "normalized_value", "score", "ratio"})
 BOOL_PROPERTIES = frozenset({"in_corpus", "open_list", "generic"})
-DATE_PROPERTIES = frozenset({"deadline"})
 LIST_PROPERTIES = frozenset({"path", "section_path", "aliases"})
 ARRAY_DELIMITER = ";"
 FORMATS = ("graphml", "json", "csv", "cypher")
@@ -179,7 +179,7 @@ def cypher_name(name: str) -> str:
     if _PLAIN_NAME.fullmatch(name):
         return name
     if "\x00" in name:
-        raise ValueError(f"NUL in a Cypher name: {name!r}")
+        raise ExportError(f"NUL in a Cypher name: {name!r}")
     return "`" + name.replace("`", "``") + "`"
 
 
@@ -245,7 +245,7 @@ def write_export(G: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
         return write_csv(G, out)
     writers = {"graphml": write_graphml, "json": write_json, "cypher": write_cypher}
     if fmt not in writers:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        raise UnknownFormat(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     writers[fmt](G, out)
     return [Path(out)]

@@ -17,20 +17,17 @@ from typing import Any, Optional
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from graph.model.build import build_graph
 from graph.render.highlight import Span, highlight, locate, valid_spans
 from graph.render.report_views import comparison_view, graph_data, matrix_view, timeline_view
 from graph.render.writers import PathOrFile, text_writer
-from schemas.errors import PolicykgError
+from schemas.errors import ReportError
 from schemas.ids import plan_id
 from schemas.records import DocumentRecords, Target
 
 TEMPLATES = Path(__file__).parent / "templates"
 VENDOR = TEMPLATES / "vendor"
 LABELS = {"target": "TARGET", "milestone": "MILESTONE", "clause": "RESP", "warning": "WARN"}
-
-
-class ReportError(PolicykgError):
-    """The report could not be built (e.g. the vendored graph library is missing)."""
 
 
 def script_json(value: Any) -> Markup:
@@ -71,7 +68,8 @@ def bureaus(records: DocumentRecords) -> list[str]:
     """Every canonical unit the document names: units list, clauses, facts' owners."""
     names = [u.canonical for u in records.units]
     names += [r.unit for a in records.actions for r in a.responsibilities]
-    names += [u for fact in [*records.targets, *records.milestones] for u in fact.responsible_units]
+    names += [u for fact in records.targets for u in fact.responsible_units]
+    names += [u for fact in records.milestones for u in fact.responsible_units]
     return list(dict.fromkeys(names))
 
 
@@ -108,8 +106,8 @@ def _spans(records: DocumentRecords, text: str, prefix: str) -> tuple[list[Span]
         item = {"code": w.code, "message": w.message, "text": w.text, "mark": None}
         start = locate(text, w.text, w.orig_start) if w.code != "boilerplate" and text else None
         if start is not None:
-            item["mark"] = f"{prefix}-w{i}"
-            spans.append(Span(start, start + len(w.text), "warning", w.code.upper(), item["mark"],
+            item["mark"] = mark = f"{prefix}-w{i}"
+            spans.append(Span(start, start + len(w.text), "warning", w.code.upper(), mark,
                               w.message, w.text))
         warnings.append(item)
     return spans, warnings
@@ -130,6 +128,7 @@ def _plan_view(index: int, records: DocumentRecords, corpus: dict[str, int],
     for item in warnings:
         item["mark"] = item["mark"] if item["mark"] in marked else None
     names = bureaus(records)
+    G = build_graph([records])  # the one model; the matrix and the drawn graph both read it
     return {
         "index": index, "prefix": prefix, "plan": plan, "doc_id": records.source.doc_id,
         "source": records.source, "parents": parents,
@@ -140,9 +139,9 @@ def _plan_view(index: int, records: DocumentRecords, corpus: dict[str, int],
                    "warnings": len(records.warnings)},
         "targets": _target_rows(records, prefix),
         "kinds": sorted({t.kind for t in records.targets}),
-        "matrix": matrix_view(records),
+        "matrix": matrix_view(records, G),
         "timeline": timeline_view(records, prefix),
-        "graph": graph_data(records, names, _owners(records), prefix),
+        "graph": graph_data(records, prefix, G),
         "warnings": warnings,
         "text": highlight(text, good) if text is not None else None,
         "unmarked": len(bad) if text is not None else 0,

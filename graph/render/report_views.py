@@ -9,19 +9,22 @@ import dataclasses
 import json
 from typing import Any, Optional
 
+import networkx as nx
+
 from graph.answers.matrix import responsibility_matrix
 from graph.model.build import build_graph
-from schemas.ids import plan_id
+from schemas.ids import bureau_id
 from schemas.records import DocumentRecords
 
 
-def matrix_view(records: DocumentRecords) -> dict[str, Any]:
-    """Bureau × action roles from ``graph.answers.matrix`` (the shared 分工表), most leads first."""
-    matrix = responsibility_matrix(build_graph([records]))
+def matrix_view(records: DocumentRecords, G: Optional[nx.MultiDiGraph] = None) -> dict[str, Any]:
+    """Bureau × action roles from ``graph.answers.matrix`` (the shared 分工表), most leads first;
+    ``G`` is the document's model when the caller has built it already."""
+    matrix = responsibility_matrix(build_graph([records]) if G is None else G)
     numbers = {a.id: f"A{i}" for i, a in enumerate(records.actions, start=1)}
     columns = sorted(matrix.columns, key=lambda c: (c.start is None, c.start or 0))
     actions = [{"no": numbers.get(c.id, ""), "id": c.id, "title": c.title} for c in columns]
-    rows = []
+    rows: list[dict[str, Any]] = []
     cells: dict[str, dict[str, str]] = {}
     for bureau in matrix.bureaus:
         totals = matrix.bureau_totals(bureau.id)
@@ -62,39 +65,59 @@ def _short(text: str, n: int = 14) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def graph_data(records: DocumentRecords, bureaus: list[str], owners: dict[str, list[str]],
-               prefix: str) -> dict[str, Any]:
-    """vis-network nodes and edges: plan → actions → targets/milestones, bureaus → actions."""
-    plan = records.plan
-    nodes: list[dict[str, Any]] = [{"id": plan.id, "label": _short(plan.title, 18),
-                                    "group": "plan", "title": plan.title}]
+_EDGE_KINDS = {"HAS_SECTION": "has", "HAS_ACTION": "has", "HAS_TARGET": "has", "HAS_MILESTONE": "has",
+               "IMPLEMENTS": "implements"}
+
+
+def _in_document(G: nx.MultiDiGraph, records: DocumentRecords) -> list[str]:
+    """The document's nodes of ``G``: its own, the plans it implements, its bureaus."""
+    doc = records.source.doc_id
+    keep = {n for n, d in G.nodes(data=True) if d.get("doc_id") == doc}
+    keep |= {bureau_id(u.canonical) for u in records.units} & set(G)
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if data.get("doc_id") == doc:
+            keep |= {u, v}
+    return [n for n in G if n in keep]  # the model's order
+
+
+def graph_data(records: DocumentRecords, prefix: str, G: Optional[nx.MultiDiGraph] = None) -> dict[str, Any]:
+    """vis-network nodes and edges drawn from the one model (``graph.model.build.build_graph``), with
+    its ids: plan → sections → actions → targets/milestones, bureaus → what they answer for (the
+    edge's role), plan → the plans it implements. Targets and milestones carry their evidence mark."""
+    G = build_graph([records]) if G is None else G
+    numbers = {a.id: i for i, a in enumerate(records.actions, start=1)}
+    marks = {t.id: f"{prefix}-t{i}" for i, t in enumerate(records.targets)}
+    marks.update({m.id: f"{prefix}-m{i}" for i, m in enumerate(records.milestones)})
+    nodes: list[dict[str, Any]] = []
+    keep = _in_document(G, records)
+    for node in keep:
+        d = G.nodes[node]
+        label = d["label"]
+        if label == "Plan":
+            own = d.get("doc_id") == records.source.doc_id
+            item = {"label": _short(d["title"], 18), "group": "plan" if own else "parent", "title": d["title"]}
+        elif label == "Section":
+            item = {"label": _short(d["title"] or d["marker"] or "", 10), "group": "section",
+                    "title": " / ".join(d["path"] or [])}
+        elif label == "Action":
+            item = {"label": f"A{numbers.get(node, '')} {_short(d['title'], 10)}", "group": "action",
+                    "title": " / ".join(d["section_path"] or [])}
+        elif label in ("Target", "Milestone"):
+            text = d["metric"] if label == "Target" else d["description"]
+            item = {"label": _short(text, 10), "group": label.lower(), "mark": marks.get(node),
+                    "title": f"{text} · {d['deadline'] or 'no deadline'}"}
+        else:  # Bureau
+            item = {"label": d["name"], "group": "bureau", "title": d["canonical"]}
+        nodes.append({"id": node, **item})
+    kept = set(keep)
     edges: list[dict[str, Any]] = []
-    for parent in plan.parent_plans:
-        pid = plan_id(parent.title, parent.doc_number)
-        nodes.append({"id": pid, "label": _short(parent.title, 18), "group": "parent",
-                      "title": parent.title})
-        edges.append({"from": plan.id, "to": pid, "kind": "implements", "label": "implements"})
-    actions = {a.id for a in records.actions}
-    for i, action in enumerate(records.actions, start=1):
-        nodes.append({"id": action.id, "label": f"A{i} {_short(action.title, 10)}",
-                      "group": "action", "title": " / ".join(action.section_path)})
-        edges.append({"from": plan.id, "to": action.id, "kind": "has"})
-    for name in bureaus:
-        nodes.append({"id": "bureau|" + name, "label": name, "group": "bureau", "title": name})
-    for action in records.actions:
-        for resp in {r.unit: r for r in reversed(action.responsibilities)}.values():
-            edges.append({"from": "bureau|" + resp.unit, "to": action.id, "kind": resp.role})
-    facts = [("target", f"{prefix}-t{i}", t, t.metric) for i, t in enumerate(records.targets)]
-    facts += [("milestone", f"{prefix}-m{i}", m, m.description)
-              for i, m in enumerate(records.milestones)]
-    for group, mark, fact, text in facts:
-        nodes.append({"id": fact.id, "label": _short(text, 10), "group": group, "mark": mark,
-                      "title": f"{text} · {fact.deadline or 'no deadline'}"})
-        owner = fact.action_id if fact.action_id in actions else plan.id
-        edges.append({"from": owner, "to": fact.id, "kind": "has"})
-        if owner == plan.id:
-            for unit in dict.fromkeys(fact.responsible_units):
-                edges.append({"from": "bureau|" + unit, "to": fact.id, "kind": "responsible"})
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if u in kept and v in kept:
+            kind = data.get("role") if key == "RESPONSIBLE_FOR" else _EDGE_KINDS.get(key, "has")
+            edge = {"from": u, "to": v, "kind": kind}
+            if key == "IMPLEMENTS":
+                edge["label"] = "implements"
+            edges.append(edge)
     return {"nodes": nodes, "edges": edges}
 
 

@@ -310,7 +310,7 @@ def serve(home: Path, idle_timeout: float) -> int:
             server.create_database(DATABASE)
         _setup_security(java_server, creds)
         port = _bolt_port(java_server)
-        state = {"pid": os.getpid(), "bolt_port": port, "database": DATABASE,
+        state: Optional[dict[str, Any]] = {"pid": os.getpid(), "bolt_port": port, "database": DATABASE,
                  "started": started, "ready_seconds": round(time.time() - started, 3)}
         _write_private(home / "server.json", json.dumps(state))
         _log(f"serving {home} on bolt://127.0.0.1:{port} (idle timeout {idle_timeout:g} s)")

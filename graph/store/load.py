@@ -82,7 +82,7 @@ def _node_row(node: str, data: dict[str, Any]) -> dict[str, Any]:
     one gets only those with a value (each null costs the database a removal). Dates apart."""
     label = data["label"]
     merged = label == "Plan" or label in SHARED_LABELS
-    props = {p: None for p in PROPERTIES[label] if p not in DATE_PROPERTIES} if merged else {}
+    props: dict[str, Any] = {p: None for p in PROPERTIES[label] if p not in DATE_PROPERTIES} if merged else {}
     props.update({k: _value(v) for k, v in data.items()
                   if k != "label" and k not in DATE_PROPERTIES and (merged or v is not None)})
     props["id"] = node

@@ -3,7 +3,7 @@ relationship of ``schemas.graph`` (never from a document's values, which travel 
 ``all_statements`` lists every one, for tests/graph/store/test_cypher_valid.py."""
 from __future__ import annotations
 
-from schemas.graph import LABELS, RELATIONSHIPS, constraint_statements
+from schemas.graph import DATE_PROPERTIES, LABELS, PROPERTIES, RELATIONSHIPS, constraint_statements
 
 SHARED_LABELS = ("Bureau",)
 DELETE_NODES = "MATCH (n:{label}) WHERE n.doc_id IN $docs DETACH DELETE n"
@@ -23,8 +23,6 @@ DOC_LABELS = tuple(label.name for label in LABELS if "doc_id" in label.propertie
 # as (type, start label, end label); edges into Plan nodes need no care: a reload keeps those.
 CROSS_DOCUMENT = tuple((rel.type, start, end) for rel in RELATIONSHIPS if rel.type == "ALIGNS_WITH"
                        for start in rel.start for end in rel.end)
-DATE_PROPERTIES = ("deadline",)
-PROPERTIES = {label.name: label.properties for label in LABELS}
 
 
 def schema_statements() -> list[str]:

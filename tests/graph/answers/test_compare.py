@@ -13,11 +13,11 @@ from graph.answers.compare import (
 )
 from graph.answers.counterparts import level_of, name_core
 from graph.model.build import build_graph
-from graph.render.compare_report import UnknownFormat, write_comparison
+from graph.render.compare_report import write_comparison
 from graph.store.load import load_graph, partition
 from pipeline import process_file
 from schemas.compare import Comparison
-from schemas.errors import ValidationFailed
+from schemas.errors import UnknownFormat, ValidationFailed
 from schemas.ids import bureau_id, plan_id
 from schemas.records import Normalized, ParentPlan, Target
 from tests.graph.records_factory import evidence, make_parent_records, make_records

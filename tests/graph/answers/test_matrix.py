@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 
 from graph.answers.matrix import (
     Matrix,
-    MatrixError,
     bureau_view,
     matrix_from_rows,
     responsibility_matrix,
@@ -23,6 +22,7 @@ from graph.model.build import build_graph
 from graph.render.matrix_formats import write_matrix
 from graph.store.load import load_graph
 from graph.store.queries import get_query
+from schemas.errors import MatrixError
 from schemas.ids import plan_id
 from tests.graph.records_factory import TITLE, make_records
 

@@ -20,6 +20,7 @@ from graph.render.export import (
     write_graphml,
     write_json,
 )
+from schemas.errors import UnknownFormat
 from schemas.graph import LABELS
 from schemas.ids import bureau_id
 from tests.graph.records_factory import make_parent_records, make_records
@@ -228,5 +229,5 @@ def test_export_write_export_dispatch(graph, tmp_path, fmt, name):
 
 
 def test_export_write_export_unknown_format(graph, tmp_path):
-    with pytest.raises(ValueError, match=re.escape("graphml, json, csv, cypher")):
+    with pytest.raises(UnknownFormat, match=re.escape("graphml, json, csv, cypher")):
         write_export(graph, "xlsx", tmp_path / "g.xlsx")
