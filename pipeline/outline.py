@@ -14,6 +14,7 @@ from schemas.ids import plan_id, record_id
 from schemas.records import Level, ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
+from . import resources as R
 from .doctype import doc_type
 
 _CN = "一二三四五六七八九十百零〇"
@@ -212,6 +213,42 @@ def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
                       issuer=issuer or region_of(cited))
 
 
+def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[str]) -> tuple[Optional[int], Optional[int]]:
+    """The plan period: from the title (2024—2026年, “十四五”, 2025年), else stated in the opening of
+    the text (规划期为2025—2035年), else, for a plan of one year (年底前, 年内 with no year), the
+    year of issue (its date or its 文号). A notice, report or interpretation has only the range its
+    title names (the 批复 of a 规划（2018—2035年）), never a single year or a 十四五 (关于2019年…安排的
+    通知, a 解读 of a 《“十四五”…方案》)."""
+    period = _PERIOD.search(title)
+    if period:
+        return int(period.group(1)), int(period.group(2))
+    if doc_type(title) not in ("plan", "policy_measures", "unknown"):
+        return None, None
+    five = R.FIVE_YEAR_PLAN.search(title)
+    if five:
+        start = five_year_plan_start(five.group(1))
+        if start:
+            return start, start + 4
+    single = _SINGLE_YEAR.search(title)
+    if single:
+        return int(single.group(1)), int(single.group(1))
+    stated = R.STATED_PERIOD.search(text[:2000])
+    if stated:
+        return int(stated.group(1)), int(stated.group(2))
+    if doc_type(title) == "plan" and R.THIS_YEAR.search(text) \
+            and not _SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
+        year = issued[:4] if issued else (re.search(r"(?:19|20)\d{2}", doc_number or "") or [None])[0]
+        if year:
+            return int(year), int(year)
+    return None, None
+
+
+def five_year_plan_start(numeral: str) -> Optional[int]:
+    """十四五 → 2021: the Nth five-year plan (from the third, 1966–1970, on) starts in 1966 + 5(N−3)."""
+    n = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16, "九": 9, "十": 10}.get(numeral)
+    return 1966 + 5 * (n - 3) if n else None
+
+
 def _signature(lines: list[_Line]) -> tuple[Optional[str], Optional[str]]:
     """The issuing organ and date signed at the end of a document (an organ's line, then a date
     line, perhaps followed by （此件公开发布）)."""
@@ -284,16 +321,17 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     if title is None:
         warnings.append(Warning(code="no_title", message="no plan title found"))
     # The period comes from the title (or the line under it), never from cited documents.
-    period = _PERIOD.search(title or "")
-    period_start = int(period.group(1)) if period else None
-    period_end = int(period.group(2)) if period else None
-    if period is None:
-        single = _SINGLE_YEAR.search(title or "")
-        if single:
-            period_start = period_end = int(single.group(1))
+    period_start, period_end = _period(title or "", text, issued, doc_number)
+    if re.search(r"(?<![\d.])0\d{3}\s*年", text):
+        warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
     region = region_of(title or "") or (region_of(issuer) if issuer else None)
-    if region is None and re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or "")):
+    if region is None and (re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or ""))
+                           or R.NATIONAL_ORGAN.match(title or "")):
         region = "全国"
+    if region is None and doc_number:
+        region = R.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1]) if re.match(r"^.政", doc_number) else None
+        if re.match(r"^国(?:发|办发|办函|函)", doc_number):
+            region = "全国"
 
     # Headings: everything after the title line.
     body_lines = lines[body_idx:] if title_span else lines

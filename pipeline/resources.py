@@ -294,6 +294,32 @@ DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("policy_measures", re.compile(r"若干(?:措施|政策|意见)|政策措施|支持政策|扶持政策|(?:扶持|奖励|补贴|资助|奖补)(?:办法|细则|政策)|"
                                    r"(?:支持|促进|鼓励)[^，。]{0,20}(?:若干|十条|二十条|措施)")),
     ("regulation", re.compile(r"条例|规定|管理办法|实施细则|办法(?:（试行）|\(试行\))?$|政府令")),
+    # A notice about something (关于2026年部分节假日安排的通知): a notice, whatever it is about.
+    ("notice", re.compile(r"的(?:通知|函|决定|批复|公告|通告)$")),
     ("plan", re.compile(r"规划|计划|方案|纲要|要点|意见|行动|举措|任务|清单|部署|安排")),
     ("notice", re.compile(r"通知|决定|批复|函|公告|通告|意见的通知")),
 )
+
+
+# --- periods and places ---
+
+#: A five-year plan named by its number: “十四五”, 十三五.
+FIVE_YEAR_PLAN = re.compile(r"[“\"]?(九|十|十[一二三四五六])五[”\"]?(?:时期|期间|规划)?")
+#: A period stated in the opening of a plan whose title has none: 规划期为2025—2035年, 实施期限为….
+STATED_PERIOD = re.compile(
+    r"(?:规划期|实施期|实施期限|执行期|期限|时间跨度)(?:限)?(?:为|是|：|:)?\s*((?:19|20)\d{2})\s*年?\s*(?:—|–|-|－|~|～|至|到)\s*"
+    r"((?:19|20)\d{2})\s*年"
+)
+#: Deadlines of a one-year plan that name no year: 年底前, 年内, 今年.
+THIS_YEAR = re.compile(r"(?<![\d年])(?:年底前|年内|今年|本年度|年末前)")
+#: A title opened by a national organ, which names no place (生态环境部、农业农村部…就…答记者问).
+NATIONAL_ORGAN = re.compile(r"^[\u4e00-\u9fa5]{2,8}?(?:部|总局|总署|署|银行)(?=、|关于|办公厅|有关|就|[\u4e00-\u9fa5]{0,8}司)")
+#: Provinces by the one-character prefix of their 文号 (鲁政办发 → 山东省). Only prefixes no city
+#: shares: 青 (青海/青岛), 宁 (宁夏/南京), 苏 (江苏/苏州), 云 (云南/云浮), 新 (新疆/新乡) are left out.
+PROVINCE_BY_DOC_PREFIX = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
+    "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省",
+    "琼": "海南省", "川": "四川省", "黔": "贵州省", "滇": "云南省", "陕": "陕西省", "甘": "甘肃省",
+    "蒙": "内蒙古自治区", "桂": "广西壮族自治区", "藏": "西藏自治区",
+}

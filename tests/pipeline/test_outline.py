@@ -135,3 +135,24 @@ def test_outline_the_title_inside_a_text_whose_lines_were_lost():
             "为加强电力设施保护，现就有关事项通知如下。一、到2026年，完成线路隐患整治120处。")
     r = process_bytes(text.encode("utf-8"), "ocr.txt")
     assert r.plan.title == "云江市工业和信息化局关于加强电力设施保护的通知" and r.plan.doc_type == "notice"
+
+
+@pytest.mark.parametrize("head, period", [
+    ("西川省“十四五”现代服务业发展规划\n", (2021, 2025)),
+    ("白石区现代服务业发展规划\n为推动发展，制定本规划。规划期为2025—2035年。\n", (2025, 2035)),
+    ("青禾市人民政府办公室关于印发青禾市2026年消费提振工作要点的通知\n", (2026, 2026)),
+    ("关于2026年部分节假日安排的通知\n", (None, None)),  # a notice has no period
+])
+def test_outline_period_from_the_title_the_text_or_the_year(head, period):
+    r = process_bytes((head + "一、主要任务\n年底前，建成平台3个。\n").encode("utf-8"), "p.txt")
+    assert (r.plan.period_start, r.plan.period_end) == period
+
+
+@pytest.mark.parametrize("text, region, level", [
+    ("东湖省商务厅关于印发东湖省家政服务提质行动方案的通知\n东商务字〔2025〕3号\n", "东湖省", "provincial"),
+    ("家政服务提质行动方案\n鲁政办发〔2025〕3号\n", "山东省", "provincial"),  # from the 文号's prefix
+    ("生态环境部、农业农村部有关司局负责同志就《农田面源治理方案》答记者问\n", "全国", "national"),
+])
+def test_outline_region_and_level_when_the_title_names_no_place(text, region, level):
+    r = process_bytes((text + "一、主要任务\n建设示范点3个。\n").encode("utf-8"), "r.txt")
+    assert (r.plan.region, r.plan.level) == (region, level)
