@@ -118,6 +118,42 @@ def _split_enumeration(text: str, start: int, end: int, sec: Section
     return out if owned >= 2 else [(start, end, sec, None)]
 
 
+def _split_by_clauses(text: str, start: int, end: int, sec: Section
+                      ) -> list[tuple[int, int, Optional[Section], Optional[str]]]:
+    """A heading's text whose paragraphs (or sentences) each close with a clause of their own
+    (……实现网上可办。（省大数据局牵头，各市政府配合）……), split into one action per clause: each
+    clause governs the text since the previous one. One clause closing it all keeps one action,
+    and a clause on the heading line still governs the heading's sub-items."""
+    block = text[start:end]
+    if block.count("（") + block.count("(") < 2:
+        return [(start, end, sec, None)]
+    first_line = block.find("\n")
+    first_line = len(block) if first_line < 0 else first_line
+    clauses = [c for c in find_clauses(block) if c.end > first_line or _closes_sentence(block, c.end)]
+    closing = [c for c in clauses if _closes_sentence(block, c.end)]
+    if len(closing) < 2:
+        return [(start, end, sec, None)]
+    out: list[tuple[int, int, Optional[Section], Optional[str]]] = []
+    prev = 0
+    for i, c in enumerate(closing):
+        seg_end = len(block) if i == len(closing) - 1 else c.end
+        body = block[prev:seg_end]
+        if i == 0:
+            out.append((start, start + seg_end, sec, None))
+        else:
+            lead = body.lstrip("。；;，, \n")
+            title = re.split(r"[，。；：（(]", lead, maxsplit=1)[0].strip()[:40] or sec.title
+            out.append((start + prev, start + seg_end, sec, title))
+        prev = seg_end
+    return out
+
+
+def _closes_sentence(block: str, end: int) -> bool:
+    """A clause ends its sentence or paragraph: the text ends, or a line break or 。 follows."""
+    rest = block[end:end + 2].lstrip(" 　")
+    return not rest or rest[0] in "\n。；;"
+
+
 _OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
 _TIME_HEADER = re.compile(r"时限|时间|进度|节点")
 
@@ -184,7 +220,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         blocks.append((doc.body_start, first, None, None))
     sec: Optional[Section]
     for i, sec in enumerate(sections):
-        blocks.extend(_split_enumeration(text, sec.start, starts[i + 1], sec))
+        for block in _split_enumeration(text, sec.start, starts[i + 1], sec):
+            blocks.extend(_split_by_clauses(text, block[0], block[1], sec) if block[3] is None else [block])
 
     table_rows = _table_rows(text)
     valid_until = None

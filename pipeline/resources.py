@@ -279,7 +279,7 @@ FIRST_LISTED_LEADS_RULE = re.compile(
     r"(?:列|排|排在|排名|列在|位列)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)"
 )
 #: Notes a clause may carry besides its units: the rule above, 下同 ("the same below").
-CLAUSE_NOTE = re.compile(rf"[，,；;]\s*(?:(?:{FIRST_LISTED_LEADS_RULE.pattern})|下同)")
+CLAUSE_NOTE = re.compile(rf"[，,；;]\s*(?:(?:{FIRST_LISTED_LEADS_RULE.pattern})|下同)|[。；;]\s*以下[^（）()]*$")
 
 
 # --- document types ---

@@ -309,3 +309,16 @@ def test_responsibility_a_clause_carrying_the_document_rule_is_read_and_applied(
     r = process_bytes(text.encode("utf-8"), "rule.txt")
     assert [[(x.unit, x.role) for x in a.responsibilities] for a in r.actions] == [
         [("市税务局", "lead"), ("市财政局", "support")], [("市商务局", "lead"), ("市财政局", "support")]]
+
+
+def test_responsibility_each_paragraphs_clause_governs_its_own_paragraph():
+    """Clauses in the middle of an item, one per paragraph or sentence, each own what precedes them."""
+    text = ("东湖省数字政府建设实施方案（2025—2027年）\n二、主要任务\n（一）推进政务服务一网通办。"
+            "2026年底前，实现高频事项网上可办率达到95%。（省大数据局牵头，各市政府配合）\n"
+            "优化审批流程，压减办理环节。到2027年，承诺时限压缩至法定时限的40%。（省政务服务中心指导，各市政府负责落实。"
+            "以下均需各市政府落实，不再列出）\n")
+    r = process_bytes(text.encode("utf-8"), "para.txt")
+    got = [(a.title, [(x.unit, x.role) for x in a.responsibilities]) for a in r.actions]
+    assert got == [("推进政务服务一网通办", [("省大数据局", "lead"), ("各市政府", "support")]),
+                   ("优化审批流程", [("省政务服务中心", "responsible"), ("各市政府", "responsible")])]
+    assert [t.responsible_units for t in r.targets] == [["省大数据局", "各市政府"], ["省政务服务中心", "各市政府"]]
