@@ -220,8 +220,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         blocks.append((doc.body_start, first, None, None))
     sec: Optional[Section]
     for i, sec in enumerate(sections):
-        for block in _split_enumeration(text, sec.start, starts[i + 1], sec):
-            blocks.extend(_split_by_clauses(text, block[0], block[1], sec) if block[3] is None else [block])
+        for part in _split_enumeration(text, sec.start, starts[i + 1], sec):
+            blocks.extend(_split_by_clauses(text, part[0], part[1], sec) if part[3] is None else [part])
 
     table_rows = _table_rows(text)
     valid_until = None
