@@ -191,7 +191,7 @@ def test_export_csv_headers(graph, tmp_path):
     assert {"value:float", "deadline:date", "start:int"} <= set(header("nodes_Target.csv"))
     assert {"depth:int", "path:string[]"} <= set(header("nodes_Section.csv"))
     assert header("relationships_RESPONSIBLE_FOR.csv") == [
-        ":START_ID", ":END_ID", ":TYPE", "role:string", "rank:int", "doc_id:string"]
+        ":START_ID", ":END_ID", ":TYPE", "role:string", "rank:int", "basis:string", "doc_id:string"]
 
 
 def test_export_csv_rows(graph):
