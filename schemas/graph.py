@@ -39,8 +39,9 @@ LABELS: tuple[Label, ...] = (
           "A goal with its number (or a qualitative goal). deadline is a Cypher date."),
     Label("Milestone", ("id", "doc_id", "description", "deadline", "deadline_rule", "evidence"),
           "A dated deliverable without a number."),
-    Label("Bureau", ("id", "name", "canonical", "level", "generic", "aliases"),
-          "A responsible unit, shared across documents by canonical name."),
+    Label("Bureau", ("id", "name", "canonical", "region", "level", "generic", "aliases"),
+          "A responsible unit of one government (region; none for national organs and units whose "
+          "government is unknown), shared across that government's documents by canonical name."),
 )
 
 RELATIONSHIPS: tuple[Relationship, ...] = (

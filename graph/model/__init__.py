@@ -12,6 +12,9 @@ _EXPORTS = {
     "build_graph": "build",
     "PROPERTIES": "build",
     "add_bureau": "build",
+    "BureauIds": "bureaus",
+    "unit_region": "bureaus",
+    "same_plan": "versions",
     "latest_versions": "versions",
     "plan_chunks": "versions",
 }
