@@ -11,8 +11,8 @@ A unit's level comes from the pipeline (``Unit.level``), else from its name's pr
   else no region (one node for every 市商务局 whose city is unknown);
 - a lower level than the plan (区商务局 named in a city plan, meaning every district's): no
   region, since no one district is meant;
-- streets, towns, collective owners (各街道办事处) and units of unknown level: the plan's region,
-  as they are local to the government that wrote the plan.
+- streets, towns, collective owners (各街道办事处, 各区县人民政府 in a city plan) and units of
+  unknown level: the plan's region, as they are local to the government that wrote the plan.
 """
 from __future__ import annotations
 
@@ -64,13 +64,13 @@ def _higher_region(plan: Plan, level: str) -> Optional[str]:
     return None
 
 
-def unit_region(name: str, level: str, plan: Plan) -> Optional[str]:
+def unit_region(name: str, level: str, plan: Plan, generic: bool = False) -> Optional[str]:
     """The region of a unit named in ``plan`` (see the module docstring); None: no region."""
     level = level_of(name, level)
     plan_level = plan.level if plan.level in LEVEL_RANK else None
     if level == "national" or (level == "unknown" and plan_level == "national"):
         return None
-    if plan_level is None or level in ("unknown", "subdistrict") or level == plan_level:
+    if generic or plan_level is None or level in ("unknown", "subdistrict") or level == plan_level:
         return plan.region if plan.region != "全国" else None
     if LEVEL_RANK[level] < LEVEL_RANK[plan_level]:
         return _higher_region(plan, level)
@@ -83,12 +83,13 @@ class BureauIds:
     def __init__(self, records: DocumentRecords) -> None:
         self.plan = records.plan
         self.levels = {unit.canonical: unit.level for unit in records.units}
+        self.generic = {unit.canonical for unit in records.units if unit.generic}
         self.regions: dict[str, Optional[str]] = {}
 
     def region(self, canonical: str) -> Optional[str]:
         if canonical not in self.regions:
             self.regions[canonical] = unit_region(canonical, self.levels.get(canonical, "unknown"),
-                                                  self.plan)
+                                                  self.plan, canonical in self.generic)
         return self.regions[canonical]
 
     def __call__(self, canonical: str) -> str:

@@ -135,7 +135,7 @@ def test_export_graphml_round_trip(graph, tmp_path):
     H = nx.read_graphml(path, force_multigraph=True)
     assert set(H.nodes) == set(graph.nodes)
     assert set(H.edges(keys=True)) == set(graph.edges(keys=True))
-    bureau = H.nodes[bureau_id("市发展和改革委员会")]
+    bureau = H.nodes[bureau_id("青川市", "市发展和改革委员会")]
     assert json.loads(bureau["aliases"]) == ["市发展改革委", "市发改委"]
     assert bureau["generic"] is False
     for node, data in graph.nodes(data=True):
@@ -152,11 +152,11 @@ def test_export_graphml_round_trip(graph, tmp_path):
 
 def test_export_graphml_hostile_round_trip(tmp_path):
     G = _hostile_graph()
-    G.nodes[bureau_id(make_records().units[0].canonical)]["name"] = "<tag>&amp;\"'"
+    G.nodes[bureau_id("青川市", make_records().units[0].canonical)]["name"] = "<tag>&amp;\"'"
     path = tmp_path / "h.graphml"
     write_graphml(G, path)
     H = nx.read_graphml(path, force_multigraph=True)
-    assert H.nodes[bureau_id("市工业和信息化局")]["name"] == "<tag>&amp;\"'"
+    assert H.nodes[bureau_id("青川市", "市工业和信息化局")]["name"] == "<tag>&amp;\"'"
 
 
 def test_export_json_node_link_round_trip(graph, tmp_path):
@@ -182,7 +182,7 @@ def test_export_csv_headers(graph, tmp_path):
             return next(csv.reader(handle))
 
     assert header("nodes_Bureau.csv") == ["id:ID", "name:string", "canonical:string",
-                                          "level:string", "generic:boolean",
+                                          "region:string", "level:string", "generic:boolean",
                                           "aliases:string[]", ":LABEL"]
     plan = header("nodes_Plan.csv")
     assert plan[0] == "id:ID" and plan[-1] == ":LABEL"
@@ -196,8 +196,8 @@ def test_export_csv_headers(graph, tmp_path):
 def test_export_csv_rows(graph):
     tables = generate_csv(graph)
     bureaus = {row[0]: row for row in tables["nodes_Bureau.csv"][1:]}
-    row = bureaus[bureau_id("市发展和改革委员会")]
-    assert row[1:] == ["市发展和改革委员会", "市发展和改革委员会", "city", "false",
+    row = bureaus[bureau_id("青川市", "市发展和改革委员会")]
+    assert row[1:] == ["市发展和改革委员会", "市发展和改革委员会", "青川市", "city", "false",
                        "市发展改革委;市发改委", "Bureau"]
     assert sum(len(rows) - 1 for name, rows in tables.items()
                if name.startswith("nodes_")) == graph.number_of_nodes()
@@ -210,14 +210,14 @@ def test_export_csv_rows(graph):
 
 def test_export_csv_quotes_commas_newlines_and_delimiter(tmp_path):
     G = _hostile_graph()
-    G.nodes[bureau_id("市工业和信息化局")]["aliases"] = ["甲;乙", "丙,丁"]
+    G.nodes[bureau_id("青川市", "市工业和信息化局")]["aliases"] = ["甲;乙", "丙,丁"]
     write_csv(G, tmp_path)
     with open(tmp_path / "nodes_Bureau.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     names = {row[1] for row in rows[1:]}
     assert set(HOSTILE[:5]) <= names
-    aliases = {row[0]: row[5] for row in rows[1:]}
-    assert aliases[bureau_id("市工业和信息化局")].split(";") == ["甲；乙", "丙,丁"]
+    aliases = {row[0]: row[6] for row in rows[1:]}
+    assert aliases[bureau_id("青川市", "市工业和信息化局")].split(";") == ["甲；乙", "丙,丁"]
 
 
 @pytest.mark.parametrize("fmt,name", [("graphml", "g.graphml"), ("json", "g.json"),
