@@ -89,6 +89,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress)
     click.echo(f"extracted {len(result.written)} document(s) to {output} "
                f"({result.cached} unchanged, {result.seconds:.1f}s)")
+    _report_skipped(result.skipped)
     _report_failures(result.failed, ctx.obj["debug"])
 
 
@@ -101,9 +102,17 @@ def load(ctx: click.Context, paths: tuple[str, ...], workers: Optional[int]) -> 
     from policykg.jobs import load_paths
 
     summary, batch = load_paths(paths, workers, progress=_progress)
-    click.echo(f"loaded {summary.documents} document(s): {summary.nodes} nodes, "
+    click.echo(f"loaded {summary.documents} plan(s): {summary.nodes} nodes, "
                f"{summary.relationships} relationships in {summary.seconds:.1f}s")
+    for said in batch.replaced:
+        click.echo(f"replaced the earlier version of {said}")
+    _report_skipped(batch.skipped)
     _report_failures(batch.failed, ctx.obj["debug"])
+
+
+def _report_skipped(skipped: list[tuple[str, str]]) -> None:
+    for path, why in skipped:
+        click.echo(f"skipped: {path}: {why}", err=True)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -111,11 +120,13 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
     columns = list(rows[0]) if rows else []
-    if fmt == "csv":
+    if fmt == "csv":  # a BOM, so Excel and WPS read the Chinese; lists as 、-joined text
+        sys.stdout.write("\ufeff")
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else
+                             json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
                              for v in row.values()])
         return
     from tabulate import tabulate
@@ -148,14 +159,20 @@ def query(query: Optional[str], params: tuple[str, ...], fmt: str, write: bool, 
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(("graphml", "json", "csv", "cypher")), required=True)
+@click.option("--format", "fmt", type=click.Choice(("graphml", "json", "csv", "cypher", "table")), required=True,
+              help="table: the tidy tables (targets, responsibilities, milestones) as CSV, XLSX and Parquet.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="A file (graphml, json, cypher) or a folder (csv).")
+              help="A file (graphml, json, cypher) or a folder (csv, table).")
 def export(paths: tuple[str, ...], fmt: str, output: Path) -> None:
-    """Export the graph of documents (default: corpus/) as GraphML, JSON, CSV or Cypher."""
+    """Export the graph of documents (default: corpus/) as GraphML, JSON, CSV, Cypher or tables."""
     from policykg.jobs import export_paths
 
-    written = export_paths(paths or ("corpus",), fmt, output)
+    if fmt == "table":
+        from policykg.corpus import write_corpus_tables
+
+        written, _counts, _failed = write_corpus_tables(output, paths or ("corpus",))
+    else:
+        written = export_paths(paths or ("corpus",), fmt, output)
     click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(str, written[:5])) + (" …" if len(written) > 5 else ""))
 
 
@@ -181,6 +198,18 @@ def db_stop() -> None:
     click.echo("stopped" if stop_server() else "not running")
 
 
+@db.command("reset")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def db_reset(yes: bool) -> None:
+    """Delete every plan, bureau and relationship from the graph database."""
+    from policykg.corpus import reset
+
+    if not yes:
+        click.confirm("Delete everything in the graph database?", abort=True)
+    reset()
+    click.echo("the graph database is empty")
+
+
 @db.command("status")
 def db_status() -> None:
     """Say whether the embedded database runs, and where."""
@@ -191,6 +220,41 @@ def db_status() -> None:
         {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False))
 
 
+
+
+@cli.command()
+@click.argument("plan")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def remove(plan: str, yes: bool) -> None:
+    """Remove one loaded plan (by id, title, doc id or 文号) and what its document said."""
+    from policykg.corpus import remove as remove_job
+
+    if not yes:
+        click.confirm(f"Remove the plan {plan!r} from the graph database?", abort=True)
+    row = remove_job(plan)
+    click.echo(f"removed {row['title']} ({row['id']})")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A folder (targets/responsibilities/milestones .csv and .parquet, tables.xlsx) or a .xlsx file.")
+@click.option("--format", "formats", type=click.Choice(("csv", "xlsx", "parquet")), multiple=True,
+              help="Only these formats (repeatable; default all three).")
+def table(paths: tuple[str, ...], output: Path, formats: tuple[str, ...]) -> None:
+    """Tidy tables for pandas, R, Stata and Excel: one row per target, responsibility and milestone.
+
+    With no PATHS, of every plan in the graph database; else of the documents or records given."""
+    from graph.render.tables import FORMATS
+    from policykg.corpus import write_corpus_tables
+
+    written, counts, failed = write_corpus_tables(output, paths, formats or FORMATS)
+    click.echo(", ".join(f"{n} {name}" for name, n in counts.items()) + f"; wrote {len(written)} file(s) under {output}")
+    for error in failed:
+        click.echo(f"failed: {error}", err=True)
+    if failed:
+        click.echo(f"Error: {len(failed)} input(s) failed", err=True)
+        sys.exit(1)
 
 
 @cli.command()

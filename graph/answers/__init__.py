@@ -10,6 +10,8 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
+    "Table": "tables",
+    "corpus_tables": "tables",
     "Matrix": "matrix",
     "MatrixError": "matrix",
     "Table": "matrix",
