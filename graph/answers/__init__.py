@@ -10,7 +10,7 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "Table": "tables",
+    "TidyTable": "tables",
     "corpus_tables": "tables",
     "Matrix": "matrix",
     "MatrixError": "matrix",

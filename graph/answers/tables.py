@@ -26,7 +26,7 @@ OWNER_COLUMNS: tuple[tuple[str, ColumnType], ...] = (
 
 
 @dataclass
-class Table:
+class TidyTable:
     name: str
     columns: tuple[tuple[str, ColumnType], ...]
     rows: list[dict[str, Any]] = field(default_factory=list)
@@ -36,18 +36,20 @@ class Table:
         return [name for name, _ in self.columns]
 
 
+#: The evidence and where it is: in the normalized (simplified) text and in the original text.
+EVIDENCE_COLUMNS: tuple[tuple[str, ColumnType], ...] = (
+    ("evidence", "str"), ("evidence_start", "int"), ("evidence_end", "int"),
+    ("evidence_orig_start", "int"), ("evidence_orig_end", "int"),
+)
 TARGET_COLUMNS = PLAN_COLUMNS + (
     ("section_path", "str"), ("metric", "str"), ("value", "float"), ("value_max", "float"),
     ("unit", "str"), ("normalized_value", "float"), ("normalized_unit", "str"),
     ("comparator", "str"), ("kind", "str"), ("deadline", "date"), ("deadline_rule", "str"),
     ("recurrence", "str"), ("scope", "str"),
-) + OWNER_COLUMNS + (
-    ("evidence", "str"), ("evidence_start", "int"), ("evidence_end", "int"),
-    ("target_id", "str"), ("doc_id", "str"),
-)
+) + OWNER_COLUMNS + EVIDENCE_COLUMNS + (("target_id", "str"), ("doc_id", "str"))
 MILESTONE_COLUMNS = PLAN_COLUMNS + (
     ("section_path", "str"), ("description", "str"), ("deadline", "date"), ("deadline_rule", "str"),
-) + OWNER_COLUMNS + (("evidence", "str"), ("milestone_id", "str"), ("doc_id", "str"))
+) + OWNER_COLUMNS + EVIDENCE_COLUMNS + (("milestone_id", "str"), ("doc_id", "str"))
 RESPONSIBILITY_COLUMNS = PLAN_COLUMNS + (
     ("section_path", "str"), ("item_type", "str"), ("item_id", "str"), ("item", "str"),
     ("bureau", "str"), ("bureau_region", "str"), ("bureau_level", "str"), ("bureau_id", "str"),
@@ -96,6 +98,11 @@ def _owner_columns(G: nx.MultiDiGraph, owners: list[tuple[str, dict[str, Any]]])
             "lead_owners": JOIN.join(n for n, (_, e) in zip(names, owners) if e.get("role") == "lead")}
 
 
+def _evidence(d: dict[str, Any]) -> dict[str, Any]:
+    return {"evidence": d.get("evidence"), "evidence_start": d.get("start"), "evidence_end": d.get("end"),
+            "evidence_orig_start": d.get("orig_start"), "evidence_orig_end": d.get("orig_end")}
+
+
 def _of_label(G: nx.MultiDiGraph, label: str) -> list[tuple[str, dict[str, Any]]]:
     nodes = [(n, d) for n, d in G.nodes(data=True) if d.get("label") == label]
     order = {doc: i for i, doc in enumerate(G.graph.get("doc_ids", []))}
@@ -103,35 +110,36 @@ def _of_label(G: nx.MultiDiGraph, label: str) -> list[tuple[str, dict[str, Any]]
                                         x[1].get("start") or 0, x[0]))
 
 
-def target_table(G: nx.MultiDiGraph) -> Table:
+def target_table(G: nx.MultiDiGraph) -> TidyTable:
     """One row per target (baselines included: ``kind`` says which)."""
-    plans, table = _plans(G), Table("targets", TARGET_COLUMNS)
+    plans, table = _plans(G), TidyTable("targets", TARGET_COLUMNS)
     for node, d in _of_label(G, "Target"):
         holder = _holder(G, node, "HAS_TARGET")
         row = dict(plans.get(d.get("doc_id"), {}))
         row.update({k: d.get(k) for k in ("metric", "value", "value_max", "unit", "normalized_value",
                                           "normalized_unit", "comparator", "kind", "deadline",
-                                          "deadline_rule", "recurrence", "scope", "evidence", "doc_id")})
-        row.update(section_path=_path(G, holder), evidence_start=d.get("start"), evidence_end=d.get("end"),
-                   target_id=node, **_owner_columns(G, _owners(G, node, holder)))
+                                          "deadline_rule", "recurrence", "scope", "doc_id")})
+        row.update(section_path=_path(G, holder), target_id=node, **_evidence(d),
+                   **_owner_columns(G, _owners(G, node, holder)))
         table.rows.append(row)
     return table
 
 
-def milestone_table(G: nx.MultiDiGraph) -> Table:
-    plans, table = _plans(G), Table("milestones", MILESTONE_COLUMNS)
+def milestone_table(G: nx.MultiDiGraph) -> TidyTable:
+    plans, table = _plans(G), TidyTable("milestones", MILESTONE_COLUMNS)
     for node, d in _of_label(G, "Milestone"):
         holder = _holder(G, node, "HAS_MILESTONE")
         row = dict(plans.get(d.get("doc_id"), {}))
-        row.update({k: d.get(k) for k in ("description", "deadline", "deadline_rule", "evidence", "doc_id")})
-        row.update(section_path=_path(G, holder), milestone_id=node, **_owner_columns(G, _owners(G, node, holder)))
+        row.update({k: d.get(k) for k in ("description", "deadline", "deadline_rule", "doc_id")})
+        row.update(section_path=_path(G, holder), milestone_id=node, **_evidence(d),
+                   **_owner_columns(G, _owners(G, node, holder)))
         table.rows.append(row)
     return table
 
 
-def responsibility_table(G: nx.MultiDiGraph) -> Table:
+def responsibility_table(G: nx.MultiDiGraph) -> TidyTable:
     """One row per (bureau, action/target/milestone) responsibility, in rank order per item."""
-    plans, table = _plans(G), Table("responsibilities", RESPONSIBILITY_COLUMNS)
+    plans, table = _plans(G), TidyTable("responsibilities", RESPONSIBILITY_COLUMNS)
     items = {"Action": "title", "Target": "metric", "Milestone": "description"}
     for label, text in items.items():
         for node, d in _of_label(G, label):
@@ -148,6 +156,6 @@ def responsibility_table(G: nx.MultiDiGraph) -> Table:
     return table
 
 
-def corpus_tables(G: nx.MultiDiGraph) -> list[Table]:
+def corpus_tables(G: nx.MultiDiGraph) -> list[TidyTable]:
     """The three tables of every plan in ``G``: targets, responsibilities, milestones."""
     return [target_table(G), responsibility_table(G), milestone_table(G)]

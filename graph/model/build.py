@@ -20,8 +20,8 @@ from typing import Any, Optional
 
 import networkx as nx
 
-from schemas.graph import LABELS
 from graph.model.bureaus import BureauIds
+from schemas.graph import LABELS
 from schemas.ids import bureau_id, fold, plan_id
 from schemas.records import DocumentRecords, Milestone, ParentPlan, Section, Target, Unit
 
@@ -116,9 +116,9 @@ def _add_fact(G: nx.MultiDiGraph, fact: Target | Milestone, label: str, doc_id: 
     ev = fact.evidence
     values = fact.model_dump()  # _node keeps only the label's properties
     if isinstance(fact, Target):
-        values.update(normalized_value=fact.normalized.value,
-                      normalized_unit=fact.normalized.unit, start=ev.start, end=ev.end)
-    values.update(doc_id=doc_id, evidence=ev.text)
+        values.update(normalized_value=fact.normalized.value, normalized_unit=fact.normalized.unit)
+    values.update(doc_id=doc_id, evidence=ev.text, start=ev.start, end=ev.end,
+                  orig_start=ev.orig_start, orig_end=ev.orig_end)
     node = _node(G, label, **values)
     type_ = "HAS_TARGET" if label == "Target" else "HAS_MILESTONE"
     if fact.action_id in actions:

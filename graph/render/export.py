@@ -20,7 +20,8 @@ import networkx as nx
 from graph.render.writers import PathOrFile, text_writer
 from schemas.graph import LABELS, RELATIONSHIPS, constraint_statements
 
-INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "rank"})
+INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "orig_start", "orig_end",
+                            "rank"})
 FLOAT_PROPERTIES = frozenset({"value", "value_max", "normalized_value", "score", "ratio"})
 BOOL_PROPERTIES = frozenset({"in_corpus", "open_list", "generic"})
 DATE_PROPERTIES = frozenset({"deadline"})

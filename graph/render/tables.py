@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
-from graph.answers.tables import ColumnType, Table
+from graph.answers.tables import ColumnType, TidyTable
 
 FORMATS = ("csv", "xlsx", "parquet")
 WORKBOOK = "tables.xlsx"
@@ -56,7 +56,7 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
-def write_csv_table(table: Table, path: Path) -> Path:
+def write_csv_table(table: TidyTable, path: Path) -> Path:
     """UTF-8 with a BOM; empty cells for missing values; dates as YYYY-MM-DD."""
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
@@ -69,7 +69,7 @@ def write_csv_table(table: Table, path: Path) -> Path:
     return _atomic(path, write)
 
 
-def write_parquet_table(table: Table, path: Path) -> Path:
+def write_parquet_table(table: TidyTable, path: Path) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -77,7 +77,7 @@ def write_parquet_table(table: Table, path: Path) -> Path:
              "bool": pa.bool_()}
     schema = pa.schema([(n, types[k]) for n, k in table.columns])
     columns = {n: [_typed(row.get(n), k) for row in table.rows] for n, k in table.columns}
-    data = pa.Table.from_pydict(columns, schema=schema)
+    data = pa.TidyTable.from_pydict(columns, schema=schema)
     return _atomic(path, lambda tmp: pq.write_table(data, tmp))
 
 
@@ -85,7 +85,7 @@ def _cell(value: Any) -> Any:
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def write_workbook(tables: list[Table], path: Path) -> Path:
+def write_workbook(tables: list[TidyTable], path: Path) -> Path:
     """One sheet per table: header frozen, an autofilter over the whole table, dates formatted."""
     wb = Workbook()
     wb.remove(wb.active)
@@ -106,7 +106,7 @@ def write_workbook(tables: list[Table], path: Path) -> Path:
     return _atomic(path, wb.save)
 
 
-def write_tables(tables: list[Table], out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+def write_tables(tables: list[TidyTable], out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """``out`` a folder: <table>.csv, <table>.parquet and tables.xlsx there (as ``formats`` ask);
     ``out`` a .xlsx file: the workbook only."""
     if out.suffix.lower() == ".xlsx":

@@ -11,6 +11,7 @@ from graph.render.export import (
     cypher_literal,
     cypher_name,
     cypher_string,
+    display_name,
     generate_csv,
     generate_cypher,
     generate_json,
@@ -140,7 +141,11 @@ def test_export_graphml_round_trip(graph, tmp_path):
     assert bureau["generic"] is False
     for node, data in graph.nodes(data=True):
         back = H.nodes[node]
+        # Gephi and yEd show ``label``: the node's name; its kind is ``type``.
+        assert back["label"] == display_name(node, data) and back["type"] == data["label"]
         for key, value in data.items():
+            if key == "label":
+                continue
             if value is None:
                 assert key not in back
             elif isinstance(value, list):
@@ -148,6 +153,11 @@ def test_export_graphml_round_trip(graph, tmp_path):
             else:
                 assert back[key] == value
     assert json.loads(H.graph["doc_ids"]) == graph.graph["doc_ids"]
+    assert bureau["label"] == "青川市·市发展和改革委员会"
+    plan = next(d for d in H.nodes.values() if d["type"] == "Plan" and d.get("in_corpus"))
+    assert plan["label"] == plan["title"]
+    assert {d["label"] for d in H.nodes.values() if d["type"] == "Target"} >= {
+        t.metric for t in make_records().targets}
 
 
 def test_export_graphml_hostile_round_trip(tmp_path):
