@@ -5,19 +5,18 @@ from __future__ import annotations
 import json
 import os
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from graph.model.build import build_graph
-from graph.model.versions import Replacement, distinguish, latest_versions, plan_chunks, same_plan
+from graph.model.versions import Replacement, latest_versions
 from graph.store.embedded import default_home
-from graph.store.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
-from graph.store.load_admin import existing_plans
+from graph.store.load import LoadSummary, load_graph
 from graph.store.store import Store, open_store
 from pipeline.batch import Outcome, extract_many
 from policykg.inputs import read_records, sort_inputs
+from policykg.loading import load_records
 from schemas.errors import InputError
 from schemas.records import DocumentRecords
 
@@ -82,56 +81,6 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
             result.records.append(outcome.records)
     result.seconds = time.perf_counter() - start
     return result
-
-
-def _apart_from_database(group: list[DocumentRecords], store: Store) -> list[DocumentRecords]:
-    """Documents whose plan id the database gives a different plan (``same_plan``) take a
-    distinct id, so loading them never replaces that plan."""
-    held = existing_plans(store, [doc.plan.id for doc in group])
-    out = []
-    for doc in group:
-        other = held.get(doc.plan.id)
-        if other and other["doc_id"] != doc.source.doc_id and not same_plan(other, doc.plan):
-            doc = distinguish(doc)
-        out.append(doc)
-    return out
-
-
-def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 200,
-                 replaced: Optional[list[str]] = None) -> LoadSummary:
-    """Build and load ``chunk`` documents at a time: memory stays flat however many there are.
-    A later version of a plan replaces the earlier one, in the chunk or in the database; each
-    replacement is appended to ``replaced`` as text for the user. Documents of different plans
-    that share an id are kept apart (``graph.model.versions``).
-
-    One chunk is written by a helper thread while this one reads and builds the next: the
-    database works while Python prepares (the driver waits on its socket without the GIL).
-    """
-    started = time.perf_counter()
-    totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
-
-    in_batch: list[Replacement] = []
-    in_database: list[str] = []
-
-    def add(s: Optional[LoadSummary]) -> None:
-        for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships) if s else ()):
-            totals[i] += v
-        in_database.extend(s.replaced if s else ())
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-load") as writer:
-        # Constraints and indexes first, once, while the first chunk is being built.
-        writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
-        for group in plan_chunks(records, chunk, replaced=in_batch):
-            group = _apart_from_database(group, store)
-            prepared = prepare_load(build_graph(group))
-            add(writing.result())  # one chunk in flight at a time: memory stays flat
-            writing = writer.submit(load_prepared, store, prepared, schema=False)
-        add(writing.result())
-    said = [f"{r.title} ({r.old} → {r.new})" for r in in_batch] + [f"{t} (loaded before)" for t in in_database]
-    if replaced is not None:
-        replaced.extend(said)
-    return LoadSummary(totals[0], totals[1], totals[2], round(time.perf_counter() - started, 3), totals[3],
-                       tuple(said))
 
 
 def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
@@ -270,6 +219,7 @@ class RunResult:
     outputs: list[Path]
     samples: list[tuple[str, list[dict[str, Any]]]]
     pending_parents: list[tuple[str, str]]
+    replaced: list[str] = field(default_factory=list)  # "title (earlier → later)"
 
 
 def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
@@ -288,7 +238,8 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     outputs: list[Path] = list(batch.written)
     if not batch.records:
         return RunResult(batch, None, outputs, [], [])
-    records = latest_versions(batch.records)
+    replacements: list[Replacement] = []
+    records = latest_versions(batch.records, replacements)
     G = build_graph(records)
     pairs = find_parent_pairs(records)
     comparisons = []
@@ -323,4 +274,6 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
              store.query(get_query("corpus-targets-due-by").text,
                          {"docs": docs, "date": _second_year_end(records)})),
         ]
-    return RunResult(batch, summary, outputs, samples, pending)
+    replaced = [f"{r.title} ({r.old} → {r.new})" for r in replacements]
+    replaced += [f"{t} (loaded before)" for t in summary.replaced]
+    return RunResult(batch, summary, outputs, samples, pending, replaced)

@@ -77,7 +77,7 @@ def write_parquet_table(table: TidyTable, path: Path) -> Path:
              "bool": pa.bool_()}
     schema = pa.schema([(n, types[k]) for n, k in table.columns])
     columns = {n: [_typed(row.get(n), k) for row in table.rows] for n, k in table.columns}
-    data = pa.TidyTable.from_pydict(columns, schema=schema)
+    data = pa.Table.from_pydict(columns, schema=schema)
     return _atomic(path, lambda tmp: pq.write_table(data, tmp))
 
 

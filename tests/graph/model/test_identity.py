@@ -120,3 +120,11 @@ def _plan(level: str, region: str, parents: tuple[ParentPlan, ...] = (), issuer=
 ])
 def test_identity_unit_region(name, level, plan, region):
     assert unit_region(name, level, plan) == region
+
+
+def test_identity_a_matrix_of_many_districts_names_each_government(corpus):
+    from graph.answers.matrix import responsibility_matrix
+
+    names = [b.name for b in responsibility_matrix(build_graph(latest_versions(corpus))).bureaus]
+    assert {f"{d}·区商务局" for d in DISTRICTS} <= set(names)
+    assert "区商务局" not in names and names.count("市商务局") == 1  # one city: no need to say which
