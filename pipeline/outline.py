@@ -179,6 +179,15 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
     return notice_title, None, 0, notice_title
 
 
+def plan_region(title: Optional[str], issuer: Optional[str]) -> Optional[str]:
+    """A plan's region: the place its title names, else its issuer's; 全国 for central organs.
+    The same rule for a plan and for a citation of it, as the region is part of the plan's id."""
+    region = region_of(title or "") or (region_of(issuer) if issuer else None)
+    if region is None and re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or "")):
+        region = "全国"
+    return region
+
+
 def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
     """A plan cited as 《…》: a cited notice gives the plan it carries (关于印发<X>的通知 → X), the
     文号 may sit inside the 《》 or after it, and the organ written before 《 is its issuer."""
@@ -197,8 +206,7 @@ def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
             issuer = organ
     title = cited.strip()
     return ParentPlan(title=title, doc_number=re.sub(r"\s", "", number) if number else None,
-                      issuer=issuer or region_of(cited),
-                      region=region_of(title) or (region_of(issuer) if issuer else None))
+                      issuer=issuer or region_of(cited), region=plan_region(title, issuer))
 
 
 def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
@@ -256,9 +264,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         single = _SINGLE_YEAR.search(title or "")
         if single:
             period_start = period_end = int(single.group(1))
-    region = region_of(title or "") or (region_of(issuer) if issuer else None)
-    if region is None and re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or "")):
-        region = "全国"
+    region = plan_region(title, issuer)
 
     # Headings: everything after the title line.
     body_lines = lines[body_idx:] if title_span else lines

@@ -128,3 +128,15 @@ def test_identity_a_matrix_of_many_districts_names_each_government(corpus):
     names = [b.name for b in responsibility_matrix(build_graph(latest_versions(corpus))).bureaus]
     assert {f"{d}·区商务局" for d in DISTRICTS} <= set(names)
     assert "区商务局" not in names and names.count("市商务局") == 1  # one city: no need to say which
+
+
+@pytest.mark.parametrize("parent_text, citation", [
+    ("国务院关于推动会展业发展的意见\n一、主要目标\n到2026年，举办展会100场。\n", "《国务院关于推动会展业发展的意见》"),
+    ("澄州市会展业发展规划（2024—2026年）\n一、主要目标\n到2026年，全市举办展会50场。\n",
+     "《澄州市会展业发展规划(2024-2026年)》"),
+])
+def test_identity_a_citation_is_the_plan_it_cites(parent_text, citation):
+    parent = _doc(parent_text, "p.txt")
+    child = _doc(f"东港区会展业方案\n为落实{citation}，制定本方案。\n一、目标\n到2026年，全区举办展会20场。\n", "c.txt")
+    G = build_graph([child, parent])
+    assert [(u, v) for u, v, k in G.edges(keys=True) if k == "IMPLEMENTS"] == [(child.plan.id, parent.plan.id)]
