@@ -237,7 +237,9 @@ def _load_documents(tx: Transaction, docs: list[str], part: _Part,
     rels, skipped = _merge_edges(tx, part.edges, size, create=True)
     # Back where both ends still exist (a target the new text no longer has loses its edges).
     _merge_edges(tx, incoming, size)
-    tx.run(MERGE_BY_NUMBER)
+    cited = list(part.shared.get("Plan", {}))
+    for statement in MERGE_BY_NUMBER:
+        tx.run(statement, {"ids": plan_ids, "cited": cited})
     _drop_orphan_placeholders(tx)
     return nodes, rels, skipped, [r["title"] for r in old]
 

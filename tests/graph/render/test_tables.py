@@ -94,3 +94,28 @@ def test_tables_workbook_frozen_filtered_typed(written):
 def test_tables_a_workbook_path_writes_the_workbook_only(graph, tmp_path):
     assert write_tables(corpus_tables(graph), tmp_path / "t.xlsx") == [tmp_path / "t.xlsx"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
+
+
+def test_tables_of_every_fixture_document_keep_their_types(tmp_path):
+    from pathlib import Path
+
+    from pipeline import process_file
+
+    docs = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "docs").iterdir())
+    records = [process_file(p) for p in docs]
+    G = build_graph(latest_versions(records))
+    write_tables(corpus_tables(G), tmp_path)
+    t = pd.read_parquet(tmp_path / "targets.parquet")
+    assert len(t) == sum(len(r.targets) for r in latest_versions(records))
+    assert t["plan_id"].nunique() == len(latest_versions(records))
+    for column in ("value", "value_max", "normalized_value"):
+        assert t[column].dtype == "float64"
+    assert t["kind"].isin(["level", "growth_rate", "share", "count", "increment", "cumulative",
+                           "qualitative", "baseline"]).all()
+    assert (t["evidence_end"] > t["evidence_start"]).all()
+    x = pd.read_excel(tmp_path / "tables.xlsx", sheet_name=None)
+    assert {k: len(v) for k, v in x.items()} == {
+        "targets": len(t), "responsibilities": len(pd.read_parquet(tmp_path / "responsibilities.parquet")),
+        "milestones": len(pd.read_parquet(tmp_path / "milestones.parquet"))}
+    c = pd.read_csv(tmp_path / "targets.csv", encoding="utf-8-sig")
+    assert len(c) == len(t) and c["value"].dtype == "float64"

@@ -117,6 +117,32 @@ def test_corpus_remove_one_plan_and_refuse_an_ambiguous_title(store, corpus):
         remove_plan(store, corpus[0].plan.id)
 
 
+def _fair(uid: str):
+    """A city plan whose title names no place, and a district plan citing it by title and 文号."""
+    number = f"澄政办发〔2024〕{int(uid[:6], 16) % 900 + 100}号"  # a 文号 of this test's own
+    title = f"关于促进会展业发展的意见{uid}"
+    parent = process_bytes(
+        (f"{CITY}人民政府办公厅关于印发《{title}》的通知\n{number}\n\n各区人民政府：\n现将《{title}》印发给你们。\n\n"
+         f"{CITY}人民政府办公厅\n2024年2月1日\n\n{title}\n\n一、主要目标\n到2026年，全市举办展会100场。\n").encode(),
+        f"p-{uid}.txt")
+    child = process_bytes((f"东港区会展业发展实施方案{uid}\n为落实《{title}》（{number}），制定本方案。\n"
+                           "一、主要目标\n到2026年，全区举办展会20场。\n").encode(), f"c-{uid}.txt")
+    assert parent.plan.region == CITY and child.plan.parent_plans[0].region is None
+    return parent, child
+
+
+@pytest.mark.parametrize("child_first", [True, False])
+def test_corpus_a_citation_by_doc_number_finds_its_plan_across_loads(store, uid, child_first):
+    parent, child = _fair(uid)
+    for doc in ([child, parent] if child_first else [parent, child]):
+        load_records(iter([doc]), store)
+    rows = store.query("MATCH (c:Plan {id: $c})-[:IMPLEMENTS]->(p:Plan) RETURN p.id AS p, p.in_corpus AS ic",
+                       {"c": child.plan.id})
+    assert rows == [{"p": parent.plan.id, "ic": True}]
+    assert store.query("MATCH (p:Plan) WHERE p.doc_number = $n RETURN count(p) AS c",
+                       {"n": parent.plan.doc_number}) == [{"c": 1}]  # no placeholder left
+
+
 def test_corpus_reset_empties_the_database(store, corpus):
     load_records(iter(corpus[:2]), store)
     reset_database(store)
