@@ -25,14 +25,15 @@ EXISTING_PLANS = ("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
 # A cited placeholder whose 文号 an in-corpus plan carries is that plan: its citations move over.
 # Both ways round, each starting from this load's own plans ($ids) or placeholders ($cited), so
 # the cost follows the load, not the database (and Plan.doc_number is indexed).
-_MOVE_CITATIONS = ("MATCH (c:Plan)-[r:IMPLEMENTS]->(ph) WHERE c.id <> p.id "
-                   "MERGE (c)-[r2:IMPLEMENTS]->(p) SET r2.doc_id = r.doc_id DELETE r")
 MERGE_BY_NUMBER = (
     "MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL AND p.doc_number IS NOT NULL "
-    "MATCH (ph:Plan {doc_number: p.doc_number}) WHERE ph.doc_id IS NULL AND ph.id <> p.id " + _MOVE_CITATIONS,
+    "MATCH (ph:Plan {doc_number: p.doc_number}) WHERE ph.doc_id IS NULL AND ph.id <> p.id "
+    "MATCH (c:Plan)-[r:IMPLEMENTS]->(ph) WHERE c.id <> p.id "
+    "MERGE (c)-[r2:IMPLEMENTS]->(p) SET r2.doc_id = r.doc_id DELETE r",
     "MATCH (ph:Plan) WHERE ph.id IN $cited AND ph.doc_id IS NULL AND ph.doc_number IS NOT NULL "
     "MATCH (p:Plan {doc_number: ph.doc_number}) WHERE p.doc_id IS NOT NULL AND p.id <> ph.id "
-    + _MOVE_CITATIONS,
+    "MATCH (c:Plan)-[r:IMPLEMENTS]->(ph) WHERE c.id <> p.id "
+    "MERGE (c)-[r2:IMPLEMENTS]->(p) SET r2.doc_id = r.doc_id DELETE r",
 )
 FIND_PLANS = ("MATCH (p:Plan) WHERE p.doc_id IS NOT NULL AND (p.id = $ref OR p.title = $ref "
               "OR p.doc_id = $ref OR p.doc_number = $ref) "
