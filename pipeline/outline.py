@@ -48,7 +48,7 @@ DOC_NUMBER_RE = re.compile(
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
 _SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _REGION = re.compile(
-    r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州|县|自治县|旗|区|新区|镇|街道))+)"
+    r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
 )
 _CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -110,7 +110,9 @@ def region_of(title: str) -> Optional[str]:
         return None
     region = m.group(1)
     # The most specific unit: 临江市西岭区 → 西岭区 (the city is the parent plan's business).
-    parts = re.findall(r".+?(?:特别行政区|自治区|自治州|自治县|新区|地区|街道|省|市|州|盟|县|旗|区|镇)", region)
+    # 州 ends a place only when no 市/区/县 follows it (澄州市 is one city, not 澄州 + 市).
+    parts = re.findall(r".+?(?:特别行政区|自治区|自治州|自治县|新区|地区|街道|省|市|州(?![市区县])|盟|县|旗|区|镇)",
+                       region)
     if len(parts) > 1 and len(parts[-1]) >= 2:
         region = parts[-1]
     # Trim a trailing word that is part of the topic rather than the place (…服务业集聚区).
@@ -193,6 +195,22 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
     return notice_title, None, 0, notice_title
 
 
+def plan_region(title: Optional[str], issuer: Optional[str], doc_number: Optional[str] = None) -> Optional[str]:
+    """A plan's region: the place its title names, else its issuer's; 全国 for central organs (or a
+    national organ heading the title); else the province its 文号 names (鲁政办发 → 山东省, 国办发 →
+    全国). The same rule for a plan and for a citation of it, as the region is part of the plan's id."""
+    region = region_of(title or "") or (region_of(issuer) if issuer else None)
+    if region is None and (re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or ""))
+                           or R.NATIONAL_ORGAN.match(title or "")):
+        region = "全国"
+    if region is None and doc_number:
+        if re.match(r"^国(?:发|办发|办函|函)", doc_number):
+            region = "全国"
+        elif re.match(r"^.政", doc_number):
+            region = R.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1])
+    return region
+
+
 def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
     """A plan cited as 《…》: a cited notice gives the plan it carries (关于印发<X>的通知 → X), the
     文号 may sit inside the 《》 or after it, and the organ written before 《 is its issuer."""
@@ -209,8 +227,9 @@ def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
         organ = _LEAD_VERBS.sub("", m.group(0))
         if organ.startswith(("国务院", "中共中央")) or region_of(organ):
             issuer = organ
-    return ParentPlan(title=cited.strip(), doc_number=re.sub(r"\s", "", number) if number else None,
-                      issuer=issuer or region_of(cited))
+    title = cited.strip()
+    return ParentPlan(title=title, doc_number=re.sub(r"\s", "", number) if number else None,
+                      issuer=issuer or region_of(cited), region=plan_region(title, issuer, number))
 
 
 def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[str]) -> tuple[Optional[int], Optional[int]]:
@@ -324,14 +343,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     period_start, period_end = _period(title or "", text, issued, doc_number)
     if re.search(r"(?<![\d.])0\d{3}\s*年", text):
         warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
-    region = region_of(title or "") or (region_of(issuer) if issuer else None)
-    if region is None and (re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or ""))
-                           or R.NATIONAL_ORGAN.match(title or "")):
-        region = "全国"
-    if region is None and doc_number:
-        region = R.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1]) if re.match(r"^.政", doc_number) else None
-        if re.match(r"^国(?:发|办发|办函|函)", doc_number):
-            region = "全国"
+    region = plan_region(title, issuer, doc_number)
 
     # Headings: everything after the title line.
     body_lines = lines[body_idx:] if title_span else lines
@@ -389,7 +401,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         parents.append(_parent_plan(cited, cm.group("no"), preamble[max(0, cm.start() - 40): cm.start()]))
     plan_title = title or norm.raw.path
     plan = Plan(
-        id=plan_id(plan_title, doc_number), title=plan_title, region=region,
+        id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,
         issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=doc_type(title),
         posted_date=_posted_date(norm.raw.dropped), parent_plans=parents,

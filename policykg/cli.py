@@ -89,6 +89,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress)
     click.echo(f"extracted {len(result.written)} document(s) to {output} "
                f"({result.cached} unchanged, {result.seconds:.1f}s)")
+    _report_skipped(result.skipped)
     _report_failures(result.failed, ctx.obj["debug"])
 
 
@@ -101,9 +102,17 @@ def load(ctx: click.Context, paths: tuple[str, ...], workers: Optional[int]) -> 
     from policykg.jobs import load_paths
 
     summary, batch = load_paths(paths, workers, progress=_progress)
-    click.echo(f"loaded {summary.documents} document(s): {summary.nodes} nodes, "
+    click.echo(f"loaded {summary.documents} plan(s): {summary.nodes} nodes, "
                f"{summary.relationships} relationships in {summary.seconds:.1f}s")
+    for said in batch.replaced:
+        click.echo(f"replaced the earlier version of {said}")
+    _report_skipped(batch.skipped)
     _report_failures(batch.failed, ctx.obj["debug"])
+
+
+def _report_skipped(skipped: list[tuple[str, str]]) -> None:
+    for path, why in skipped:
+        click.echo(f"skipped: {path}: {why}", err=True)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -111,11 +120,13 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
     columns = list(rows[0]) if rows else []
-    if fmt == "csv":
+    if fmt == "csv":  # a BOM, so Excel and WPS read the Chinese; lists as 、-joined text
+        sys.stdout.write("\ufeff")
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else
+                             json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
                              for v in row.values()])
         return
     from tabulate import tabulate
@@ -148,14 +159,20 @@ def query(query: Optional[str], params: tuple[str, ...], fmt: str, write: bool, 
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(("graphml", "json", "csv", "cypher")), required=True)
+@click.option("--format", "fmt", type=click.Choice(("graphml", "json", "csv", "cypher", "table")), required=True,
+              help="table: the tidy tables (targets, responsibilities, milestones) as CSV, XLSX and Parquet.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="A file (graphml, json, cypher) or a folder (csv).")
+              help="A file (graphml, json, cypher) or a folder (csv, table).")
 def export(paths: tuple[str, ...], fmt: str, output: Path) -> None:
-    """Export the graph of documents (default: corpus/) as GraphML, JSON, CSV or Cypher."""
+    """Export the graph of documents (default: corpus/) as GraphML, JSON, CSV, Cypher or tables."""
     from policykg.jobs import export_paths
 
-    written = export_paths(paths or ("corpus",), fmt, output)
+    if fmt == "table":
+        from policykg.corpus import write_corpus_tables
+
+        written, _counts, _failed = write_corpus_tables(output, paths or ("corpus",))
+    else:
+        written = export_paths(paths or ("corpus",), fmt, output)
     click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(str, written[:5])) + (" …" if len(written) > 5 else ""))
 
 
@@ -179,6 +196,18 @@ def db_stop() -> None:
     from graph.store.embedded import stop_server
 
     click.echo("stopped" if stop_server() else "not running")
+
+
+@db.command("reset")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def db_reset(yes: bool) -> None:
+    """Delete every plan, bureau and relationship from the graph database."""
+    from policykg.corpus import reset
+
+    if not yes:
+        click.confirm("Delete everything in the graph database?", abort=True)
+    reset()
+    click.echo("the graph database is empty")
 
 
 @db.command("status")
@@ -247,6 +276,8 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
                    f"{len(r.milestones)} milestones, {len(r.units)} units, {len(r.warnings)} warnings")
     for child, parent in result.pending_parents:
         click.echo(f"  {child} implements {parent} — not in the corpus yet")
+    for said in result.replaced:
+        click.echo(f"  replaced the earlier version of {said}")
     if result.load:
         click.echo(f"loaded {result.load.nodes} nodes, {result.load.relationships} relationships "
                    f"into the graph database in {result.load.seconds:.1f}s")
@@ -255,6 +286,12 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
         click.echo(f"\n{title}:")
         _print_rows(rows, "table")
     _report_failures(b.failed, ctx.obj["debug"])
+
+
+from policykg.cli_corpus import remove, table  # noqa: E402  (commands kept in their own module)
+
+cli.add_command(remove)
+cli.add_command(table)
 
 
 def main() -> None:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 import os
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from graph.model.build import build_graph
-from graph.model.versions import latest_versions, plan_chunks
+from graph.model.versions import Replacement, latest_versions
 from graph.store.embedded import default_home
-from graph.store.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
+from graph.store.load import LoadSummary, load_graph
 from graph.store.store import Store, open_store
-from pipeline.batch import Outcome, extract_many, find_documents
+from pipeline.batch import Outcome, extract_many
+from policykg.inputs import read_records, sort_inputs
+from policykg.loading import load_records
 from schemas.errors import InputError
 from schemas.records import DocumentRecords
 
@@ -30,6 +31,8 @@ class BatchResult:
     failed: list[Outcome] = field(default_factory=list)
     cached: int = 0
     seconds: float = 0.0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why): files not read
+    replaced: list[str] = field(default_factory=list)  # "title (earlier → later)", said to the user
 
 
 def cache_dir() -> Path:
@@ -52,7 +55,9 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     """Extract every document; write one JSON each (``out`` a folder, or a .json file for one
     document). Records are validated against the contract before they are written."""
     start = time.perf_counter()
-    docs = find_documents(paths)
+    inputs = sort_inputs(paths)
+    docs = inputs.documents
+    skipped = inputs.skipped + [(str(p), "already records; `policykg load` reads them") for p in inputs.records]
     if not docs:
         raise InputError("no documents found in " + ", ".join(map(str, paths)))
     single_file = out is not None and out.suffix.lower() == ".json"
@@ -60,7 +65,7 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
         raise InputError(f"{out}: one .json file holds one document; give a folder for {len(docs)} documents")
     if out is not None and not single_file and out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file; give a folder (or a .json file for one document)")
-    result = BatchResult()
+    result = BatchResult(skipped=skipped)
     taken: set[str] = set()
     outputs = None if out is None else [out] if single_file else [out / _out_name(d, taken) for d in docs]
     outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir() if use_cache else None, outputs)
@@ -79,41 +84,25 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     return result
 
 
-def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 200) -> LoadSummary:
-    """Build and load ``chunk`` documents at a time: memory stays flat however many there are.
-    A later version of a plan replaces the earlier one, in the chunk or in the database.
-
-    One chunk is written by a helper thread while this one reads and builds the next: the
-    database works while Python prepares (the driver waits on its socket without the GIL).
-    """
-    started = time.perf_counter()
-    totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
-
-    def add(s: Optional[LoadSummary]) -> None:
-        for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships) if s else ()):
-            totals[i] += v
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-load") as writer:
-        # Constraints and indexes first, once, while the first chunk is being built.
-        writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
-        for group in plan_chunks(records, chunk):
-            prepared = prepare_load(build_graph(group))
-            add(writing.result())  # one chunk in flight at a time: memory stays flat
-            writing = writer.submit(load_prepared, store, prepared, schema=False)
-        add(writing.result())
-    return LoadSummary(totals[0], totals[1], totals[2], round(time.perf_counter() - started, 3), totals[3])
-
-
 def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
                progress: Optional[Progress] = None) -> tuple[LoadSummary, BatchResult]:
-    """Extract (or take from the cache) and load into the configured database, streaming."""
-    docs = find_documents(paths)
-    if not docs:
-        raise InputError("no documents found in " + ", ".join(map(str, paths)))
-    batch = BatchResult()
-    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir())
+    """Extract (or take from the cache) and load into the configured database, streaming.
+    Records JSON files (what ``extract`` writes) are loaded as they are; files that are neither
+    documents nor records are listed in ``skipped``."""
+    inputs = sort_inputs(paths)
+    docs, jsons = inputs.documents, inputs.records
+    if not docs and not jsons:
+        raise InputError("no documents or records found in " + ", ".join(map(str, paths)))
+    batch = BatchResult(skipped=inputs.skipped)
+
+    def all_outcomes() -> Iterable[Outcome]:
+        yield from map(read_records, jsons)
+        if docs:
+            yield from extract_many(docs, workers, cache_dir())
+
+    outcomes: Iterable[Outcome] = all_outcomes()
     if progress:
-        outcomes = progress(outcomes, len(docs))
+        outcomes = progress(outcomes, len(docs) + len(jsons))
 
     def good() -> Iterable[DocumentRecords]:
         for outcome in outcomes:
@@ -126,7 +115,7 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
     own = store is None
     store = store or open_store()
     try:
-        summary = load_records(good(), store)
+        summary = load_records(good(), store, replaced=batch.replaced)
     finally:
         if own:
             store.close()
@@ -232,6 +221,7 @@ class RunResult:
     outputs: list[Path]
     samples: list[tuple[str, list[dict[str, Any]]]]
     pending_parents: list[tuple[str, str]]
+    replaced: list[str] = field(default_factory=list)  # "title (earlier → later)"
 
 
 def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
@@ -250,7 +240,8 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     outputs: list[Path] = list(batch.written)
     if not batch.records:
         return RunResult(batch, None, outputs, [], [])
-    records = latest_versions(batch.records)
+    replacements: list[Replacement] = []
+    records = latest_versions(batch.records, replacements)
     G = build_graph(records)
     pairs = find_parent_pairs(records)
     comparisons = []
@@ -286,4 +277,6 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
              store.query(get_query("corpus-targets-due-by").text,
                          {"docs": docs, "date": _periods_end(records)})),
         ]
-    return RunResult(batch, summary, outputs, samples, pending)
+    replaced = [f"{r.title} ({r.old} → {r.new})" for r in replacements]
+    replaced += [f"{t} (loaded before)" for t in summary.replaced]
+    return RunResult(batch, summary, outputs, samples, pending, replaced)

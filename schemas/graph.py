@@ -35,12 +35,15 @@ LABELS: tuple[Label, ...] = (
           "A numbered item that states work or goals. start/end order actions as in the text."),
     Label("Target", ("id", "doc_id", "metric", "value", "value_max", "unit", "normalized_value",
                      "normalized_unit", "comparator", "kind", "deadline", "deadline_rule",
-                     "recurrence", "scope", "evidence", "start", "end"),
-          "A goal with its number (or a qualitative goal). deadline is a Cypher date."),
-    Label("Milestone", ("id", "doc_id", "description", "deadline", "deadline_rule", "evidence"),
-          "A dated deliverable without a number."),
-    Label("Bureau", ("id", "name", "canonical", "level", "generic", "aliases"),
-          "A responsible unit, shared across documents by canonical name."),
+                     "recurrence", "scope", "evidence", "start", "end", "orig_start", "orig_end"),
+          "A goal with its number (or a qualitative goal). deadline is a Cypher date. start/end: "
+          "the evidence in the normalized text, orig_start/orig_end in the original."),
+    Label("Milestone", ("id", "doc_id", "description", "deadline", "deadline_rule", "evidence",
+                        "start", "end", "orig_start", "orig_end"),
+          "A dated deliverable without a number (offsets as a Target's)."),
+    Label("Bureau", ("id", "name", "canonical", "region", "level", "generic", "aliases"),
+          "A responsible unit of one government (region; none for national organs and units whose "
+          "government is unknown), shared across that government's documents by canonical name."),
 )
 
 RELATIONSHIPS: tuple[Relationship, ...] = (

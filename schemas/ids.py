@@ -1,9 +1,28 @@
 """Deterministic ids, shared by the pipeline (records) and the graph (nodes).
 
-A plan is keyed by its title (punctuation, dashes and width folded), else by its document number,
-so that a parent plan cited by a child (《title》 and often a 文号) and the same plan extracted later
-from its own text get the same id and MERGE onto one node: the title is what both sides always
-have, while a plan printed without its notice wrapper carries no 文号.
+**Plans.** A plan is keyed by its region and its title: ``plan:<hash of region | folded title>``.
+
+- The folded title drops punctuation, dashes and width, and keeps every digit, so the period as
+  written in the title (``（2024—2026年）``) is part of the key: two versions of a plan for two
+  periods are two plans. A period read only from the body is not part of the key, because a
+  citation (``《title》（文号）`` in a child's preamble) could not carry it.
+- The region is the place the title names, else the place of the issuer (the one the pipeline
+  reads into ``Plan.region``). Ten districts' ``关于加快发展现代服务业的实施方案`` are ten plans;
+  a title that names its place gives the same key whoever cites it. A citation whose title names
+  no place and whose issuer is not written keeps an empty region: it is the same node as a plan
+  read without a known region, and the 文号 (below) links it to the plan when both carry one.
+- The 文号 is the alternative key: a document with no title is keyed by its 文号; a cited plan
+  and an in-corpus plan with the same 文号 are one plan (the loader and the model move a
+  placeholder's edges onto the plan that carries the same 文号).
+- Same key, different plans: two documents with the same key whose 文号, issuer or period
+  (each when both give one) differ are different plans; the later one takes
+  ``distinct_plan_id`` (the key plus those values), so they never replace each other. Otherwise a
+  later document with the same key replaces the earlier one as its new version (the loader says so).
+
+**Bureaus.** A bureau belongs to its government: ``bureau:<region>·<canonical name>``, so each
+district's 区商务局 is its own node and the city's 市商务局 another. National organs (国务院,
+商务部, 国家发展改革委 …) and units whose government is unknown carry no region
+(``bureau:<canonical>``). Which region a unit gets is decided in ``graph.model.bureaus``.
 """
 from __future__ import annotations
 
@@ -19,20 +38,37 @@ def _digest(text: str, n: int = 12) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:n]
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Width, punctuation, dashes and spaces folded away (the comparison form of names)."""
     return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
 
 
-def plan_id(title: Optional[str], doc_number: Optional[str]) -> str:
-    """``plan:<hash>`` from the title (punctuation and width folded), else from the 文号."""
-    if title and _fold(title):
-        return "plan:" + _digest("title:" + _fold(title))
-    return "plan:" + _digest("no:" + _fold(doc_number or ""))
+_fold = fold  # the name other modules used before it was public
 
 
-def bureau_id(canonical: str) -> str:
-    """One Bureau node per canonical name, shared across documents."""
-    return "bureau:" + _fold(canonical)
+def plan_key(title: Optional[str], doc_number: Optional[str], region: Optional[str] = None) -> str:
+    """The identity text of a plan: region | folded title, else the folded 文号."""
+    if title and fold(title):
+        return "title:" + fold(region or "") + "|" + fold(title)
+    return "no:" + fold(doc_number or "")
+
+
+def plan_id(title: Optional[str], doc_number: Optional[str], region: Optional[str] = None) -> str:
+    """``plan:<hash>`` of ``plan_key``: the id a plan's own text and a citation of it share."""
+    return "plan:" + _digest(plan_key(title, doc_number, region))
+
+
+def distinct_plan_id(title: Optional[str], doc_number: Optional[str], region: Optional[str],
+                     issuer: Optional[str], period: tuple[Optional[int], Optional[int]]) -> str:
+    """The id of a plan whose ``plan_id`` another, different plan already holds (see above)."""
+    extra = "|".join(fold(str(x)) if x is not None else "" for x in (doc_number, issuer, *period))
+    return "plan:" + _digest(plan_key(title, doc_number, region) + "|" + extra)
+
+
+def bureau_id(region: Optional[str], canonical: str) -> str:
+    """One Bureau node per government and canonical name (no region: national or unknown)."""
+    name = fold(canonical)
+    return f"bureau:{fold(region)}·{name}" if region and fold(region) else f"bureau:{name}"
 
 
 def record_id(kind: str, doc_id: str, *parts: object) -> str:

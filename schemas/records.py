@@ -63,6 +63,8 @@ class ParentPlan(Record):
     title: str
     doc_number: Optional[str] = None
     issuer: Optional[str] = None
+    region: Optional[str] = Field(
+        default=None, description="The place the cited title (else its issuer) names: part of its id.")
 
 
 class Plan(Record):

@@ -10,6 +10,8 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
+    "TidyTable": "tables",
+    "corpus_tables": "tables",
     "Matrix": "matrix",
     "Table": "matrix",
     "matrix_from_rows": "matrix",

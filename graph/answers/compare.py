@@ -192,10 +192,20 @@ def add_comparison(G: nx.MultiDiGraph, comparison: Comparison) -> nx.MultiDiGrap
                    deadline_offset_years=alignment.deadline_offset_years)
     for pair in comparison.counterparts:
         ends = []
-        for name in (pair.child, pair.parent):
-            ends.append(add_bureau(H, Unit(name=name, canonical=name, level=level_of(name))))
+        for name, plan in ((pair.child, comparison.child_plan), (pair.parent, comparison.parent_plan)):
+            ends.append(_bureau_of(H, name, plan.doc_id)
+                        or add_bureau(H, Unit(name=name, canonical=name, level=level_of(name))))
         H.add_edge(*ends, key="COUNTERPART_OF", type="COUNTERPART_OF", basis=pair.basis)
     return H
+
+
+def _bureau_of(G: nx.MultiDiGraph, canonical: str, doc_id: str) -> Optional[str]:
+    """The Bureau node of ``canonical`` as the document ``doc_id`` names it (its government's)."""
+    for u, _v, data in G.edges(data=True):
+        if (data.get("type") == "RESPONSIBLE_FOR" and data.get("doc_id") == doc_id
+                and G.nodes[u].get("canonical") == canonical):
+            return u
+    return None
 
 
 _PERIOD = re.compile(r"[（(]?\s*\d{4}\s*(?:年)?\s*[—–\-－~～至到]+\s*\d{4}\s*年?\s*[）)]?\s*$")

@@ -8,27 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Optional, cast
+from typing import Optional
 
+from graph.model.bureaus import LEVEL_PREFIXES, LEVEL_RANK, level_of
 from schemas.compare import Alignment, Counterpart
-from schemas.records import DocumentRecords, Level
+from schemas.records import DocumentRecords
 
-LEVEL_RANK = {"national": 0, "provincial": 1, "city": 2, "district": 3, "subdistrict": 4}
-LEVEL_PREFIXES = {
-    "national": ("国务院", "国家"), "provincial": ("自治区", "省"), "city": ("市", "州", "盟"),
-    "district": ("区", "县", "旗"), "subdistrict": ("街道", "镇", "乡"),
-}
 _BUREAU_SUFFIX = re.compile(r"(?:委员会|办公室|中心|委|局|厅|办|署|部|处|科)$")
-
-
-def level_of(name: str, declared: str = "unknown") -> Level:
-    """A unit's level as declared, else from its name's prefix (区 → district …)."""
-    if declared in LEVEL_RANK:
-        return cast(Level, declared)  # LEVEL_RANK's keys are Level values
-    for level, prefixes in LEVEL_PREFIXES.items():
-        if name.startswith(prefixes):
-            return cast(Level, level)  # so are LEVEL_PREFIXES'
-    return "unknown"
 
 
 def name_core(name: str, level: str) -> str:

@@ -10,6 +10,7 @@ plain tables that every writer renders (``graph.render.matrix_formats.write_matr
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
@@ -76,6 +77,7 @@ class BureauRow:
     id: str
     name: str
     generic: bool = False
+    region: Optional[str] = None  # its government; shown where two rows would share a name
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,10 @@ def _assemble(by: str, entries: list[Entry]) -> Matrix:
     ordered = sorted(columns.values(), key=lambda c: (
         c.plan, c.start is None, c.start if c.start is not None else 0, c.id))
     matrix = Matrix(by, (), tuple(ordered), cells)
+    names = Counter(b.name for b in bureaus.values())
+    for bid, b in bureaus.items():  # ten districts' 区商务局: 东港区·区商务局, 西岭区·区商务局 …
+        if names[b.name] > 1 and b.region:
+            bureaus[bid] = replace(b, name=f"{b.region}·{b.name}")
     load = {b: matrix.bureau_totals(b) for b in bureaus}
     rows = sorted(bureaus.values(), key=lambda b: (-load[b.id].lead, -load[b.id].total, b.name))
     return replace(matrix, bureaus=tuple(rows))
@@ -259,7 +265,7 @@ def _target(attrs: Mapping[str, Any]) -> TargetInfo:
 
 def _bureau(G: nx.MultiDiGraph, node: str) -> BureauRow:
     attrs = G.nodes[node]
-    return BureauRow(node, attrs.get("name") or node, bool(attrs.get("generic")))
+    return BureauRow(node, attrs.get("name") or node, bool(attrs.get("generic")), attrs.get("region"))
 
 
 def _owners(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str, int]]:
@@ -318,7 +324,7 @@ def matrix_from_rows(rows: Iterable[Mapping[str, Any]], by: str = "action",
                         row.get("plan") or row.get("doc_id") or "",
                         tuple(row.get("section_path") or ()), row.get("start"))
         bureau = BureauRow(row["bureau_id"], row.get("bureau") or row["bureau_id"],
-                           bool(row.get("generic")))
+                           bool(row.get("generic")), row.get("bureau_region"))
         entries.append((bureau, column, row.get("role") or "responsible", row.get("rank") or 0))
     return _assemble(by, _by_section(entries, depth) if by == "section" else entries)
 

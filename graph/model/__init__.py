@@ -11,6 +11,9 @@ from typing import Any
 _EXPORTS = {
     "build_graph": "build",
     "add_bureau": "build",
+    "BureauIds": "bureaus",
+    "unit_region": "bureaus",
+    "same_plan": "versions",
     "latest_versions": "versions",
     "plan_chunks": "versions",
 }

@@ -9,7 +9,9 @@ The graph is the single in-memory model every store and export reads, so its lay
 - ``G.graph["doc_ids"]`` lists the documents built in, in input order.
 
 Plans are keyed by ``schemas.ids.plan_id`` so a parent cited by one document and the same plan read
-from its own document are one node (``in_corpus`` true as soon as any input is that plan).
+from its own document are one node (``in_corpus`` true as soon as any input is that plan); a cited
+plan whose 文号 an in-corpus plan carries is that plan. Bureaus are keyed by their government and
+canonical name (``graph.model.bureaus``): each district's 区商务局 is its own node.
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from typing import Any, Optional
 
 import networkx as nx
 
+from graph.model.bureaus import BureauIds
 from schemas.graph import PROPERTIES
-from schemas.ids import bureau_id, plan_id
-from schemas.records import DocumentRecords, Milestone, Section, Target, Unit
+from schemas.ids import bureau_id, fold, plan_id
+from schemas.records import DocumentRecords, Milestone, ParentPlan, Section, Target, Unit
 
 
 def _node(G: nx.MultiDiGraph, label: str, **values: Any) -> str:
@@ -48,28 +51,32 @@ def _add_plan(G: nx.MultiDiGraph, records: DocumentRecords) -> str:
     return _node(G, "Plan", **values)
 
 
-def _add_parent(G: nx.MultiDiGraph, child: str, parent_title: str, doc_number: Optional[str],
-                issuer: Optional[str], doc_id: str) -> None:
+def _add_parent(G: nx.MultiDiGraph, child: str, parent: ParentPlan, doc_id: str,
+                by_number: dict[str, str]) -> None:
     """A cited parent plan: a placeholder unless already present; never overwrites known values."""
-    pid = plan_id(parent_title, doc_number)
+    pid = plan_id(parent.title, parent.doc_number, parent.region)
+    if pid not in G and parent.doc_number and fold(parent.doc_number) in by_number:
+        pid = by_number[fold(parent.doc_number)]  # the 文号 names a plan of the corpus
     if pid == child:
         return
     if pid in G:
         attrs = G.nodes[pid]
-        for key, value in (("title", parent_title), ("doc_number", doc_number), ("issuer", issuer)):
+        for key in ("title", "doc_number", "issuer", "region"):
             if attrs.get(key) is None:
-                attrs[key] = value
+                attrs[key] = getattr(parent, key)
     else:
-        _node(G, "Plan", id=pid, title=parent_title, doc_number=doc_number, issuer=issuer,
-              in_corpus=False)
+        _node(G, "Plan", id=pid, title=parent.title, doc_number=parent.doc_number,
+              issuer=parent.issuer, region=parent.region, in_corpus=False)
     _edge(G, child, pid, "IMPLEMENTS", doc_id=doc_id)
 
 
-def add_bureau(G: nx.MultiDiGraph, unit: Unit) -> str:
-    """One Bureau per canonical name across documents: aliases merge, a known level wins.
+def add_bureau(G: nx.MultiDiGraph, unit: Unit, region: Optional[str] = None,
+               bid: Optional[str] = None) -> str:
+    """One Bureau per government and canonical name across documents: aliases merge, a known
+    level wins. ``bid`` when the caller knows the id already (else from region and canonical).
 
     The one way a Bureau node is made, by the model and by what answers add to it (comparisons)."""
-    bid = bureau_id(unit.canonical)
+    bid = bid or bureau_id(region, unit.canonical)
     if bid in G:
         attrs = G.nodes[bid]
         attrs["aliases"] = list(dict.fromkeys([*attrs["aliases"], *unit.aliases]))
@@ -77,16 +84,17 @@ def add_bureau(G: nx.MultiDiGraph, unit: Unit) -> str:
             attrs["level"] = unit.level
         attrs["generic"] = bool(attrs["generic"] or unit.generic)
         return bid
-    return _node(G, "Bureau", id=bid, name=unit.name, canonical=unit.canonical,
+    return _node(G, "Bureau", id=bid, name=unit.name, canonical=unit.canonical, region=region,
                  level=unit.level, generic=unit.generic, aliases=list(unit.aliases))
 
 
-def _bureau_for(G: nx.MultiDiGraph, canonical: str, written: str) -> str:
+def _bureau_for(G: nx.MultiDiGraph, ids: BureauIds, canonical: str, written: str) -> str:
     """The Bureau of a responsibility, created bare when the units list misses it."""
-    bid = bureau_id(canonical)
+    bid = ids(canonical)
     if bid not in G:
         aliases = [written] if written != canonical else []
-        add_bureau(G, Unit(name=canonical, canonical=canonical, aliases=aliases))
+        add_bureau(G, Unit(name=canonical, canonical=canonical, aliases=aliases),
+                   ids.region(canonical), bid)
     return bid
 
 
@@ -101,14 +109,14 @@ def _deepest_section(sections: list[Section], path: list[str]) -> Optional[str]:
 
 
 def _add_fact(G: nx.MultiDiGraph, fact: Target | Milestone, label: str, doc_id: str,
-              plan: str, actions: set[str], sections: list[Section]) -> None:
+              plan: str, actions: set[str], sections: list[Section], ids: BureauIds) -> None:
     """A target or milestone, hung under its action, else its section, else the plan."""
     ev = fact.evidence
     values = fact.model_dump()  # _node keeps only the label's properties
     if isinstance(fact, Target):
-        values.update(normalized_value=fact.normalized.value,
-                      normalized_unit=fact.normalized.unit, start=ev.start, end=ev.end)
-    values.update(doc_id=doc_id, evidence=ev.text)
+        values.update(normalized_value=fact.normalized.value, normalized_unit=fact.normalized.unit)
+    values.update(doc_id=doc_id, evidence=ev.text, start=ev.start, end=ev.end,
+                  orig_start=ev.orig_start, orig_end=ev.orig_end)
     node = _node(G, label, **values)
     type_ = "HAS_TARGET" if label == "Target" else "HAS_MILESTONE"
     if fact.action_id in actions:
@@ -116,18 +124,19 @@ def _add_fact(G: nx.MultiDiGraph, fact: Target | Milestone, label: str, doc_id: 
         return
     _edge(G, _deepest_section(sections, fact.section_path) or plan, node, type_)
     for rank, unit in enumerate(fact.responsible_units, start=1):
-        bid = _bureau_for(G, unit, unit)
+        bid = _bureau_for(G, ids, unit, unit)
         if not G.has_edge(bid, node, key="RESPONSIBLE_FOR"):
             _edge(G, bid, node, "RESPONSIBLE_FOR", role="responsible", rank=rank, doc_id=doc_id)
 
 
-def _add_document(G: nx.MultiDiGraph, records: DocumentRecords) -> None:
+def _add_document(G: nx.MultiDiGraph, records: DocumentRecords, by_number: dict[str, str]) -> None:
     doc_id = records.source.doc_id
     plan = _add_plan(G, records)
     for parent in records.plan.parent_plans:
-        _add_parent(G, plan, parent.title, parent.doc_number, parent.issuer, doc_id)
+        _add_parent(G, plan, parent, doc_id, by_number)
+    ids = BureauIds(records)
     for unit in records.units:
-        add_bureau(G, unit)
+        add_bureau(G, unit, ids.region(unit.canonical), ids(unit.canonical))
 
     section_ids = {section.id for section in records.sections}
     for section in records.sections:
@@ -146,23 +155,25 @@ def _add_document(G: nx.MultiDiGraph, records: DocumentRecords) -> None:
         owner = action.section_id if action.section_id in section_ids else plan
         _edge(G, owner, action.id, "HAS_ACTION")
         for resp in action.responsibilities:
-            bid = _bureau_for(G, resp.unit, resp.name)
+            bid = _bureau_for(G, ids, resp.unit, resp.name)
             if not G.has_edge(bid, action.id, key="RESPONSIBLE_FOR"):  # first mention wins
                 _edge(G, bid, action.id, "RESPONSIBLE_FOR", role=resp.role, rank=resp.rank,
                       basis=resp.basis, doc_id=doc_id)
 
     action_ids = {action.id for action in records.actions}
     for target in records.targets:
-        _add_fact(G, target, "Target", doc_id, plan, action_ids, records.sections)
+        _add_fact(G, target, "Target", doc_id, plan, action_ids, records.sections, ids)
     for milestone in records.milestones:
-        _add_fact(G, milestone, "Milestone", doc_id, plan, action_ids, records.sections)
+        _add_fact(G, milestone, "Milestone", doc_id, plan, action_ids, records.sections, ids)
 
 
 def build_graph(documents: Iterable[DocumentRecords]) -> nx.MultiDiGraph:
     """One graph for all documents; ids are deterministic, so rebuilding gives the same graph."""
+    documents = list(documents)
     G = nx.MultiDiGraph()
     G.graph["doc_ids"] = []
+    by_number = {fold(r.plan.doc_number): r.plan.id for r in documents if r.plan.doc_number}
     for records in documents:
         G.graph["doc_ids"].append(records.source.doc_id)
-        _add_document(G, records)
+        _add_document(G, records, by_number)
     return G

@@ -10,6 +10,8 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
+    "write_tables": "tables",
+    "write_workbook": "tables",
     "generate_cypher": "export",
     "generate_graphml": "export",
     "generate_json": "export",

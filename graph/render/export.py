@@ -21,7 +21,8 @@ from graph.render.writers import PathOrFile, text_writer
 from schemas.errors import ExportError, UnknownFormat
 from schemas.graph import DATE_PROPERTIES, LABELS, RELATIONSHIPS, constraint_statements
 
-INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "rank"})
+INT_PROPERTIES = frozenset({"depth", "period_start", "period_end", "start", "end", "orig_start", "orig_end",
+                            "rank"})
 FLOAT_PROPERTIES = frozenset({"value", "value_max", "normalized_value", "score", "ratio"})
 BOOL_PROPERTIES = frozenset({"in_corpus", "open_list", "generic"})
 LIST_PROPERTIES = frozenset({"path", "section_path", "aliases"})
@@ -44,12 +45,29 @@ def _graphml_value(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
+#: The property that names a node of each label, shown as its GraphML ``label`` (what Gephi and
+#: yEd display); the node's label (Plan, Target …) goes into its own ``type`` attribute.
+DISPLAY = {"Plan": "title", "Section": "title", "Action": "title", "Target": "metric",
+           "Milestone": "description", "Bureau": "name"}
+
+
+def display_name(node: str, data: dict[str, Any]) -> str:
+    """The words a graph viewer shows for a node: its title, metric or (region·)bureau name."""
+    name = data.get(DISPLAY.get(data.get("label", ""), ""))
+    if data.get("label") == "Bureau" and name and data.get("region"):
+        name = f"{data['region']}·{name}"
+    return str(name) if name else node
+
+
 def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy GraphML can hold: lists as JSON strings, None values dropped."""
+    """A copy GraphML can hold: lists as JSON strings, None values dropped; ``label`` is the
+    node's name and ``type`` its schema label."""
     H = nx.MultiDiGraph()
     H.graph.update({k: _graphml_value(v) for k, v in G.graph.items() if v is not None})
     for node, data in G.nodes(data=True):
-        H.add_node(node, **{k: _graphml_value(v) for k, v in data.items() if v is not None})
+        attrs = {k: _graphml_value(v) for k, v in data.items() if v is not None}
+        attrs.update(type=data.get("label"), label=display_name(node, data))
+        H.add_node(node, **attrs)
     for u, v, key, data in G.edges(keys=True, data=True):
         H.add_edge(u, v, key=key, **{k: _graphml_value(x) for k, x in data.items() if x is not None})
     return H

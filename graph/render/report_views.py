@@ -13,7 +13,6 @@ import networkx as nx
 
 from graph.answers.matrix import responsibility_matrix
 from graph.model.build import build_graph
-from schemas.ids import bureau_id
 from schemas.records import DocumentRecords
 
 
@@ -72,8 +71,7 @@ _EDGE_KINDS = {"HAS_SECTION": "has", "HAS_ACTION": "has", "HAS_TARGET": "has", "
 def _in_document(G: nx.MultiDiGraph, records: DocumentRecords) -> list[str]:
     """The document's nodes of ``G``: its own, the plans it implements, its bureaus."""
     doc = records.source.doc_id
-    keep = {n for n, d in G.nodes(data=True) if d.get("doc_id") == doc}
-    keep |= {bureau_id(u.canonical) for u in records.units} & set(G)
+    keep = {n for n, d in G.nodes(data=True) if d.get("doc_id") == doc}  # its bureaus: by its edges
     for u, v, key, data in G.edges(keys=True, data=True):
         if data.get("doc_id") == doc:
             keep |= {u, v}

@@ -23,6 +23,7 @@ from graph.store.load_cypher import (
     DOC_LABELS,
     DROP_ORPHAN_PLACEHOLDERS,
     INCOMING_EDGES,
+    MERGE_BY_NUMBER,
     PRESENT,
     PROPERTIES,
     SHARED_LABELS,
@@ -44,6 +45,7 @@ class LoadSummary:
     relationships: int
     seconds: float
     skipped_relationships: int = 0  # endpoints found in neither the graph nor the database
+    replaced: tuple[str, ...] = ()  # titles of plans whose earlier version in the database was replaced
 
 
 def ensure_schema(store: Store) -> None:
@@ -218,7 +220,8 @@ def _incoming_edges(tx: Transaction, docs: list[str]) -> dict[tuple[str, str, st
     return edges
 
 
-def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) -> tuple[int, int, int]:
+def _load_documents(tx: Transaction, docs: list[str], part: _Part,
+                    size: int) -> tuple[int, int, int, list[str]]:
     plan_ids = [row["id"] for row in part.nodes.get("Plan", [])]
     # A new version of a plan (same id, other doc_id) replaces the old document.
     old = tx.run(STALE_VERSIONS, {"ids": plan_ids, "docs": docs})
@@ -234,8 +237,11 @@ def _load_documents(tx: Transaction, docs: list[str], part: _Part, size: int) ->
     rels, skipped = _merge_edges(tx, part.edges, size, create=True)
     # Back where both ends still exist (a target the new text no longer has loses its edges).
     _merge_edges(tx, incoming, size)
+    cited = list(part.shared.get("Plan", {}))
+    for statement in MERGE_BY_NUMBER:
+        tx.run(statement, {"ids": plan_ids, "cited": cited})
     _drop_orphan_placeholders(tx)
-    return nodes, rels, skipped
+    return nodes, rels, skipped, [r["title"] for r in old]
 
 
 def _size(part: _Part) -> int:
@@ -279,7 +285,8 @@ def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000,
     started = time.perf_counter()
     summary = load_prepared(store, prepare_load(G), batch_size, group_rows)
     return LoadSummary(summary.documents, summary.nodes, summary.relationships,
-                       round(time.perf_counter() - started, 3), summary.skipped_relationships)
+                       round(time.perf_counter() - started, 3), summary.skipped_relationships,
+                       summary.replaced)
 
 
 def load_prepared(store: Store, prepared: PreparedLoad, batch_size: int = 1000,
@@ -296,19 +303,23 @@ def load_prepared(store: Store, prepared: PreparedLoad, batch_size: int = 1000,
     if schema:
         ensure_schema(store)
     nodes = rels = skipped = 0
+    replaced: list[str] = []
     for group in _groups(order, parts, group_rows):
         part = _combine([parts[doc] for doc in group])
         try:
-            n, r, s = store.execute_write(lambda tx: _load_documents(tx, group, part, batch_size))
+            n, r, s, old = store.execute_write(lambda tx: _load_documents(tx, group, part, batch_size))
         except StoreError:
             if len(group) == 1:
                 raise
             n = r = s = 0
+            old = []
             for doc in group:  # find the failing document; the others load on their own
-                n1, r1, s1 = store.execute_write(
+                n1, r1, s1, old1 = store.execute_write(
                     lambda tx: _load_documents(tx, [doc], parts[doc], batch_size))
                 n, r, s = n + n1, r + r1, s + s1
+                old += old1
         nodes, rels, skipped = nodes + n, rels + r, skipped + s
+        replaced += old
     shared = parts[None]
     if shared.shared or shared.edges:
         def write_shared(tx: Transaction) -> tuple[int, int]:
@@ -317,4 +328,4 @@ def load_prepared(store: Store, prepared: PreparedLoad, batch_size: int = 1000,
         r, s = store.execute_write(write_shared)
         rels, skipped = rels + r, skipped + s
     return LoadSummary(len(order), nodes + prepared.shared_nodes, rels,
-                       round(time.perf_counter() - started, 3), skipped)
+                       round(time.perf_counter() - started, 3), skipped, tuple(replaced))

@@ -17,7 +17,29 @@ INCOMING_EDGES = ("MATCH (a:{start})-[r:{rel}]->(b:{end}) WHERE b.doc_id IN $doc
                   "AND NOT a.doc_id IN $docs RETURN a.id AS a, properties(r) AS props, b.id AS b")
 PRESENT = "MATCH (p:Plan) WHERE p.doc_id IN $docs RETURN p.doc_id AS doc"
 STALE_VERSIONS = ("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
-                  "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc")
+                  "AND NOT p.doc_id IN $docs RETURN DISTINCT p.doc_id AS doc, p.title AS title")
+# In-corpus plans already holding these ids (another document's): same plan, or a different one?
+EXISTING_PLANS = ("MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL "
+                  "RETURN p.id AS id, p.doc_id AS doc_id, p.doc_number AS doc_number, "
+                  "p.issuer AS issuer, p.period_start AS period_start, p.period_end AS period_end")
+# A cited placeholder whose 文号 an in-corpus plan carries is that plan: its citations move over.
+# Both ways round, each starting from this load's own plans ($ids) or placeholders ($cited), so
+# the cost follows the load, not the database (and Plan.doc_number is indexed).
+MERGE_BY_NUMBER = (
+    "MATCH (p:Plan) WHERE p.id IN $ids AND p.doc_id IS NOT NULL AND p.doc_number IS NOT NULL "
+    "MATCH (ph:Plan {doc_number: p.doc_number}) WHERE ph.doc_id IS NULL AND ph.id <> p.id "
+    "MATCH (c:Plan)-[r:IMPLEMENTS]->(ph) WHERE c.id <> p.id "
+    "MERGE (c)-[r2:IMPLEMENTS]->(p) SET r2.doc_id = r.doc_id DELETE r",
+    "MATCH (ph:Plan) WHERE ph.id IN $cited AND ph.doc_id IS NULL AND ph.doc_number IS NOT NULL "
+    "MATCH (p:Plan {doc_number: ph.doc_number}) WHERE p.doc_id IS NOT NULL AND p.id <> ph.id "
+    "MATCH (c:Plan)-[r:IMPLEMENTS]->(ph) WHERE c.id <> p.id "
+    "MERGE (c)-[r2:IMPLEMENTS]->(p) SET r2.doc_id = r.doc_id DELETE r",
+)
+FIND_PLANS = ("MATCH (p:Plan) WHERE p.doc_id IS NOT NULL AND (p.id = $ref OR p.title = $ref "
+              "OR p.doc_id = $ref OR p.doc_number = $ref) "
+              "RETURN p.id AS id, p.doc_id AS doc_id, p.title AS title, p.region AS region")
+DROP_ORPHAN_BUREAUS = "MATCH (b:Bureau) WHERE NOT (b)--() DELETE b"
+RESET = "MATCH (n) DETACH DELETE n"
 DOC_LABELS = tuple(label.name for label in LABELS if "doc_id" in label.properties)
 # The relationships between two documents' own nodes (a child's target ALIGNS_WITH a parent's),
 # as (type, start label, end label); edges into Plan nodes need no care: a reload keeps those.
@@ -30,7 +52,7 @@ def schema_statements() -> list[str]:
     return constraint_statements() + [
         f"CREATE INDEX {name.lower()}_doc_id IF NOT EXISTS FOR (n:{name}) ON (n.doc_id)"
         for name in DOC_LABELS
-    ]
+    ] + ["CREATE INDEX plan_doc_number IF NOT EXISTS FOR (n:Plan) ON (n.doc_number)"]
 
 
 def set_clause(label: str, replace: bool = False) -> str:
@@ -69,6 +91,7 @@ def all_statements() -> list[str]:
             for rel in RELATIONSHIPS for a in rel.start for b in rel.end
             for create in (False, True) for props in (False, True)]
     out += [DELETE_NODES.format(label=name) for name in DOC_LABELS if name != "Plan"]
-    out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS, PRESENT]
+    out += [DELETE_PLAN_EDGES, DEMOTE_PLANS, DROP_ORPHAN_PLACEHOLDERS, STALE_VERSIONS, PRESENT,
+            EXISTING_PLANS, *MERGE_BY_NUMBER, FIND_PLANS, DROP_ORPHAN_BUREAUS, RESET]
     out += [INCOMING_EDGES.format(rel=rel, start=start, end=end) for rel, start, end in CROSS_DOCUMENT]
     return out

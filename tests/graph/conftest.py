@@ -74,7 +74,7 @@ def doc_graph(doc: str, plan: Optional[str] = None, *, bureau: str = "区发展�
     edge(s0, action, "HAS_ACTION")
     edge(action, target, "HAS_TARGET")
     edge(action, milestone, "HAS_MILESTONE")
-    b = bureau_id(bureau)
+    b = bureau_id(None, bureau)
     G.add_node(b, label="Bureau", name=bureau, canonical=bureau, level="district", generic=False,
                aliases=[])
     edge(b, action, "RESPONSIBLE_FOR", role="lead", rank=1, doc_id=doc)

@@ -159,7 +159,9 @@ def test_compare_add_comparison_edges(plans, comparison):
     edge = H.edges[a.child.id, a.parent.id, "ALIGNS_WITH"]
     assert edge["type"] == "ALIGNS_WITH" and edge["score"] == a.score and edge["reason"] == a.reason
     assert {"ratio", "ambition", "deadline_offset_years"} <= set(edge)
-    assert H.has_edge(bureau_id("区金融工作中心"), bureau_id("市地方金融管理局"), key="COUNTERPART_OF")
+    # Each end is its own government's bureau: the district's 区金融工作中心, the city's 市地方金融管理局.
+    assert H.has_edge(bureau_id("西岭区", "区金融工作中心"), bureau_id("临江市", "市地方金融管理局"),
+                      key="COUNTERPART_OF")
     aligned = [e for e in H.edges(keys=True) if e[2] == "ALIGNS_WITH"]
     assert len(aligned) == len(comparison.alignments)
 
@@ -203,7 +205,7 @@ def test_compare_titles_match(a, b, same):
 def test_compare_find_parent_pairs_fixture(plans):
     child, parent = plans
     assert find_parent_pairs([parent, child]) == [(child, parent)]
-    assert parent.plan.id == plan_id(parent.plan.title, parent.plan.doc_number)
+    assert parent.plan.id == plan_id(parent.plan.title, parent.plan.doc_number, "临江市")
 
 
 def test_compare_write_json_round_trip(comparison, tmp_path):

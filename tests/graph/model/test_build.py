@@ -96,14 +96,14 @@ def test_build_responsible_edges_roles_and_ranks():
     got = {(u, v): (d["role"], d["rank"], d["doc_id"])
            for u, v, k, d in G.edges(keys=True, data=True) if k == "RESPONSIBLE_FOR"}
     assert got == {
-        (bureau_id("市工业和信息化局"), a1): ("lead", 1, DOC_ID),
-        (bureau_id("市通信管理办公室"), a1): ("support", 2, DOC_ID),
-        (bureau_id("各区县人民政府"), a1): ("support", 3, DOC_ID),
-        (bureau_id("市发展和改革委员会"), a2): ("responsible", 1, DOC_ID),
-        (bureau_id("市大数据局"), a2): ("responsible", 2, DOC_ID),
-        (bureau_id("市工业和信息化局"), a3): ("responsible", 1, DOC_ID),
+        (bureau_id("青川市", "市工业和信息化局"), a1): ("lead", 1, DOC_ID),
+        (bureau_id("青川市", "市通信管理办公室"), a1): ("support", 2, DOC_ID),
+        (bureau_id("青川市", "各区县人民政府"), a1): ("support", 3, DOC_ID),
+        (bureau_id("青川市", "市发展和改革委员会"), a2): ("responsible", 1, DOC_ID),
+        (bureau_id("青川市", "市大数据局"), a2): ("responsible", 2, DOC_ID),
+        (bureau_id("青川市", "市工业和信息化局"), a3): ("responsible", 1, DOC_ID),
         # the 上云率 target has no action but names its owner
-        (bureau_id("市大数据局"), records.targets[2].id): ("responsible", 1, DOC_ID),
+        (bureau_id("青川市", "市大数据局"), records.targets[2].id): ("responsible", 1, DOC_ID),
     }
 
 
@@ -144,7 +144,7 @@ def test_build_bureaus_shared_across_documents_merge_aliases():
     two.units[0].aliases = ["工信局"]
     two.plan.id = plan_id("另一方案", None)
     G = build_graph([one, two])
-    bureau = G.nodes[bureau_id("市工业和信息化局")]
+    bureau = G.nodes[bureau_id("青川市", "市工业和信息化局")]
     assert bureau["aliases"] == ["市工信局", "工信局"]
     assert _labels(G)["Bureau"] == 5
     assert G.graph["doc_ids"] == [DOC_ID, "00000000000000ab"]
@@ -154,5 +154,5 @@ def test_build_unlisted_unit_gets_bare_bureau():
     records = make_records()
     records.actions[2].responsibilities[0].unit = "市商务局"
     G = build_graph([records])
-    node = G.nodes[bureau_id("市商务局")]
+    node = G.nodes[bureau_id("青川市", "市商务局")]
     assert node["label"] == "Bureau" and node["canonical"] == "市商务局"

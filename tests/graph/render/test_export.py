@@ -11,6 +11,7 @@ from graph.render.export import (
     cypher_literal,
     cypher_name,
     cypher_string,
+    display_name,
     generate_csv,
     generate_cypher,
     generate_json,
@@ -136,12 +137,16 @@ def test_export_graphml_round_trip(graph, tmp_path):
     H = nx.read_graphml(path, force_multigraph=True)
     assert set(H.nodes) == set(graph.nodes)
     assert set(H.edges(keys=True)) == set(graph.edges(keys=True))
-    bureau = H.nodes[bureau_id("市发展和改革委员会")]
+    bureau = H.nodes[bureau_id("青川市", "市发展和改革委员会")]
     assert json.loads(bureau["aliases"]) == ["市发展改革委", "市发改委"]
     assert bureau["generic"] is False
     for node, data in graph.nodes(data=True):
         back = H.nodes[node]
+        # Gephi and yEd show ``label``: the node's name; its kind is ``type``.
+        assert back["label"] == display_name(node, data) and back["type"] == data["label"]
         for key, value in data.items():
+            if key == "label":
+                continue
             if value is None:
                 assert key not in back
             elif isinstance(value, list):
@@ -149,15 +154,20 @@ def test_export_graphml_round_trip(graph, tmp_path):
             else:
                 assert back[key] == value
     assert json.loads(H.graph["doc_ids"]) == graph.graph["doc_ids"]
+    assert bureau["label"] == "青川市·市发展和改革委员会"
+    plan = next(d for d in H.nodes.values() if d["type"] == "Plan" and d.get("in_corpus"))
+    assert plan["label"] == plan["title"]
+    assert {d["label"] for d in H.nodes.values() if d["type"] == "Target"} >= {
+        t.metric for t in make_records().targets}
 
 
 def test_export_graphml_hostile_round_trip(tmp_path):
     G = _hostile_graph()
-    G.nodes[bureau_id(make_records().units[0].canonical)]["name"] = "<tag>&amp;\"'"
+    G.nodes[bureau_id("青川市", make_records().units[0].canonical)]["name"] = "<tag>&amp;\"'"
     path = tmp_path / "h.graphml"
     write_graphml(G, path)
     H = nx.read_graphml(path, force_multigraph=True)
-    assert H.nodes[bureau_id("市工业和信息化局")]["name"] == "<tag>&amp;\"'"
+    assert H.nodes[bureau_id("青川市", "市工业和信息化局")]["name"] == "<tag>&amp;\"'"
 
 
 def test_export_json_node_link_round_trip(graph, tmp_path):
@@ -183,7 +193,7 @@ def test_export_csv_headers(graph, tmp_path):
             return next(csv.reader(handle))
 
     assert header("nodes_Bureau.csv") == ["id:ID", "name:string", "canonical:string",
-                                          "level:string", "generic:boolean",
+                                          "region:string", "level:string", "generic:boolean",
                                           "aliases:string[]", ":LABEL"]
     plan = header("nodes_Plan.csv")
     assert plan[0] == "id:ID" and plan[-1] == ":LABEL"
@@ -197,8 +207,8 @@ def test_export_csv_headers(graph, tmp_path):
 def test_export_csv_rows(graph):
     tables = generate_csv(graph)
     bureaus = {row[0]: row for row in tables["nodes_Bureau.csv"][1:]}
-    row = bureaus[bureau_id("市发展和改革委员会")]
-    assert row[1:] == ["市发展和改革委员会", "市发展和改革委员会", "city", "false",
+    row = bureaus[bureau_id("青川市", "市发展和改革委员会")]
+    assert row[1:] == ["市发展和改革委员会", "市发展和改革委员会", "青川市", "city", "false",
                        "市发展改革委;市发改委", "Bureau"]
     assert sum(len(rows) - 1 for name, rows in tables.items()
                if name.startswith("nodes_")) == graph.number_of_nodes()
@@ -211,14 +221,14 @@ def test_export_csv_rows(graph):
 
 def test_export_csv_quotes_commas_newlines_and_delimiter(tmp_path):
     G = _hostile_graph()
-    G.nodes[bureau_id("市工业和信息化局")]["aliases"] = ["甲;乙", "丙,丁"]
+    G.nodes[bureau_id("青川市", "市工业和信息化局")]["aliases"] = ["甲;乙", "丙,丁"]
     write_csv(G, tmp_path)
     with open(tmp_path / "nodes_Bureau.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     names = {row[1] for row in rows[1:]}
     assert set(HOSTILE[:5]) <= names
-    aliases = {row[0]: row[5] for row in rows[1:]}
-    assert aliases[bureau_id("市工业和信息化局")].split(";") == ["甲；乙", "丙,丁"]
+    aliases = {row[0]: row[6] for row in rows[1:]}
+    assert aliases[bureau_id("青川市", "市工业和信息化局")].split(";") == ["甲；乙", "丙,丁"]
 
 
 @pytest.mark.parametrize("fmt,name", [("graphml", "g.graphml"), ("json", "g.json"),

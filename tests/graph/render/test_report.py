@@ -139,7 +139,7 @@ def test_report_matrix_and_timeline_from_records():
     records = make_records()
     matrix = matrix_view(records)
     assert matrix["bureaus"][0]["name"] == "市工业和信息化局" and matrix["bureaus"][0]["lead"] == 1
-    assert matrix["cells"][bureau_id("市大数据局")] == {records.actions[1].id: "responsible"}
+    assert matrix["cells"][bureau_id("青川市", "市大数据局")] == {records.actions[1].id: "responsible"}
     html = generate_report([records], texts={records.source.doc_id: TEXT})
     assert "H1 · 1–6月" in html and "建成青川城市算力中心一期工程<small>2025-06-30" in html
 

@@ -66,7 +66,7 @@ def test_load_twice_changes_nothing(store: Store, uid: str) -> None:
     assert _doc_counts(store, f"{uid}a", f"{uid}b") == counts
     assert _rel_count(store, f"{uid}a") == rels
     assert store.query("MATCH (b:Bureau {id: $id}) RETURN count(b) AS c",
-                       {"id": bureau_id("区发展改革委")}) == [{"c": 1}]
+                       {"id": bureau_id(None, "区发展改革委")}) == [{"c": 1}]
 
 
 def test_load_hostile_bureau_name_is_data(store: Store, uid: str) -> None:
@@ -76,7 +76,7 @@ def test_load_hostile_bureau_name_is_data(store: Store, uid: str) -> None:
     assert after >= before + 7  # nothing was deleted
     rows = store.query("MATCH (b:Bureau {id: $id})-[r:RESPONSIBLE_FOR]->(a:Action) "
                        "RETURN b.name AS name, r.role AS role, a.doc_id AS d",
-                       {"id": bureau_id(INJECTION)})
+                       {"id": bureau_id(None, INJECTION)})
     assert rows == [{"name": INJECTION, "role": "lead", "d": f"{uid}a"}]
 
 
@@ -96,7 +96,7 @@ def test_load_new_version_replaces_document_and_leaves_others(store: Store, uid:
                        {"id": plan}) == [{"d": f"{uid}v2", "t": "新规划"}]
     assert _doc_counts(store, f"{uid}o") == kept
     assert store.query("MATCH (b:Bureau {id: $id}) RETURN count(b) AS c",
-                       {"id": bureau_id("区发展改革委")}) == [{"c": 1}]
+                       {"id": bureau_id(None, "区发展改革委")}) == [{"c": 1}]
 
 
 def test_load_placeholder_plan_is_filled_when_its_document_arrives(store: Store, uid: str) -> None:
@@ -131,7 +131,7 @@ def test_load_failure_rolls_back_the_document(store: Store, uid: str, breakage: 
     doc = f"{uid}x"
     G = doc_graph(doc)
     if breakage == "bad relationship parameter":  # the last statement of the document fails
-        G.edges[bureau_id("区发展改革委"), f"action:{doc}:0", "RESPONSIBLE_FOR"]["rank"] = object()
+        G.edges[bureau_id(None, "区发展改革委"), f"action:{doc}:0", "RESPONSIBLE_FOR"]["rank"] = object()
     else:
         G.nodes[f"milestone:{doc}:0"]["deadline"] = "2024-02-30"
     with pytest.raises(QueryError):
@@ -174,7 +174,7 @@ def test_load_concurrent_loads_leave_no_duplicates(embedded_home: Path, uid: str
         assert _duplicates(s, f"section:{uid}") == []
         assert _duplicates(s, f"plan:{uid}") == []
         assert s.query("MATCH (b:Bureau) WHERE b.id IN $ids RETURN count(b) AS c",
-                       {"ids": [bureau_id("区0局"), bureau_id("区1局")]}) == [{"c": 2}]
+                       {"ids": [bureau_id(None, "区0局"), bureau_id(None, "区1局")]}) == [{"c": 2}]
         docs = [f"{uid}{i}" for i in range(4)]
         assert sum(_doc_counts(s, *docs).values()) == 4 * 24
         rels = s.query("MATCH (a)-[r]->(b) WHERE b.doc_id IN $docs OR a.doc_id IN $docs "

@@ -1,0 +1,43 @@
+"""CLI of many plans: confirmations before destroying data, the CSV researchers open in Excel."""
+from __future__ import annotations
+
+import csv
+import io
+
+from click.testing import CliRunner
+
+from policykg.cli import _print_rows, cli
+
+
+def test_cli_corpus_query_csv_has_a_bom_and_joins_lists(capsys):
+    _print_rows([{"bureau": "区商务局", "owners": ["区商务局", "区财政局"], "n": 2}], "csv")
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeffbureau,owners,n")
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    assert rows[1] == ["区商务局", "区商务局、区财政局", "2"]
+
+
+def test_cli_corpus_reset_and_remove_ask_first(tmp_path, monkeypatch):
+    # Refused at the prompt: nothing is opened, so no database is needed (nor touched).
+    monkeypatch.setenv("POLICYKG_HOME", str(tmp_path))
+    runner = CliRunner()
+    reset = runner.invoke(cli, ["db", "reset"], input="n\n")
+    assert reset.exit_code == 1 and "Delete everything" in reset.output and "empty" not in reset.output
+    remove = runner.invoke(cli, ["remove", "plan:x"], input="n\n")
+    assert remove.exit_code == 1 and "Remove the plan 'plan:x'" in remove.output
+    assert not any(tmp_path.iterdir())
+
+
+def test_cli_corpus_table_of_documents(tmp_path, monkeypatch):
+    from tests.districts import city_plan, district_plan
+
+    monkeypatch.setenv("POLICYKG_HOME", str(tmp_path / "home"))  # the extraction cache
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "d0.txt").write_text(district_plan(0), encoding="utf-8")
+    (docs / "city.txt").write_text(city_plan(), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["table", str(docs), "-o", str(tmp_path / "t"), "--format", "parquet"])
+    assert result.exit_code == 0, result.output
+    assert "6 targets" in result.output
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [
+        "milestones.parquet", "responsibilities.parquet", "targets.parquet"]
