@@ -45,11 +45,18 @@ def _last_day(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
-def find_deadlines(text: str) -> list[DeadlinePhrase]:
-    """Deadline-like date phrases in ``text``; base years (比2024年) and period ranges are skipped."""
+#: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan.
+_THIS_YEAR = re.compile(r"(?<![\d年〇零一二三四五六七八九])(?:今年|本年度?)?(?:年底前|年末前|年内|上半年|下半年|底前)")
+
+
+def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlinePhrase]:
+    """Deadline-like date phrases in ``text``; base years (比2024年) and period ranges are skipped.
+    With ``this_year`` (a plan of one year), 年底前/年内/上半年 without a year are its dates."""
     out: list[DeadlinePhrase] = []
     if "年" not in text:
         return out
+    if this_year is not None:
+        out = _relative(text, this_year)
     floor = 0  # where the previous phrase ended: phrases never overlap
     for m in DEADLINE_RE.finditer(text):
         prefix = next((p for p in _PREFIXES if text.endswith(p, floor, m.start())), "")
@@ -81,7 +88,18 @@ def find_deadlines(text: str) -> list[DeadlinePhrase]:
         marked = bool(prefix and prefix not in ("于", "在")) or any(
             m.group(g) for g in ("half", "quarter", "month", "end", "before"))
         out.append(DeadlinePhrase(start, m.end(), date, year, marked))
-    return out
+    return sorted(out) if this_year is not None else out
+
+
+def _relative(text: str, year: int) -> list[DeadlinePhrase]:
+    found = []
+    for m in _THIS_YEAR.finditer(text):
+        if text.startswith("今年", m.start()) and m.end() - m.start() == 2:
+            continue  # 今年 alone is a time, not a deadline
+        word = m.group(0)
+        month = 6 if word.endswith("上半年") else 12
+        found.append(DeadlinePhrase(m.start(), m.end(), _last_day(year, month), year, True))
+    return found
 
 
 def period_end_date(year: Optional[int]) -> Optional[str]:

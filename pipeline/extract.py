@@ -353,7 +353,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                         update.update(deadline=row.deadline, deadline_rule="explicit")
                     targets[i] = target.replace(**update)
         taken = [(t.start, t.end) for t in found]
-        for m in find_milestones(block, ctx.masked, taken, sents):
+        one_year = plan.period_start if plan.period_start is not None and plan.period_start == plan.period_end else None
+        for m in find_milestones(block, ctx.masked, taken, sents, one_year):
             start, end = b_start + m.start, b_start + m.end
             milestones.append(Milestone(
                 id=record_id("milestone", doc_id, start, end), description=m.description,

@@ -270,7 +270,8 @@ def find_targets(text: str, ctx: BlockContext,
     """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known."""
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in res.QUOTED.finditer(text)]
     masked += [(m.start(), m.end()) for m in res.FRAMEWORK.finditer(text)]
-    phrases = [d for d in find_deadlines(text) if not in_spans(d.start, masked)]
+    one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
+    phrases = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
