@@ -12,7 +12,7 @@ import cn2an
 
 # Units as written, longest first, with the factor and base unit of their normalized value.
 # Currency and large magnitudes carry their scale (亿元 → ×1e8 元); measure words are their own base.
-_SCALED = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+_SCALED = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 _BASE_UNITS = (
     # (unit, category)  category: money | percent | points | measure | count
     ("元", "money"), ("美元", "money"),
@@ -29,9 +29,18 @@ _BASE_UNITS = (
     ("支", "count"), ("位", "count"), ("床", "count"), ("期", "count"), ("组", "count"),
     ("批次", "count"), ("宗", "count"), ("列", "count"), ("班", "count"), ("块", "count"),
     ("片", "count"), ("区", "count"), ("园", "count"), ("街", "count"), ("村", "count"),
+    # Technical units, as plans on computing, data, energy and environment write them.
+    *((p + f, "measure") for p in ("E", "P", "T", "G") for f in ("FLOPS", "Flops", "flops", "FLOPS/W", "OPS", "OPS/W")),
+    ("EB", "measure"), ("PB", "measure"), ("TB", "measure"), ("GB", "measure"), ("Gbps", "measure"),
+    ("Mbps", "measure"), ("dB", "measure"), ("分贝", "measure"), ("MPa", "measure"), ("kPa", "measure"),
+    ("Pa", "measure"), ("pT", "measure"), ("nT", "measure"), ("GW", "measure"), ("MW", "measure"),
+    ("kW", "measure"), ("GWh", "measure"), ("kWh", "measure"), ("cm3/h", "measure"), ("m3/h", "measure"),
+    ("立方米/小时", "measure"), ("立方米/日", "measure"), ("吨/小时", "measure"), ("吨/日", "measure"),
+    ("万千瓦时", "measure"), ("兆瓦", "measure"), ("吉瓦", "measure"), ("千伏", "measure"), ("万伏", "measure"),
 )
 # Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
-_TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"))
+_TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"),
+               ("h", "time"))
 _UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
 for _u, _cat in _BASE_UNITS + _TIME_UNITS:
     _UNIT_TABLE[_u] = (1.0, _u, _cat)
@@ -122,9 +131,21 @@ def _clean(value: float) -> float:
     return float(round(value, 6))
 
 
+# A magnitude reached, written as a class (规模达到万亿级, 迈上5000亿级台阶): a level in 元.
+_MAGNITUDE_LEVEL = re.compile(
+    r"(?<=达到|突破|迈上|迈入|迈向|进入|跻身|形成)(?P<num>\d+(?:\.\d+)?)?(?P<mag>万亿|千亿|百亿|亿|千万|百万)级"
+    r"(?=[，。；、\s]|$|规模|水平|台阶)"
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text`` that reads as an amount (not a rank, label or date)."""
     found: list[Quantity] = []
+    if "级" in text:
+        for m in _MAGNITUDE_LEVEL.finditer(text):
+            factor, base, category = _UNIT_TABLE[m.group("mag") + "元"]
+            found.append(Quantity(m.start(), m.end(), _clean(float(m.group("num") or 1)), None,
+                                  m.group("mag") + "元", base, factor, category, False))
     for m in QUANTITY_RE.finditer(text):
         num, num2, unit = m.group("num"), m.group("num2"), m.group("unit")
         start = m.start()
@@ -158,7 +179,7 @@ def find_quantities(text: str) -> list[Quantity]:
         factor, base, category = _UNIT_TABLE[unit]
         found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
                               unit, base, factor, category, chinese))
-    return found
+    return sorted(found) if "级" in text else found
 
 
 def unit_info(unit: str) -> Optional[tuple[float, str, str]]:

@@ -135,7 +135,7 @@ EQ_VERBS = (
     "达到", "达", "实现", "保持在", "保持", "稳定在", "维持在", "提高到", "提高至", "提升到", "提升至",
     "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至", "下降到", "下降至", "降低到",
     "降低至", "降至", "上升到", "上升至", "压缩至", "压缩到", "缩短至", "缩短到", "缩减至", "缩减到",
-    "减少至", "减少到", "力争", "为",
+    "减少至", "减少到", "迈上", "迈入", "跻身", "力争", "为",
 )
 # Verbs whose object is the thing counted: 建设6个平台 / 新增专精特新企业40家.
 BUILD_VERBS = (
@@ -155,6 +155,9 @@ RATE_VERBS = ("年均增长", "平均增长", "增长", "增速", "增幅", "提
 VERB_RE = re.compile(r"(?<![化线])(?:" + "|".join(sorted({w for w, _ in CMP_WORDS} | set(EQ_VERBS) | set(BUILD_VERBS)
                                                        | set(RATE_VERBS), key=len, reverse=True))
                       + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型|站|网点)")
+#: A run of verbs with nothing between (培育壮大, 培育推广, 引进培育): never a name.
+VERBS_ONLY = re.compile("(?:" + "|".join(sorted(set(BUILD_VERBS) | {"壮大", "推广", "发展", "扶持", "提质", "扩容"},
+                                                key=len, reverse=True)) + ")+")
 #: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
 #: stays in the metric.
 COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")

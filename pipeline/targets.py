@@ -275,7 +275,8 @@ def find_targets(text: str, ctx: BlockContext,
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
-        if not (QUANTITY_RE.search(s_text) or res.QUAL_TRIGGER.search(s_text) or res.BUILT_TRIGGER.search(s_text)):
+        if not (QUANTITY_RE.search(s_text) or "级" in s_text or res.QUAL_TRIGGER.search(s_text)
+                or res.BUILT_TRIGGER.search(s_text)):
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
         s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
         local = [DeadlinePhrase(d.start - sent[0], d.end - sent[0], d.date, d.year, d.marked) for d in s_phrases]
@@ -285,7 +286,7 @@ def find_targets(text: str, ctx: BlockContext,
         last_metric: Optional[str] = None
         covered: list[tuple[int, int]] = []
         for clause in s_clauses:
-            if not QUANTITY_RE.search(text, *clause):
+            if not QUANTITY_RE.search(text, *clause) and "级" not in text[clause[0]:clause[1]]:
                 continue  # no amount in this clause (the same search find_quantities starts with)
             c_text = text[clause[0]:clause[1]]
             history = clause in history_spans
@@ -323,6 +324,8 @@ def find_targets(text: str, ctx: BlockContext,
                 verb = verb_m.group(0) if verb_m else None
                 gap = before[verb_m.end():] if verb_m else before
                 gap_clean = re.sub(r"^(?:到|至|在|为|了)?\s*(?:约|近|超|逾|大约)?$", "", gap.strip())
+                if gap_clean and res.VERBS_ONLY.fullmatch(gap_clean):
+                    gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
                 rest = res.SUFFIX_RE.sub("", after)
                 noun_after = re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}", rest)
                 if noun_after and later_exists and first.category in ("money", "measure", "percent") \

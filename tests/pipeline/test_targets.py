@@ -155,3 +155,18 @@ GOALS = BlockContext(period_start=2025, period_end=2027, goal_section=True)
 ])
 def test_targets_qualitative_goals_named_by_their_head(text, metrics):
     assert [t.metric for t in find_targets(text, GOALS) if t.kind == "qualitative"] == metrics
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，智能算力规模达到10EFLOPS以上。", [("智能算力规模", 10, "EFLOPS", "level")]),
+    ("到2027年，单机算力达到100PFlops。", [("单机算力", 100, "PFlops", "level")]),
+    ("到2027年，数据存储容量达到5EB。", [("数据存储容量", 5, "EB", "level")]),
+    ("到2027年，区域环境噪声控制在55dB以内。", [("区域环境噪声", 55, "dB", "level")]),
+    ("到2027年，污水处理能力达到500立方米/小时。", [("污水处理能力", 500, "立方米/小时", "level")]),
+    ("到2027年，数字经济规模达到万亿级。", [("数字经济规模", 1, "万亿元", "level")]),  # a magnitude reached
+    ("到2027年，软件业营业收入迈上5000亿级台阶。", [("软件业营业收入", 5000, "亿元", "level")]),
+    ("到2027年，培育壮大30家以上数字经济龙头企业。", [("数字经济龙头企业", 30, "家", "count")]),  # two verbs
+])
+def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
+    got = [(t.metric, t.value, t.unit, t.kind) for t in find_targets(text, CTX) if t.kind != "baseline"]
+    assert got == expected
