@@ -6,18 +6,19 @@ whole lines of site noise (recorded as DroppedLine) and layout whitespace; it ne
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
-import zipfile
+import stat
 from collections import Counter
-from pathlib import Path
 from typing import Optional
 
 from schemas.errors import DocumentTooLarge, EmptyDocument, InputError
+from schemas.paths import shown
+from schemas.records import Warning
 from schemas.stages import DroppedLine, RawDocument
 
 from . import resources as R
+from .docxfile import docx_text, is_docx
 from .webpage import article_text
 
 _HTML_EXTENSIONS = (".htm", ".html", ".xhtml", ".shtml")
@@ -33,36 +34,69 @@ _CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2010-\u2027]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # not \t \n \v \f \r
 
 
-def read_document(path: str | os.PathLike, max_bytes: int = 50_000_000) -> RawDocument:
-    """Read and decode a file; size is checked before reading so a huge file costs nothing."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a document")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise DocumentTooLarge(f"{p}: {size} bytes is over the limit of {max_bytes} bytes")
+def read_limited(path: str | os.PathLike, max_bytes: int = 50_000_000) -> bytes:
+    """The bytes of a regular file, refusing devices, FIFOs and sockets (even behind a symlink)
+    before opening them, and reading at most ``max_bytes + 1`` bytes whatever the file claims."""
+    name = shown(path)
     try:
-        data = p.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
-    return decode(data, str(p))
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a directory, not a document")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: is a {_file_kind(st.st_mode)}, not a regular file")
+    if st.st_size > max_bytes:
+        raise DocumentTooLarge(f"{name}: {st.st_size} bytes is over the limit of {max_bytes} bytes")
+    try:  # O_NONBLOCK: a FIFO swapped in after the stat cannot block the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"{name}: is not a regular file")
+        try:
+            data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise DocumentTooLarge(f"{name}: over the limit of {max_bytes} bytes")
+    return data
 
 
-def decode(data: bytes, path: str = "<bytes>") -> RawDocument:
-    """Decode one document's bytes: .docx, HTML or plain text, in any of the usual encodings."""
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special file"
+
+
+def read_document(path: str | os.PathLike, max_bytes: int = 50_000_000) -> RawDocument:
+    """Read and decode a file (``read_limited``: regular files only, never more than the limit)."""
+    return decode(read_limited(path, max_bytes), shown(path), max_bytes=max_bytes)
+
+
+def decode(data: bytes, path: str = "<bytes>", max_bytes: int = 50_000_000) -> RawDocument:
+    """Decode one document's bytes: .docx, HTML or plain text, in any of the usual encodings.
+    ``max_bytes`` also bounds what a .docx's parts inflate to."""
+    path = shown(path)
     sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise EmptyDocument(f"{path}: empty document")
     dropped: list[DroppedLine] = []
-    if _is_docx(data):
-        fmt, encoding, text = "docx", "utf-8", _docx_text(data, path)
+    warnings: list[Warning] = []
+    if is_docx(data):
+        fmt, encoding, text = "docx", "utf-8", docx_text(data, path, max_bytes)
     else:
         if data.lstrip().startswith(b"PK\x03\x04") or path.lower().endswith(".docx"):
             raise InputError(f"{path}: not a readable .docx file")
-        text, encoding, truncated = _decode_bytes(data, path)
+        text, encoding, truncated, note = _decode_bytes(data, path)
         _check_text(text, path)
+        if note:
+            warnings.append(Warning(code="encoding", message=note))
         fmt = "html" if _looks_like_html(data, path) else "text"
         if fmt == "html":
             text = article_text(text)
@@ -73,34 +107,113 @@ def decode(data: bytes, path: str = "<bytes>") -> RawDocument:
     if not text.strip():
         raise EmptyDocument(f"{path}: no text left after decoding and dropping site noise")
     return RawDocument(path=path, text=text, encoding=encoding, format=fmt, sha256=sha,
-                       dropped=dropped)
+                       dropped=dropped, warnings=warnings)
 
 
 # --- encodings ---------------------------------------------------------------------------------
 
-def _decode_bytes(data: bytes, path: str) -> tuple[str, str, str]:
-    """(text, encoding, truncated tail as repr or ''), trying the cheap certain cases first."""
+def _decode_bytes(data: bytes, path: str) -> tuple[str, str, str, str]:
+    """(text, encoding, truncated tail as repr or '', a warning or ''), trying the cheap certain
+    cases first."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict_or_truncated(data, "utf-8-sig", path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16", ""
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: UTF-16 byte order mark but not valid UTF-16") from None
+            return (*_strict_or_truncated(data, "utf-8-sig", path), "")
+        except InputError:
+            return _utf8_replaced(data, "utf-8-sig")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec, "", ""
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: {codec.upper()} byte order mark but not valid {codec.upper()}") from None
     if b"\x00" in data:
-        raise InputError(f"{path}: does not look like text (NUL bytes; binary file?)")
+        return (*_wide_without_bom(data, path), "", "")
     try:
-        return data.decode("utf-8"), "utf-8", ""
+        return data.decode("utf-8"), "utf-8", "", ""
     except UnicodeDecodeError as exc:
         if exc.end == len(data) and exc.reason == "unexpected end of data":
-            return _strict_or_truncated(data, "utf-8", path)
+            return (*_strict_or_truncated(data, "utf-8", path), "")
     declared = _declared_charset(data)
     if declared:
         try:
-            return data.decode(declared), declared, ""
+            return data.decode(declared), declared, "", ""
         except (UnicodeDecodeError, LookupError):
             pass
-    return _guess(data)
+    if _nearly_utf8(data):
+        return _utf8_replaced(data, "utf-8")
+    return (*_guess(data), "")
+
+
+#: Byte order marks, UTF-32 before UTF-16 (FF FE 00 00 starts with FF FE).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+#: Share of a file's non-ASCII bytes that may be invalid UTF-8 for it still to be read as UTF-8.
+_BAD_UTF8_SHARE = 0.01
+
+
+def _nearly_utf8(data: bytes) -> bool:
+    """UTF-8 but for a few bad bytes (a GBK or Big5 file fails on most of its characters)."""
+    bad = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = sum(1 for _ in re.finditer(rb"[\x80-\xff]", data))
+    return 0 < bad <= max(1, non_ascii * _BAD_UTF8_SHARE)
+
+
+def _utf8_replaced(data: bytes, codec: str) -> tuple[str, str, str, str]:
+    text = data.decode(codec, "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    at = text.find("\ufffd")
+    return text, codec, "", f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at character {at})"
+
+
+def _wide_without_bom(data: bytes, path: str) -> tuple[str, str]:
+    """UTF-16 or UTF-32 without a byte order mark: where the NUL bytes of ASCII characters sit
+    tells the width and byte order; charset-normalizer is asked otherwise. Binary data is refused,
+    naming the encoding that was suspected, if any."""
+    n = len(data)
+    candidates = []
+    if n % 4 == 0:
+        candidates += ["utf-32-le", "utf-32-be"]
+    if n % 2 == 0:
+        candidates += ["utf-16-le", "utf-16-be"]
+    sample = data[:_SAMPLE_CHARS - _SAMPLE_CHARS % 4]
+    quarter = max(1, len(sample) // 4)
+    # UTF-32: the two high bytes of every code unit are NUL for any BMP character.
+    order = {"utf-32-le": (sample[2::4].count(0) + sample[3::4].count(0)) / (2 * quarter) - 0.95,
+             "utf-32-be": (sample[0::4].count(0) + sample[1::4].count(0)) / (2 * quarter) - 0.95,
+             # UTF-16: ASCII characters put their NUL byte second (LE) or first (BE).
+             "utf-16-le": sample[1::2].count(0) - sample[0::2].count(0),
+             "utf-16-be": sample[0::2].count(0) - sample[1::2].count(0)}
+    suspected = ""
+    for codec in candidates:
+        if order[codec] <= 0:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            suspected = suspected or codec
+            continue
+        if _mostly_text(text):
+            return text, codec
+        suspected = suspected or codec
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding.lower().startswith(("utf_16", "utf_32")):
+        codec = best.encoding.replace("_", "-")
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            suspected = suspected or codec
+    hint = f"; {suspected.upper()} was suspected but does not decode" if suspected else ""
+    raise InputError(f"{path}: does not look like text (NUL bytes; binary file?{hint})")
+
+
+_CONTROL_OR_NUL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+def _mostly_text(text: str) -> bool:
+    sample = text[:_SAMPLE_CHARS]
+    return bool(sample) and len(_CONTROL_OR_NUL.findall(sample)) / len(sample) < 0.01
 
 
 def _strict_or_truncated(data: bytes, encoding: str, path: str) -> tuple[str, str, str]:
@@ -186,58 +299,6 @@ def _check_text(text: str, path: str) -> None:
 
 
 # --- formats -----------------------------------------------------------------------------------
-
-def _is_docx(data: bytes) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return "word/document.xml" in zf.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
-def _docx_text(data: bytes, path: str) -> str:
-    """Paragraphs and tables in document order; a table row is one line, cells tab-separated."""
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on corrupt files
-        raise InputError(f"{path}: not a readable .docx file ({exc})") from None
-
-    lines: list[str] = []
-
-    def table(tbl) -> None:
-        for row in tbl.rows:
-            cells, seen, nested = [], set(), []
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell repeats in every column it spans
-                    continue
-                seen.add(id(cell._tc))
-                cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
-                nested.extend(cell.tables)
-            lines.append("\t".join(cells))
-            for inner in nested:
-                table(inner)
-
-    def walk(parent_element, parent) -> None:
-        for child in parent_element.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                lines.append(Paragraph(child, parent).text)
-            elif tag == "tbl":
-                table(Table(child, parent))
-            elif tag == "sdt":  # content controls wrap ordinary paragraphs
-                content = child.find("{*}sdtContent")
-                if content is not None:
-                    walk(content, parent)
-
-    walk(document.element.body, document._body)
-    return "\n".join(lines)
-
 
 def _looks_like_html(data: bytes, path: str) -> bool:
     if path.lower().endswith(_HTML_EXTENSIONS):

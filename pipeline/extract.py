@@ -163,7 +163,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     doc_id = norm.raw.doc_id
     plan = doc.plan
     sections = doc.sections
-    warnings: list[Warning] = list(norm.warnings) + list(doc.warnings)
+    warnings: list[Warning] = list(norm.raw.warnings) + list(norm.warnings) + list(doc.warnings)
     for dropped in norm.raw.dropped:
         warnings.append(Warning(code="boilerplate", message=f"dropped line {dropped.line_no}: {dropped.reason}",
                                 text=dropped.text))

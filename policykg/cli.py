@@ -13,7 +13,8 @@ from typing import Any, Iterable, Optional
 
 import click
 
-from schemas.errors import PolicykgError
+from schemas.errors import PolicykgError, QueryError
+from schemas.paths import shown
 
 FORMATS = ("table", "json", "csv")
 
@@ -27,7 +28,7 @@ class _Group(click.Group):
         except PolicykgError as exc:
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {shown(str(exc))}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("Error: interrupted", err=True)
@@ -35,7 +36,7 @@ class _Group(click.Group):
         except Exception as exc:  # a bug: one line unless --debug
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+            click.echo(f"Error: unexpected {type(exc).__name__}: {shown(str(exc))} (run with --debug for details)", err=True)
             sys.exit(2)
 
 
@@ -46,10 +47,13 @@ def _progress(outcomes: Iterable, total: int) -> Iterable:
                 file=sys.stderr)
 
 
-def _report_failures(failed: list, debug: bool) -> None:
-    """List the documents that failed; exit 1 if any did (the good ones are already written)."""
+def _report_failures(failed: list, debug: bool, skipped: Iterable = ()) -> None:
+    """List the files skipped in folders and the documents that failed; exit 1 if any failed
+    (the good ones are already written)."""
+    for s in skipped:
+        click.echo(f"skipped: {s.path}: {s.reason}", err=True)
     for outcome in failed:
-        click.echo(f"failed: {outcome.error}", err=True)
+        click.echo(f"failed: {shown(outcome.error)}", err=True)
         if debug and outcome.detail:
             click.echo(outcome.detail, err=True)
     if failed:
@@ -79,9 +83,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     from policykg.jobs import extract_paths
 
     result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress)
-    click.echo(f"extracted {len(result.written)} document(s) to {output} "
+    click.echo(f"extracted {len(result.written)} document(s) to {shown(output)} "
                f"({result.cached} unchanged, {result.seconds:.1f}s)")
-    _report_failures(result.failed, ctx.obj["debug"])
+    _report_failures(result.failed, ctx.obj["debug"], result.skipped)
 
 
 @cli.command()
@@ -95,25 +99,35 @@ def load(ctx: click.Context, paths: tuple[str, ...], workers: Optional[int]) -> 
     summary, batch = load_paths(paths, workers, progress=_progress)
     click.echo(f"loaded {summary.documents} document(s): {summary.nodes} nodes, "
                f"{summary.relationships} relationships in {summary.seconds:.1f}s")
-    _report_failures(batch.failed, ctx.obj["debug"])
+    _report_failures(batch.failed, ctx.obj["debug"], batch.skipped)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    try:
+        _print_rows_as(rows, fmt)
+    except ValueError as exc:  # json.dumps(allow_nan=False): JSON has no NaN or Infinity
+        if "JSON compliant" not in str(exc):
+            raise
+        raise QueryError("the result holds NaN or Infinity, which JSON cannot hold; "
+                         "use --format table or change the query") from None
+
+
+def _print_rows_as(rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str, allow_nan=False))
         return
     columns = list(rows[0]) if rows else []
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            writer.writerow([json.dumps(v, ensure_ascii=False, allow_nan=False) if isinstance(v, (list, dict)) else v
                              for v in row.values()])
         return
     from tabulate import tabulate
 
     def cell(v: Any) -> Any:
-        return json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v
+        return json.dumps(v, ensure_ascii=False, default=str, allow_nan=False) if isinstance(v, (list, dict)) else v
 
     click.echo(tabulate([[cell(v) for v in r.values()] for r in rows], headers=columns) if rows else "(no rows)")
 
@@ -148,7 +162,7 @@ def export(paths: tuple[str, ...], fmt: str, output: Path) -> None:
     from policykg.jobs import export_paths
 
     written = export_paths(paths or ("corpus",), fmt, output)
-    click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(str, written[:5])) + (" …" if len(written) > 5 else ""))
+    click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(shown, written[:5])) + (" …" if len(written) > 5 else ""))
 
 
 @cli.group(cls=_Group)
@@ -180,7 +194,7 @@ def db_status() -> None:
 
     state = server_status()
     click.echo("not running" if not state else json.dumps(
-        {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False))
+        {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False, allow_nan=False))
 
 
 
@@ -194,7 +208,7 @@ def matrix(paths: tuple[str, ...], output: Path, by: str) -> None:
     """Write the responsibility matrix (bureau × action, lead/support) of one or more plans."""
     from policykg.jobs import matrix_paths
 
-    click.echo(f"wrote {matrix_paths(paths, output, by)}")
+    click.echo(f"wrote {shown(matrix_paths(paths, output, by))}")
 
 
 @cli.command()
@@ -208,7 +222,7 @@ def compare(child: str, parent: str, output: Path) -> None:
 
     result = compare_paths(child, parent, output)
     s = result.summary
-    click.echo(f"wrote {output}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
+    click.echo(f"wrote {shown(output)}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
 
 
 @cli.command()
@@ -218,7 +232,7 @@ def report(paths: tuple[str, ...], output: Path) -> None:
     """Write one self-contained HTML report (tables, matrix, timeline, graph, highlighted text)."""
     from policykg.jobs import report_paths
 
-    click.echo(f"wrote {report_paths(paths, output)}")
+    click.echo(f"wrote {shown(report_paths(paths, output))}")
 
 
 @cli.command()
@@ -232,7 +246,7 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
 
     result = run_corpus(corpus, output, workers, progress=_progress)
     b = result.batch
-    click.echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {output / 'records'}")
+    click.echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {shown(output / 'records')}")
     for r in b.records:
         real = [t for t in r.targets if t.kind != "baseline"]
         click.echo(f"  {r.plan.title}: {len(r.actions)} actions, {len(real)} targets, "
@@ -242,11 +256,11 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
     if result.load:
         click.echo(f"loaded {result.load.nodes} nodes, {result.load.relationships} relationships "
                    f"into the graph database in {result.load.seconds:.1f}s")
-    click.echo(f"wrote {len(result.outputs)} files under {output}/")
+    click.echo(f"wrote {len(result.outputs)} files under {shown(output)}/")
     for title, rows in result.samples:
         click.echo(f"\n{title}:")
         _print_rows(rows, "table")
-    _report_failures(b.failed, ctx.obj["debug"])
+    _report_failures(b.failed, ctx.obj["debug"], b.skipped)
 
 
 def main() -> None:

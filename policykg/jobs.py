@@ -14,8 +14,9 @@ from graph.build import build_graph
 from graph.embedded import default_home
 from graph.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
 from graph.store import Store, open_store
-from pipeline.batch import Outcome, extract_many, find_documents
+from pipeline.batch import Outcome, Skipped, extract_many, walk_documents
 from schemas.errors import InputError
+from schemas.paths import shown
 from schemas.records import DocumentRecords
 
 Progress = Callable[[Iterable[Outcome], int], Iterable[Outcome]]
@@ -28,6 +29,7 @@ class BatchResult:
     failed: list[Outcome] = field(default_factory=list)
     cached: int = 0
     seconds: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)  # links out of a folder, FIFOs, devices
 
 
 def cache_dir() -> Path:
@@ -50,15 +52,15 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     """Extract every document; write one JSON each (``out`` a folder, or a .json file for one
     document). Records are validated against the contract before they are written."""
     start = time.perf_counter()
-    docs = find_documents(paths)
+    docs, skipped = walk_documents(paths)
     if not docs:
-        raise InputError("no documents found in " + ", ".join(map(str, paths)))
+        raise InputError("no documents found in " + ", ".join(map(shown, paths)) + _skipped_note(skipped))
     single_file = out is not None and out.suffix.lower() == ".json"
     if single_file and len(docs) > 1:
         raise InputError(f"{out}: one .json file holds one document; give a folder for {len(docs)} documents")
     if out is not None and not single_file and out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file; give a folder (or a .json file for one document)")
-    result = BatchResult()
+    result = BatchResult(skipped=skipped)
     taken: set[str] = set()
     outputs = None if out is None else [out] if single_file else [out / _out_name(d, taken) for d in docs]
     outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir() if use_cache else None, outputs)
@@ -75,6 +77,10 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
             result.records.append(outcome.records)
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _skipped_note(skipped: list[Skipped]) -> str:
+    return f" ({len(skipped)} skipped: {skipped[0].path}: {skipped[0].reason}…)" if skipped else ""
 
 
 def latest_versions(records: Iterable[DocumentRecords]) -> list[DocumentRecords]:
@@ -124,10 +130,10 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
 def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
                progress: Optional[Progress] = None) -> tuple[LoadSummary, BatchResult]:
     """Extract (or take from the cache) and load into the configured database, streaming."""
-    docs = find_documents(paths)
+    docs, skipped = walk_documents(paths)
     if not docs:
-        raise InputError("no documents found in " + ", ".join(map(str, paths)))
-    batch = BatchResult()
+        raise InputError("no documents found in " + ", ".join(map(shown, paths)) + _skipped_note(skipped))
+    batch = BatchResult(skipped=skipped)
     outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir())
     if progress:
         outcomes = progress(outcomes, len(docs))

@@ -150,7 +150,7 @@ class Unit(Record):
 class Warning(Record):
     code: Literal[
         "mojibake", "pinyin_gloss", "boilerplate", "mixed_script", "no_outline", "no_targets",
-        "unbalanced_clause", "no_title", "other",
+        "unbalanced_clause", "no_title", "encoding", "long_sentence", "bad_date", "other",
     ]
     message: str
     text: str = ""

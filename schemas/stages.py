@@ -29,6 +29,7 @@ class RawDocument:
     format: str  # "text" | "html" | "docx"
     sha256: str
     dropped: list[DroppedLine] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)  # what decode had to repair
 
     @property
     def doc_id(self) -> str:
