@@ -6,8 +6,10 @@ a clause of its own takes the clause written on its parent's heading line.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,7 +31,8 @@ from schemas.records import (
 )
 from schemas.stages import OutlinedDocument
 
-from .deadlines import find_deadlines
+from .bounds import WINDOW, shifted, unique_ids, windows, within
+from .deadlines import find_deadlines, misprinted_dates
 from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .sentences import sentences
@@ -178,6 +181,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         blocks.extend(_split_enumeration(text, sec.start, starts[i + 1], sec))
 
     table_rows = _table_rows(text)
+    row_starts = [r.start for r in table_rows]
     valid_until = None
     if plan.period_end is None:
         vm = _VALID_UNTIL.search(text)
@@ -206,6 +210,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             for r in c.responsibilities:
                 if r.unit not in units:
                     units[r.unit] = _unit(r.unit)
+        clause_starts = [c.start for c in clauses]  # increasing: clauses are found in order
         first_line_end = block.find("\n")
         first_line_end = len(block) if first_line_end < 0 else first_line_end
         if sub_title is not None:
@@ -250,8 +255,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
 
         def owners_for(pos: int) -> list[str]:
             if len(clauses) > 1:
-                closing = next((c for c in clauses if c.start >= pos), None)
-                chosen = closing.responsibilities if closing else []
+                k = bisect_left(clause_starts, pos)  # the first clause starting at or after pos
+                chosen = clauses[k].responsibilities if k < len(clauses) else []
             elif clauses:
                 chosen = clauses[0].responsibilities
             else:
@@ -270,9 +275,12 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             masked=[(c.start, c.end) for c in clauses],
         )
         sents = sentences(block)
-        found = find_targets(block, ctx, sents)
-        found += [t for t in find_indicator_targets(block, plan.period_start, plan.period_end)
-                  if not any(f.start < t.end and t.start < f.end for f in found)]
+        found, found_milestones, parts = _rules(block, ctx, sents, plan.period_start, plan.period_end)
+        if parts > 1:
+            warnings.append(Warning(code="long_sentence", message=(
+                f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
+                f"{parts} windows, so a rule sees no further than its window"), text=block[:80]))
+        block_first_target = len(targets)
         for t in found:
             start, end = b_start + t.start, b_start + t.end
             targets.append(Target(
@@ -285,9 +293,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                 action_id=action.id if action else None, section_path=path,
                 evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
             ))
-        for row in table_rows:
-            if not (b_start <= row.start < b_end):
-                continue
+        for row in table_rows[bisect_left(row_starts, b_start):bisect_left(row_starts, b_end)]:
             row_action = Action(
                 id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
                 title=row.title, section_path=path,
@@ -298,14 +304,14 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             for r in row.owners:
                 if r.unit not in units:
                     units[r.unit] = _unit(r.unit)
-            for i, t in enumerate(targets):
+            for i in range(block_first_target, len(targets)):  # earlier blocks' targets lie before b_start
+                t = targets[i]
                 if row.start <= t.evidence.start < row.end:
                     update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
                     if row.deadline:
                         update.update(deadline=row.deadline, deadline_rule="explicit")
                     targets[i] = t.replace(**update)
-        taken = [(t.start, t.end) for t in found]
-        for m in find_milestones(block, ctx.masked, taken, sents):
+        for m in found_milestones:
             start, end = b_start + m.start, b_start + m.end
             milestones.append(Milestone(
                 id=record_id("milestone", doc_id, start, end), description=m.description,
@@ -314,6 +320,11 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                 evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
             ))
 
+    for a, b in misprinted_dates(text):
+        o_start, o_end = norm.to_original(a, b)
+        warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
+                                text=text[a:b], orig_start=o_start, orig_end=o_end))
+    targets, milestones = unique_ids(targets), unique_ids(milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
     raw = norm.raw
@@ -323,3 +334,25 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         plan=plan, sections=sections, actions=actions, targets=targets, milestones=milestones,
         units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
     )
+
+
+def _rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], period_start: Optional[int],
+           period_end: Optional[int]) -> tuple[list, list, int]:
+    """Targets and milestones of one block, and how many windows it was read in (1 normally:
+    the whole block at once; see bounds.windows)."""
+    parts = windows(block, sents)
+    targets, milestones = [], []
+    masked = sorted(ctx.masked)
+    masked_starts, sent_starts = [a for a, _ in masked], [a for a, _ in sents]
+    for a, b in parts:
+        text, w_sents, w_ctx = block, sents, ctx
+        if len(parts) > 1:
+            text, w_sents = block[a:b], within(sents, sent_starts, a, b)
+            w_ctx = dataclasses.replace(ctx, masked=within(masked, masked_starts, a, b))
+        found = find_targets(text, w_ctx, w_sents)
+        found += [t for t in find_indicator_targets(text, period_start, period_end)
+                  if not any(f.start < t.end and t.start < f.end for f in found)]
+        taken = [(t.start, t.end) for t in found]
+        targets += shifted(found, a)
+        milestones += shifted(find_milestones(text, w_ctx.masked, taken, w_sents), a)
+    return targets, milestones, len(parts)

@@ -1,0 +1,89 @@
+"""Keeping the extraction rules bounded on hostile input, without changing normal documents.
+
+``windows``: the rules read a block whose sentences are absurdly long in bounded windows.
+
+``unique_ids``: two facts with the same span and values (a fuzzed text can produce them) would
+get the same deterministic id and merge silently in the graph; the later ones get a suffix.
+"""
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left, bisect_right
+from typing import Any, TypeVar
+
+from schemas.records import Record
+
+R = TypeVar("R", bound=Record)
+F = TypeVar("F", bound=Any)
+
+
+def unique_ids(records: list[R]) -> list[R]:
+    """The records, the second and later of any id renamed ``<id>.2``, ``<id>.3``, … in order."""
+    seen: dict[str, int] = {}
+    out: list[R] = []
+    for r in records:
+        n = seen.get(r.id, 0) + 1
+        seen[r.id] = n
+        out.append(r if n == 1 else r.replace(id=f"{r.id}.{n}"))
+    return out
+
+
+#: A block with a sentence longer than this, or longer than BLOCK_LIMIT, is read in windows of
+#: about this many characters: the rules compare clauses, deadline phrases and responsibility
+#: clauses within a sentence, which is quadratic in a sentence's length (a 5 MB line is one
+#: "sentence"). Normal plans have sentences of a few hundred characters and never reach it.
+WINDOW = 5_000
+BLOCK_LIMIT = 200_000
+_CLAUSE_ENDS = "，；：、,;:"
+
+
+def windows(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Half-open windows covering ``text``: ``[(0, len(text))]`` when no sentence is longer than
+    WINDOW and the text is shorter than BLOCK_LIMIT; else pieces of at most WINDOW characters,
+    cut at the last line break, else sentence end, else clause end, else anywhere."""
+    n = len(text)
+    if n <= BLOCK_LIMIT and all(b - a <= WINDOW for a, b in sents):
+        return [(0, n)]
+    ends = [b for _, b in sents]
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        hi = start + WINDOW
+        if hi >= n:
+            out.append((start, n))
+            break
+        lo = start + WINDOW // 2
+        cut = text.rfind("\n", lo, hi) + 1
+        if not cut:
+            i = bisect_right(ends, hi) - 1
+            cut = ends[i] if i >= 0 and ends[i] > lo else 0
+        if not cut:
+            cut = max(text.rfind(ch, lo, hi) for ch in _CLAUSE_ENDS) + 1
+        if cut <= lo:
+            cut = hi
+        out.append((start, cut))
+        start = cut
+    return out
+
+
+def within(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> list[tuple[int, int]]:
+    """The ``spans`` (sorted by start; ``starts`` their starts) that meet [a, b), clipped to it
+    and shifted so that ``a`` is 0. Spans start before ``a`` only if they reach into it: those
+    are found by looking back (the spans passed here do not overlap)."""
+    i = bisect_left(starts, a)
+    j = i
+    while j > 0 and spans[j - 1][1] > a:
+        j -= 1
+    out = []
+    for s, e in spans[j:bisect_left(starts, b)]:
+        if e > a:
+            out.append((max(s, a) - a, min(e, b) - a))
+    return out
+
+
+def shifted(found: list[F], by: int) -> list[F]:
+    """Found targets or milestones of a window, with offsets into the whole block."""
+    if not by:
+        return found
+    return [dataclasses.replace(f, start=f.start + by, end=f.end + by,
+                                sentence=(f.sentence[0] + by, f.sentence[1] + by)) for f in found]
