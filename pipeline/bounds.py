@@ -81,9 +81,14 @@ def within(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> l
     return out
 
 
+#: In a windowed block, a fact's evidence sentence is cut to this many characters either side
+#: of the fact: each of thousands of facts would otherwise carry a copy of its whole window.
+CONTEXT = 200
+
+
 def shifted(found: list[F], by: int) -> list[F]:
-    """Found targets or milestones of a window, with offsets into the whole block."""
-    if not by:
-        return found
+    """Found targets or milestones of a window, with offsets into the whole block and their
+    sentence cut to CONTEXT characters around them."""
     return [dataclasses.replace(f, start=f.start + by, end=f.end + by,
-                                sentence=(f.sentence[0] + by, f.sentence[1] + by)) for f in found]
+                                sentence=(max(f.sentence[0], f.start - CONTEXT) + by,
+                                          min(f.sentence[1], f.end + CONTEXT) + by)) for f in found]

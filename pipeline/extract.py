@@ -31,7 +31,7 @@ from schemas.records import (
 )
 from schemas.stages import OutlinedDocument
 
-from .bounds import WINDOW, shifted, unique_ids, windows, within
+from .bounds import CONTEXT, WINDOW, shifted, unique_ids, windows, within
 from .deadlines import find_deadlines, misprinted_dates
 from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
@@ -279,7 +279,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         if parts > 1:
             warnings.append(Warning(code="long_sentence", message=(
                 f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
-                f"{parts} windows, so a rule sees no further than its window"), text=block[:80]))
+                f"{parts} windows, so a rule sees no further than its window, and evidence sentences are "
+                f"cut to {CONTEXT} characters around the fact"), text=block[:80]))
         block_first_target = len(targets)
         for t in found:
             start, end = b_start + t.start, b_start + t.end
@@ -353,6 +354,9 @@ def _rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], period_s
         found += [t for t in find_indicator_targets(text, period_start, period_end)
                   if not any(f.start < t.end and t.start < f.end for f in found)]
         taken = [(t.start, t.end) for t in found]
-        targets += shifted(found, a)
-        milestones += shifted(find_milestones(text, w_ctx.masked, taken, w_sents), a)
+        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents)
+        if len(parts) > 1:
+            found, found_ms = shifted(found, a), shifted(found_ms, a)
+        targets += found
+        milestones += found_ms
     return targets, milestones, len(parts)

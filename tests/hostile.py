@@ -84,7 +84,7 @@ def docx_paragraphs(count: int, text: str = "") -> bytes:
 
 def docx_tables(count: int) -> bytes:
     """A .docx with ``count`` small tables (two rows of two cells each)."""
-    cell = b"<w:tc><w:p><w:r><w:t>" + "区商务局".encode("utf-8") + b"</w:t></w:r></w:p></w:tc>"
+    cell = b"<w:tc><w:p><w:r><w:t>" + "区商务局，区财政局".encode("utf-8") + b"</w:t></w:r></w:p></w:tc>"
     table = b"<w:tbl>" + (b"<w:tr>" + cell * 2 + b"</w:tr>") * 2 + b"</w:tbl>"
     return _docx(b"<?xml version='1.0' encoding='UTF-8'?><w:document " + _W + b"><w:body>" + table * count
                  + b"</w:body></w:document>")
