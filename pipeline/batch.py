@@ -102,7 +102,10 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
     real_root = root.resolve()
     files: list[Path] = []
     skipped: list[Skipped] = []
-    for folder, dirs, names in os.walk(root, followlinks=False, onerror=None):
+    def unreadable(exc: OSError) -> None:
+        skipped.append(Skipped(shown(exc.filename or root), f"cannot be read ({exc.strerror or exc})"))
+
+    for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         here = Path(folder)
         for d in dirs:

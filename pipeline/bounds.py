@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left, bisect_right
-from typing import Any, TypeVar
+from typing import Any, Optional, TypeVar
 
 from schemas.records import Record
+
+from .milestones import find_milestones
+from .tables import find_indicator_targets
+from .targets import BlockContext, find_targets
 
 R = TypeVar("R", bound=Record)
 F = TypeVar("F", bound=Any)
@@ -92,3 +96,28 @@ def shifted(found: list[F], by: int) -> list[F]:
     return [dataclasses.replace(f, start=f.start + by, end=f.end + by,
                                 sentence=(max(f.sentence[0], f.start - CONTEXT) + by,
                                           min(f.sentence[1], f.end + CONTEXT) + by)) for f in found]
+
+
+def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], period_start: Optional[int],
+           period_end: Optional[int]) -> tuple[list, list, int]:
+    """Targets and milestones of one block, and how many windows it was read in (1 normally:
+    the whole block at once; see bounds.windows)."""
+    parts = windows(block, sents)
+    targets, milestones = [], []
+    masked = sorted(ctx.masked)
+    masked_starts, sent_starts = [a for a, _ in masked], [a for a, _ in sents]
+    for a, b in parts:
+        text, w_sents, w_ctx = block, sents, ctx
+        if len(parts) > 1:
+            text, w_sents = block[a:b], within(sents, sent_starts, a, b)
+            w_ctx = dataclasses.replace(ctx, masked=within(masked, masked_starts, a, b))
+        found = find_targets(text, w_ctx, w_sents)
+        found += [t for t in find_indicator_targets(text, period_start, period_end)
+                  if not any(f.start < t.end and t.start < f.end for f in found)]
+        taken = [(t.start, t.end) for t in found]
+        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents)
+        if len(parts) > 1:
+            found, found_ms = shifted(found, a), shifted(found_ms, a)
+        targets += found
+        milestones += found_ms
+    return targets, milestones, len(parts)

@@ -6,7 +6,6 @@ a clause of its own takes the clause written on its parent's heading line.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from bisect import bisect_left
@@ -31,13 +30,11 @@ from schemas.records import (
 )
 from schemas.stages import OutlinedDocument
 
-from .bounds import CONTEXT, WINDOW, shifted, unique_ids, windows, within
+from .bounds import CONTEXT, WINDOW, block_rules, unique_ids
 from .deadlines import find_deadlines, misprinted_dates
-from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .sentences import sentences
-from .tables import find_indicator_targets
-from .targets import BlockContext, find_targets
+from .targets import BlockContext
 
 
 def _fingerprint() -> str:
@@ -275,7 +272,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             masked=[(c.start, c.end) for c in clauses],
         )
         sents = sentences(block)
-        found, found_milestones, parts = _rules(block, ctx, sents, plan.period_start, plan.period_end)
+        found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
         if parts > 1:
             warnings.append(Warning(code="long_sentence", message=(
                 f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
@@ -335,28 +332,3 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         plan=plan, sections=sections, actions=actions, targets=targets, milestones=milestones,
         units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
     )
-
-
-def _rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], period_start: Optional[int],
-           period_end: Optional[int]) -> tuple[list, list, int]:
-    """Targets and milestones of one block, and how many windows it was read in (1 normally:
-    the whole block at once; see bounds.windows)."""
-    parts = windows(block, sents)
-    targets, milestones = [], []
-    masked = sorted(ctx.masked)
-    masked_starts, sent_starts = [a for a, _ in masked], [a for a, _ in sents]
-    for a, b in parts:
-        text, w_sents, w_ctx = block, sents, ctx
-        if len(parts) > 1:
-            text, w_sents = block[a:b], within(sents, sent_starts, a, b)
-            w_ctx = dataclasses.replace(ctx, masked=within(masked, masked_starts, a, b))
-        found = find_targets(text, w_ctx, w_sents)
-        found += [t for t in find_indicator_targets(text, period_start, period_end)
-                  if not any(f.start < t.end and t.start < f.end for f in found)]
-        taken = [(t.start, t.end) for t in found]
-        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents)
-        if len(parts) > 1:
-            found, found_ms = shifted(found, a), shifted(found_ms, a)
-        targets += found
-        milestones += found_ms
-    return targets, milestones, len(parts)
