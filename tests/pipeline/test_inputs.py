@@ -205,3 +205,12 @@ def test_inputs_duplicate_ids_are_made_unique_in_order():
     target = records.targets[0]
     out = unique_ids([target, target, target])
     assert [t.id for t in out] == [target.id, target.id + ".2", target.id + ".3"]
+
+
+@pytest.mark.parametrize("run", ["1" * 20_000, "三" * 20_000, "1." * 10_000])
+def test_inputs_long_runs_of_numerals_finish(run):
+    """QUANTITY_RE used to rescan a run of digits from each of its positions (quadratic)."""
+    from pipeline.numbers import QUANTITY_RE
+
+    box = _finishes(lambda: list(QUANTITY_RE.finditer(run)), seconds=5)
+    assert box["value"] == []
