@@ -145,12 +145,14 @@ def test_inputs_odd_file_names_reach_neither_records_nor_terminal_raw(tmp_path):
     weird = os.fsencode(folder) + b"/plan\xff\n\x1b[31m.txt"
     with open(weird, "wb") as fh:
         fh.write(PLAN)
+    (folder / "shadow.txt").symlink_to("/etc/shadow")
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-m", "policykg.cli", "extract", str(folder), "-o", str(out),
                            "--no-cache"], capture_output=True, cwd=ROOT, timeout=120,
                           env={**os.environ, "POLICYKG_HOME": str(tmp_path / "home")})
     assert proc.returncode == 0, proc.stderr
     assert b"\x1b" not in proc.stdout + proc.stderr
+    assert b"skipped: " in proc.stderr and b"shadow.txt: a link leading out of the folder" in proc.stderr
     (written,) = out.iterdir()
     text = written.read_text(encoding="utf-8")
     assert "plan\\\\xff\\\\x0a\\\\x1b[31m.txt" in text  # backslash escapes, JSON-escaped once more
