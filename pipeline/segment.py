@@ -76,7 +76,9 @@ def _initialize(tok: Any) -> bool:
     cache). FREQ, total and initialized are what initialize() sets in jieba 0.42.x (pinned).
     """
     jieba = _import_jieba()
-    cache = Path(tok.tmp_dir or jieba_cache_dir()) / (tok.cache_file or "jieba.cache")
+    if tok.tmp_dir is None:  # never the shared temp folder (see jieba_cache_dir)
+        tok.tmp_dir = str(jieba_cache_dir())
+    cache = Path(tok.tmp_dir) / (tok.cache_file or "jieba.cache")
     if tok.dictionary == jieba.DEFAULT_DICT and cache.is_file():
         try:
             freq, total = marshal.loads(cache.read_bytes())
