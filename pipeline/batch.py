@@ -9,17 +9,19 @@ import gc
 import hashlib
 import multiprocessing as mp
 import os
+import stat
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from schemas.errors import ArgumentError, InputError, PolicykgError, describe
+from schemas.paths import shown
 from schemas.records import DocumentRecords
 from schemas.validate import validate_records_json
 
 from . import STAGES
-from .decode import read_document
+from .decode import decode, read_limited
 from .extract import PIPELINE_VERSION
 from .roles import first_listed_leads
 
@@ -66,30 +68,83 @@ def write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file found in a folder and left alone: a link leading out of the folder, a device, a FIFO."""
+
+    path: str  # as shown (schemas.paths.shown)
+    reason: str
+
+
 def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """Files named, plus the documents found (recursively, sorted) in folders named."""
+    return walk_documents(paths)[0]
+
+
+def walk_documents(paths: Iterable[str | os.PathLike], suffixes: frozenset[str] | set[str] = DOCUMENT_SUFFIXES,
+                   other: Optional[str] = None) -> tuple[list[Path], list[Skipped]]:
+    """Files named, plus the files of ``suffixes`` found (recursively, sorted) in folders named, and
+    what was skipped there: links that lead out of the folder (or to a folder), files that are not
+    regular files (and, with ``other``, files of other kinds). A file named on the command line is
+    the user's choice and is read as given (``read_limited`` still refuses devices and FIFOs)."""
     found: list[Path] = []
+    skipped: list[Skipped] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
-                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        elif p.exists():
+            files, left = _walk_folder(p, suffixes, other)
+            found.extend(files)
+            skipped.extend(left)
+        elif p.exists() or p.is_symlink():
             found.append(p)
         else:
-            raise InputError(f"{p}: no such file or folder")
-    return found
+            raise InputError(f"{shown(p)}: no such file or folder")
+    return found, skipped
 
 
 #: Set to 1 to take the first-listed unit of a clause without roles as its lead.
 FIRST_LISTED_ENV = "POLICYKG_FIRST_LISTED_LEADS"
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+def _walk_folder(root: Path, suffixes: frozenset[str] | set[str] = DOCUMENT_SUFFIXES,
+                 other: Optional[str] = None) -> tuple[list[Path], list[Skipped]]:
+    """The regular files of ``suffixes`` under ``root``, and what was skipped (with ``other``, also
+    files of other kinds, for that reason)."""
+    real_root = root.resolve()
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+
+    def unreadable(exc: OSError) -> None:
+        skipped.append(Skipped(shown(exc.filename or root), f"cannot be read ({exc.strerror or exc})"))
+
+    for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        for d in dirs:
+            if (here / d).is_symlink():
+                skipped.append(Skipped(shown(here / d), "a link to a folder (not followed)"))
+        for name in sorted(names):
+            f = here / name
+            if name.startswith("."):
+                continue
+            if f.suffix.lower() not in suffixes:
+                if other:
+                    skipped.append(Skipped(shown(f), other))
+                continue
+            try:
+                if f.is_symlink():
+                    target = f.resolve(strict=True)
+                    if not target.is_relative_to(real_root):
+                        skipped.append(Skipped(shown(f), "a link leading out of the folder"))
+                        continue
+                mode = f.stat().st_mode
+            except (OSError, RuntimeError):
+                skipped.append(Skipped(shown(f), "a broken link or an unreadable entry"))
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append(Skipped(shown(f), "not a regular file"))
+                continue
+            files.append(f)
+    return sorted(files), skipped
 
 
 def _cache_file(cache_dir: Path, sha: str) -> Path:
@@ -98,24 +153,25 @@ def _cache_file(cache_dir: Path, sha: str) -> Path:
 
 def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                 first_listed: bool = False) -> Outcome:
-    """Extract one document, never raising: errors become ``Outcome.error``. With
-    ``first_listed``, clauses that name no roles take their first unit as the lead (applied after
-    the cache, which keeps the roles as the text gives them)."""
+    """Extract one document, never raising: errors become ``Outcome.error``. The file is read
+    once (``read_limited``: regular files only, at most the limit) for both the cache key and
+    the pipeline. With ``first_listed``, clauses that name no roles take their first unit as the
+    lead (applied after the cache, which keeps the roles as the text gives them)."""
     path = Path(path)
+    name = shown(path)
     try:
-        size = path.stat().st_size if path.is_file() else 0
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // 1_000_000} MB is over the {MAX_BYTES // 1_000_000} MB limit")
+        data = read_limited(path, MAX_BYTES)
         cached = None
-        if cache_dir is not None and path.is_file():
-            cached = _cache_file(cache_dir, _sha256(path))
+        if cache_dir is not None:
+            cached = _cache_file(cache_dir, hashlib.sha256(data).hexdigest())
             if cached.exists():
                 records = validate_records_json(cached.read_text(encoding="utf-8"))
-                records.source.path = str(path)  # the same bytes may sit at another path
+                records.source.path = name  # the same bytes may sit at another path
                 if first_listed:
                     records = first_listed_leads(records)
-                return Outcome(str(path), records.model_dump_json(indent=1), cached=True, _records=records)
-        value: Any = read_document(path, max_bytes=MAX_BYTES)  # then each stage's output
+                return Outcome(name, records.model_dump_json(indent=1), cached=True, _records=records)
+        value: Any = decode(data, name, max_bytes=MAX_BYTES)  # then each stage's output
+        del data
         for stage in STAGES:
             value = stage(value)
         # Records are validated whenever they are built or changed (schemas.records.Record), so
@@ -127,13 +183,16 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
             inferred = first_listed_leads(value)
             if inferred is not value:
                 value, text = inferred, inferred.model_dump_json(indent=1)
-        return Outcome(str(path), text, _records=value)
+        return Outcome(name, text, _records=value)
     except PolicykgError as exc:
-        return Outcome(str(path), error=describe(exc))
+        return Outcome(name, error=describe(exc))
     except MemoryError:
-        return Outcome(str(path), error=f"{path}: out of memory")
+        return Outcome(name, error=f"{name}: out of memory")
+    except OSError as exc:  # the cache folder, mostly: name the file, in one line
+        where = shown(exc.filename) if exc.filename else name
+        return Outcome(name, error=f"{where}: {exc.strerror or exc}")
     except Exception as exc:  # a bug: report it as one line, keep the traceback for --debug
-        return Outcome(str(path), error=f"{path}: unexpected {type(exc).__name__}: {exc}",
+        return Outcome(name, error=f"{name}: unexpected {type(exc).__name__}: {shown(str(exc))}",
                        detail=traceback.format_exc())
 
 
@@ -156,7 +215,7 @@ def _work(args: tuple[str, Optional[str], Optional[str], bool]) -> Outcome:
         try:
             write_atomic(Path(output), outcome.json + "\n")
         except OSError as exc:
-            return Outcome(path, error=f"{output}: cannot be written ({exc.strerror or exc})")
+            return Outcome(path, error=f"{shown(output)}: cannot be written ({exc.strerror or exc})")
         outcome.json, outcome.output = None, output
     return outcome
 

@@ -30,7 +30,9 @@ DEADLINE_RE = re.compile(
 # A year that is a base of comparison, not a deadline: 比2024年增长…, 较2023年…, 以2023年为基数.
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同|以|和|对比|基于|在)$")
 _PERIOD_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:—|–|-|~|～|至|到)\s*$")
-_RANGE_AFTER = re.compile(r"^\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")
+_RANGE_AFTER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")  # matched at a position
+#: A written calendar date, checked by ``misprinted_dates``.
+_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 
 
 class DeadlinePhrase(NamedTuple):
@@ -64,7 +66,7 @@ def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlineP
         start = m.start() - len(prefix)
         if _BASE_BEFORE.search(text[max(0, start - 2):start]) and not prefix:
             continue
-        if _PERIOD_RANGE.search(text[max(0, start - 8):start]) or _RANGE_AFTER.match(text[m.end("year") - 1 + 1:]):
+        if _PERIOD_RANGE.search(text[max(0, start - 8):start]) or _RANGE_AFTER.match(text, m.end("year")):
             continue
         year = int(m.group("year"))
         if m.group("half"):
@@ -100,6 +102,17 @@ def _relative(text: str, year: int) -> list[DeadlinePhrase]:
         month = 6 if word.endswith("上半年") else 12
         found.append(DeadlinePhrase(m.start(), m.end(), _last_day(year, month), year, True))
     return found
+
+
+def misprinted_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of dates that do not exist (2025年2月30日, 2025年13月): they are no deadline, and the
+    reader should know one was ignored."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12 or (m.group(3) and not 1 <= int(m.group(3)) <= calendar.monthrange(year, month)[1]):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def period_end_date(year: Optional[int]) -> Optional[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,14 +30,13 @@ from schemas.records import (
 )
 from schemas.stages import OutlinedDocument
 
-from .deadlines import find_deadlines
+from .bounds import CONTEXT, WINDOW, block_rules, unique_ids
+from .deadlines import find_deadlines, misprinted_dates
 from .doctype import typed_targets
-from .milestones import find_milestones
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
 from .sentences import sentences
-from .tables import find_indicator_targets
-from .targets import BlockContext, find_targets
+from .targets import BlockContext
 
 
 def _fingerprint() -> str:
@@ -205,7 +205,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     doc_id = norm.raw.doc_id
     plan = doc.plan
     sections = doc.sections
-    warnings: list[Warning] = list(norm.warnings) + list(doc.warnings)
+    warnings: list[Warning] = list(norm.raw.warnings) + list(norm.warnings) + list(doc.warnings)
     for dropped in norm.raw.dropped:
         o_start = dropped.orig_start
         warnings.append(Warning(code="boilerplate", message=f"dropped line {dropped.line_no}: {dropped.reason}",
@@ -224,6 +224,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             blocks.extend(_split_by_clauses(text, part[0], part[1], sec) if part[3] is None else [part])
 
     table_rows = _table_rows(text)
+    row_starts = [r.start for r in table_rows]
     valid_until = None
     if plan.period_end is None:
         vm = _VALID_UNTIL.search(text)
@@ -252,6 +253,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             for r in c.responsibilities:
                 if r.unit not in units:
                     units[r.unit] = _unit(r.unit)
+        clause_starts = [c.start for c in clauses]  # increasing: clauses are found in order
         first_line_end = block.find("\n")
         first_line_end = len(block) if first_line_end < 0 else first_line_end
         if sub_title is not None:
@@ -296,8 +298,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
 
         def owners_for(pos: int) -> list[str]:
             if len(clauses) > 1:
-                closing = next((c for c in clauses if c.start >= pos), None)
-                chosen = closing.responsibilities if closing else []
+                k = bisect_left(clause_starts, pos)  # the first clause starting at or after pos
+                chosen = clauses[k].responsibilities if k < len(clauses) else []
             elif clauses:
                 chosen = clauses[0].responsibilities
             else:
@@ -316,9 +318,13 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             masked=[(c.start, c.end) for c in clauses],
         )
         sents = sentences(block)
-        found = find_targets(block, ctx, sents)
-        found += [t for t in find_indicator_targets(block, plan.period_start, plan.period_end)
-                  if not any(f.start < t.end and t.start < f.end for f in found)]
+        found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
+        if parts > 1:
+            warnings.append(Warning(code="long_sentence", message=(
+                f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
+                f"{parts} windows, so a rule sees no further than its window, and evidence sentences are "
+                f"cut to {CONTEXT} characters around the fact"), text=block[:80]))
+        block_first_target = len(targets)
         for t in found:
             start, end = b_start + t.start, b_start + t.end
             targets.append(Target(
@@ -333,9 +339,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                 action_id=action.id if action else None, section_path=path,
                 evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
             ))
-        for row in table_rows:
-            if not (b_start <= row.start < b_end):
-                continue
+        for row in table_rows[bisect_left(row_starts, b_start):bisect_left(row_starts, b_end)]:
             row_action = Action(
                 id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
                 title=row.title, section_path=path,
@@ -346,15 +350,14 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
             for r in row.owners:
                 if r.unit not in units:
                     units[r.unit] = _unit(r.unit)
-            for i, target in enumerate(targets):
+            for i in range(block_first_target, len(targets)):  # earlier blocks' targets lie before b_start
+                target = targets[i]
                 if row.start <= target.evidence.start < row.end:
                     update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
                     if row.deadline:
                         update.update(deadline=row.deadline, deadline_rule="explicit")
                     targets[i] = target.replace(**update)
-        taken = [(t.start, t.end) for t in found]
-        one_year = plan.period_start if plan.period_start is not None and plan.period_start == plan.period_end else None
-        for m in find_milestones(block, ctx.masked, taken, sents, one_year):
+        for m in found_milestones:
             start, end = b_start + m.start, b_start + m.end
             milestones.append(Milestone(
                 id=record_id("milestone", doc_id, start, end), description=m.description,
@@ -363,7 +366,11 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                 evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
             ))
 
-    targets = typed_targets(plan.doc_type, targets)
+    for a, b in misprinted_dates(text):
+        o_start, o_end = norm.to_original(a, b)
+        warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
+                                text=text[a:b], orig_start=o_start, orig_end=o_end))
+    targets, milestones = unique_ids(typed_targets(plan.doc_type, targets)), unique_ids(milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
     raw = norm.raw

@@ -84,8 +84,12 @@ _CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
 _NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
 _RANGE_SEP = r"(?:—|–|-|~|～|至|到)"
 # The lookahead (implied by the pattern) lets the engine skip text that holds no numeral fast.
+# The lookbehinds start a number only where its run of digits (or of Chinese numerals) starts:
+# a match never ends inside such a run (no unit holds a digit or ends in a numeral), and any
+# match starting inside one is also found from the run's start, so nothing changes, except that
+# a line of 20,000 digits no longer costs 20,000 backtracking scans of the rest of the run.
 QUANTITY_RE = re.compile(
-    rf"(?=[\d{_CN_DIGITS}])(?P<num>{_NUMBER})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUMBER}))?(?P<unit>{_UNITS_RE})"
+    rf"(?:(?<!\d)(?=\d)|(?<![{_CN_DIGITS}])(?=[{_CN_DIGITS}]))(?P<num>{_NUMBER})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUMBER}))?(?P<unit>{_UNITS_RE})"
 )
 # Units that never follow a number we want (time spans, ranks, labels) are simply absent above;
 # words after a quantity that turn it into a label rather than an amount:

@@ -378,9 +378,9 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
             first_heading_at = ln.start
     # Section ends: the start of the next heading at the same or a higher level.
     for i, sec in enumerate(sections):
-        for later in sections[i + 1:]:
-            if later.depth <= sec.depth:
-                sec.end = later.start
+        for j in range(i + 1, len(sections)):  # not sections[i + 1:]: a copy per section is quadratic
+            if sections[j].depth <= sec.depth:
+                sec.end = sections[j].start
                 break
     if not sections:
         warnings.append(Warning(code="no_outline", message="no numbered headings found"))

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from schemas.errors import SegmenterError
+from schemas.errors import PolicykgError, SegmenterError
+from schemas.paths import home, private_dir
 from schemas.stages import NormalizedDocument, SegmentedDocument
 
 #: Level prefixes joined to every unit name of data/gov_units.txt.
@@ -71,7 +72,9 @@ def _initialize(tok: Any) -> bool:
     cache). FREQ, total and initialized are what initialize() sets in jieba 0.42.x (pinned).
     """
     jieba = _import_jieba()
-    cache = Path(tok.tmp_dir or tempfile.gettempdir()) / (tok.cache_file or "jieba.cache")
+    if tok.tmp_dir is None:  # never the shared temp folder (see jieba_cache_dir)
+        tok.tmp_dir = str(jieba_cache_dir())
+    cache = Path(tok.tmp_dir) / (tok.cache_file or "jieba.cache")
     if tok.dictionary == jieba.DEFAULT_DICT and cache.is_file():
         try:
             freq, total = marshal.loads(cache.read_bytes())
@@ -84,6 +87,17 @@ def _initialize(tok: Any) -> bool:
     return False
 
 
+def jieba_cache_dir() -> Path:
+    """Where jieba keeps its dictionary cache: ``POLICYKG_HOME/jieba`` (mode 0700), never the
+    shared temp folder, where another user can plant a cache file that jieba would trust (and
+    that breaks every extraction). When the home cannot be made ours, a fresh private temporary
+    folder: no cache is reused, jieba builds its dictionary again (0.6 s)."""
+    try:
+        return private_dir(home() / "jieba")
+    except (OSError, PolicykgError):
+        return Path(tempfile.mkdtemp(prefix="policykg-jieba-"))
+
+
 @lru_cache(maxsize=1)
 def jieba_tokenizer() -> Any:
     """A private jieba Tokenizer: the default dictionary plus data/userdict.txt and unit names."""
@@ -91,6 +105,7 @@ def jieba_tokenizer() -> Any:
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tok = jieba.Tokenizer()
+    tok.tmp_dir = str(jieba_cache_dir())
     _initialize(tok)
     for line in _data_lines("userdict.txt"):
         parts = line.split()

@@ -15,7 +15,8 @@ from typing import Any, Iterable, Optional
 import click
 
 from pipeline.batch import FIRST_LISTED_ENV
-from schemas.errors import PolicykgError, describe
+from schemas.errors import PolicykgError, QueryError, describe
+from schemas.paths import shown
 
 FORMATS = ("table", "json", "csv")
 
@@ -29,7 +30,7 @@ class _Group(click.Group):
         except PolicykgError as exc:
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: {describe(exc)}", err=True)
+            click.echo(f"Error: {shown(describe(exc))}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("Error: interrupted", err=True)
@@ -37,7 +38,7 @@ class _Group(click.Group):
         except Exception as exc:  # a bug: one line unless --debug
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+            click.echo(f"Error: unexpected {type(exc).__name__}: {shown(str(exc))} (run with --debug for details)", err=True)
             sys.exit(2)
 
 
@@ -48,10 +49,13 @@ def _progress(outcomes: Iterable, total: int) -> Iterable:
                 file=sys.stderr)
 
 
-def _report_failures(failed: list, debug: bool) -> None:
-    """List the documents that failed; exit 1 if any did (the good ones are already written)."""
+def _report_failures(failed: list, debug: bool, skipped: Iterable = ()) -> None:
+    """List the files skipped in folders and the documents that failed; exit 1 if any failed
+    (the good ones are already written)."""
+    for s in skipped:
+        click.echo(f"skipped: {s.path}: {s.reason}", err=True)
     for outcome in failed:
-        click.echo(f"failed: {outcome.error}", err=True)
+        click.echo(f"failed: {shown(outcome.error)}", err=True)
         if debug and outcome.detail:
             click.echo(outcome.detail, err=True)
     if failed:
@@ -87,10 +91,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     from policykg.jobs import extract_paths
 
     result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress)
-    click.echo(f"extracted {len(result.written)} document(s) to {output} "
+    click.echo(f"extracted {len(result.written)} document(s) to {shown(output)} "
                f"({result.cached} unchanged, {result.seconds:.1f}s)")
-    _report_skipped(result.skipped)
-    _report_failures(result.failed, ctx.obj["debug"])
+    _report_failures(result.failed, ctx.obj["debug"], result.skipped)
 
 
 @cli.command()
@@ -105,19 +108,23 @@ def load(ctx: click.Context, paths: tuple[str, ...], workers: Optional[int]) -> 
     click.echo(f"loaded {summary.documents} plan(s): {summary.nodes} nodes, "
                f"{summary.relationships} relationships in {summary.seconds:.1f}s")
     for said in batch.replaced:
-        click.echo(f"replaced the earlier version of {said}")
-    _report_skipped(batch.skipped)
-    _report_failures(batch.failed, ctx.obj["debug"])
-
-
-def _report_skipped(skipped: list[tuple[str, str]]) -> None:
-    for path, why in skipped:
-        click.echo(f"skipped: {path}: {why}", err=True)
+        click.echo(f"replaced the earlier version of {shown(said)}")
+    _report_failures(batch.failed, ctx.obj["debug"], batch.skipped)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    try:
+        _print_rows_as(rows, fmt)
+    except ValueError as exc:  # json.dumps(allow_nan=False): JSON has no NaN or Infinity
+        if "JSON compliant" not in str(exc):
+            raise
+        raise QueryError("the result holds NaN or Infinity, which JSON cannot hold; "
+                         "use --format table or change the query") from None
+
+
+def _print_rows_as(rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str, allow_nan=False))
         return
     columns = list(rows[0]) if rows else []
     if fmt == "csv":  # a BOM, so Excel and WPS read the Chinese; lists as 、-joined text
@@ -126,13 +133,13 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer.writerow(columns)
         for row in rows:
             writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else
-                             json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
+                             json.dumps(v, ensure_ascii=False, allow_nan=False) if isinstance(v, dict) else v
                              for v in row.values()])
         return
     from tabulate import tabulate
 
     def cell(v: Any) -> Any:
-        return json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else v
+        return json.dumps(v, ensure_ascii=False, default=str, allow_nan=False) if isinstance(v, (list, dict)) else v
 
     click.echo(tabulate([[cell(v) for v in r.values()] for r in rows], headers=columns) if rows else "(no rows)")
 
@@ -173,7 +180,7 @@ def export(paths: tuple[str, ...], fmt: str, output: Path) -> None:
         written, _counts, _failed = write_corpus_tables(output, paths or ("corpus",))
     else:
         written = export_paths(paths or ("corpus",), fmt, output)
-    click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(str, written[:5])) + (" …" if len(written) > 5 else ""))
+    click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(shown, written[:5])) + (" …" if len(written) > 5 else ""))
 
 
 @cli.group(cls=_Group)
@@ -217,7 +224,7 @@ def db_status() -> None:
 
     state = server_status()
     click.echo("not running" if not state else json.dumps(
-        {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False))
+        {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False, allow_nan=False))
 
 
 
@@ -231,7 +238,7 @@ def matrix(paths: tuple[str, ...], output: Path, by: str) -> None:
     """Write the responsibility matrix (bureau × action, lead/support) of one or more plans."""
     from policykg.jobs import matrix_paths
 
-    click.echo(f"wrote {matrix_paths(paths, output, by)}")
+    click.echo(f"wrote {shown(matrix_paths(paths, output, by))}")
 
 
 @cli.command()
@@ -245,7 +252,7 @@ def compare(child: str, parent: str, output: Path) -> None:
 
     result = compare_paths(child, parent, output)
     s = result.summary
-    click.echo(f"wrote {output}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
+    click.echo(f"wrote {shown(output)}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
 
 
 @cli.command()
@@ -255,7 +262,7 @@ def report(paths: tuple[str, ...], output: Path) -> None:
     """Write one self-contained HTML report (tables, matrix, timeline, graph, highlighted text)."""
     from policykg.jobs import report_paths
 
-    click.echo(f"wrote {report_paths(paths, output)}")
+    click.echo(f"wrote {shown(report_paths(paths, output))}")
 
 
 @cli.command()
@@ -269,7 +276,7 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
 
     result = run_corpus(corpus, output, workers, progress=_progress)
     b = result.batch
-    click.echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {output / 'records'}")
+    click.echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {shown(output / 'records')}")
     for r in b.records:
         real = [t for t in r.targets if t.kind != "baseline"]
         click.echo(f"  {r.plan.title}: {len(r.actions)} actions, {len(real)} targets, "
@@ -281,11 +288,11 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
     if result.load:
         click.echo(f"loaded {result.load.nodes} nodes, {result.load.relationships} relationships "
                    f"into the graph database in {result.load.seconds:.1f}s")
-    click.echo(f"wrote {len(result.outputs)} files under {output}/")
+    click.echo(f"wrote {len(result.outputs)} files under {shown(output)}/")
     for title, rows in result.samples:
         click.echo(f"\n{title}:")
         _print_rows(rows, "table")
-    _report_failures(b.failed, ctx.obj["debug"])
+    _report_failures(b.failed, ctx.obj["debug"], b.skipped)
 
 
 from policykg.cli_corpus import remove, table  # noqa: E402  (commands kept in their own module)

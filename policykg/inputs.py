@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from pipeline.batch import DOCUMENT_SUFFIXES, Outcome
-from schemas.errors import InputError
+from pipeline.batch import DOCUMENT_SUFFIXES, Outcome, Skipped, walk_documents
 from schemas.records import DocumentRecords
 
 RECORDS_SUFFIX = ".json"
@@ -20,29 +19,18 @@ READABLE = ", ".join(sorted(DOCUMENT_SUFFIXES)) + ", records .json"
 class Inputs:
     documents: list[Path] = field(default_factory=list)
     records: list[Path] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
-
-
-def _visible(folder: Path) -> Iterable[Path]:
-    for f in sorted(folder.rglob("*")):
-        if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts):
-            yield f
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 def sort_inputs(paths: Iterable[str | os.PathLike]) -> Inputs:
-    """Files named and files in folders named (recursively, sorted), by what they are."""
-    found = Inputs()
-    for p in map(Path, paths):
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-        for f in _visible(p) if p.is_dir() else [p]:
-            suffix = f.suffix.lower()
-            if suffix == RECORDS_SUFFIX:
-                found.records.append(f)
-            elif suffix in DOCUMENT_SUFFIXES or not p.is_dir():
-                found.documents.append(f)  # a file named explicitly is tried whatever its name
-            else:
-                found.skipped.append((str(f), f"not a format policykg reads ({READABLE})"))
+    """Files named and files in folders named (recursively, sorted; links leading out of a folder,
+    devices and FIFOs skipped, see pipeline.batch.walk_documents), by what they are. A file named
+    explicitly is tried whatever its name."""
+    files, skipped = walk_documents(paths, suffixes=DOCUMENT_SUFFIXES | {RECORDS_SUFFIX},
+                                    other=f"not a format policykg reads ({READABLE})")
+    found = Inputs(skipped=skipped)
+    for f in files:
+        (found.records if f.suffix.lower() == RECORDS_SUFFIX else found.documents).append(f)
     return found
 
 

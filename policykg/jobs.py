@@ -15,13 +15,18 @@ from graph.model.versions import Replacement, latest_versions
 from graph.store.embedded import default_home
 from graph.store.load import LoadSummary, load_graph
 from graph.store.store import Store, open_store
-from pipeline.batch import Outcome, extract_many
+from pipeline.batch import Outcome, Skipped, extract_many
 from policykg.inputs import read_records, sort_inputs
 from policykg.loading import load_records
 from schemas.errors import InputError
+from schemas.paths import shown
 from schemas.records import DocumentRecords
 
 Progress = Callable[[Iterable[Outcome], int], Iterable[Outcome]]
+
+
+def _skipped_note(skipped: list[Skipped]) -> str:
+    return f" ({len(skipped)} skipped: {skipped[0].path}: {skipped[0].reason}…)" if skipped else ""
 
 
 @dataclass
@@ -31,7 +36,7 @@ class BatchResult:
     failed: list[Outcome] = field(default_factory=list)
     cached: int = 0
     seconds: float = 0.0
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why): files not read
+    skipped: list[Skipped] = field(default_factory=list)  # files not read: why, in its reason
     replaced: list[str] = field(default_factory=list)  # "title (earlier → later)", said to the user
 
 
@@ -57,9 +62,9 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     start = time.perf_counter()
     inputs = sort_inputs(paths)
     docs = inputs.documents
-    skipped = inputs.skipped + [(str(p), "already records; `policykg load` reads them") for p in inputs.records]
+    skipped = inputs.skipped + [Skipped(shown(p), "already records; `policykg load` reads them") for p in inputs.records]
     if not docs:
-        raise InputError("no documents found in " + ", ".join(map(str, paths)))
+        raise InputError("no documents found in " + ", ".join(map(shown, paths)) + _skipped_note(skipped))
     single_file = out is not None and out.suffix.lower() == ".json"
     if single_file and len(docs) > 1:
         raise InputError(f"{out}: one .json file holds one document; give a folder for {len(docs)} documents")

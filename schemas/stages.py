@@ -45,6 +45,7 @@ class RawDocument:
         if not self.original:
             self.original, self.segments = self.text, [(0, 0)]
         self._seg_starts = [s for s, _ in self.segments]
+    warnings: list[Warning] = field(default_factory=list)  # what decode had to repair
 
     @property
     def doc_id(self) -> str:

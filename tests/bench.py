@@ -13,6 +13,7 @@ One run prints and writes (``--json``, default out/bench.json):
 - the machine: nproc, CPU model, Python version.
 
 Usage: python -m tests.bench [--docs N | --full] [--workers 2] [--json PATH] [--no-load] [--keep]
+       python -m tests.bench --hostile [SCALE]   (hostile documents: tests/bench_hostile.py)
 """
 from __future__ import annotations
 
@@ -252,7 +253,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--no-startup", action="store_true",
                         help="skip measuring a worker's start-up in a separate interpreter")
     parser.add_argument("--keep", type=Path, default=None, help="copy the generated corpus here")
+    parser.add_argument("--hostile", type=float, nargs="?", const=1.0, default=None, metavar="SCALE",
+                        help="instead: hostile documents (tests/bench_hostile.py) at SCALE × full size (1)")
     args = parser.parse_args(argv)
+    if args.hostile is not None:
+        from tests.bench_hostile import report as hostile_report
+        from tests.bench_hostile import run_hostile
+
+        rows = run_hostile(args.hostile)
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"hostile": rows}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(hostile_report(rows))
+        return 0
     docs = FULL_DOCS if args.full else args.docs
     if docs < 1:
         parser.error("--docs must be at least 1")

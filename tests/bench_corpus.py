@@ -41,9 +41,9 @@ class Seed:
 
 def _decode_seed(data: bytes, path: Path) -> tuple[str, str]:
     """The pipeline's own encoding detection (Big5 bytes also decode, wrongly, as GB18030)."""
-    from pipeline.decode import _decode_bytes
+    from pipeline.encodings import _decode_bytes
 
-    text, enc, _ = _decode_bytes(data, str(path))
+    text, enc, *_ = _decode_bytes(data, str(path))
     enc = enc.lower().replace("_", "-")
     return text, ("utf-8" if enc in ("utf-8-sig", "utf8") else enc)
 

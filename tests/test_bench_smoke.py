@@ -5,7 +5,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from tests import bench
+from tests import bench, bench_hostile
 from tests.bench_corpus import generate
 
 
@@ -32,3 +32,11 @@ def test_bench_smoke_writes_expected_keys(tmp_path: Path) -> None:
     assert {"rels_per_s", "relationships", "seconds"} <= data["load"].keys()
     assert data["load"]["relationships"] > 0
     assert {"self_mb", "children_mb"} <= data["memory"]["final"].keys()
+
+
+def test_bench_hostile_smoke_reports_every_input(tmp_path: Path) -> None:
+    out = tmp_path / "hostile.json"
+    assert bench.main(["--hostile", "0.0001", "--json", str(out)]) == 0
+    rows = json.loads(out.read_text(encoding="utf-8"))["hostile"]
+    assert set(rows) == set(bench_hostile.INPUTS)
+    assert all({"seconds", "peak_mb", "error"} <= r["full"].keys() for r in rows.values())

@@ -124,3 +124,14 @@ def test_cli_unreachable_neo4j_is_one_line_without_the_password(tmp_path):
     assert result.returncode == 1 and time.monotonic() - started < 60
     assert result.stderr.startswith("Error: [E020]") and len(result.stderr.strip().splitlines()) == 1
     assert "s3cret-Passw0rd" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "csv"])
+def test_cli_json_output_refuses_nan(fmt):
+    """JSON has no NaN: a query result holding one is a one-line error, never `NaN` in the output."""
+    from policykg.cli import _print_rows
+    from schemas.errors import QueryError
+
+    rows = [{"x": [float("nan")]}] if fmt != "json" else [{"x": float("nan")}]
+    with pytest.raises(QueryError, match="NaN"):
+        _print_rows(rows, fmt)

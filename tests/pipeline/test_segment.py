@@ -87,9 +87,10 @@ def test_segment_reads_jieba_dictionary_exactly_as_jieba_does() -> None:
     """The one-read load of jieba's cache gives the prefix dictionary jieba's own loader gives."""
     import jieba
 
-    from pipeline.segment import _initialize
+    from pipeline.segment import _initialize, jieba_cache_dir
 
     stock = jieba.Tokenizer()
+    stock.tmp_dir = str(jieba_cache_dir())  # the tool's own cache folder, as jieba_tokenizer uses
     stock.initialize()  # also writes the cache file if this machine has none yet
     fast = jieba.Tokenizer()
     assert _initialize(fast) is True  # the one-read path, not jieba's loader
