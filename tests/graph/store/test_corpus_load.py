@@ -79,7 +79,7 @@ def test_corpus_load_records_json_folder_and_listed_files(store, corpus, tmp_pat
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     inputs = sort_inputs([tmp_path])
     assert len(inputs.records) == 4 and inputs.documents == []
-    assert [p for p, _ in inputs.skipped] == [str(tmp_path / "scan.pdf")]
+    assert [s.path for s in inputs.skipped] == [str(tmp_path / "scan.pdf")]
     assert "not plan records" in read_records(tmp_path / "notes.json").error
     summary, batch = load_paths([str(tmp_path)], store=store)
     assert summary.documents == 3  # the records, not their JSON read as plan text
