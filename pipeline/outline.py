@@ -32,9 +32,9 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
                           r"决定|批复|条例|规定|答记者问|解读)")
-_NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈“]?(?P<title>.+?)[》>〉”]?(?:的)?通知")
+_NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
-_CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《“]?(?P<title>.+?)[>〉》”]?\s*的?通知")
+_CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《]?(?P<title>.+?)[>〉》]?\s*的?通知")
 # The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
 _CITED_ISSUER = re.compile(
     r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
@@ -58,7 +58,7 @@ _SENT_END = "。；;！？!?"
 _TITLE_IN_TEXT = re.compile(
     r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
     r"关于[^。：:，；]{4,80}?"
-    r"(?:的(?:通知|函|意见|决定|批复|报告|请示|纪要)|(?:工作)?方案|规划|计划)"
+    r"(?:的(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》]|$)|规划(?=[^\u4e00-\u9fa5》]|$))"
     r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
 )
 _SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature

@@ -156,3 +156,10 @@ def test_outline_period_from_the_title_the_text_or_the_year(head, period):
 def test_outline_region_and_level_when_the_title_names_no_place(text, region, level):
     r = process_bytes((text + "一、主要任务\n建设示范点3个。\n").encode("utf-8"), "r.txt")
     assert (r.plan.region, r.plan.level) == (region, level)
+
+
+def test_outline_a_quoted_name_in_a_notice_title_is_part_of_the_plan_title():
+    text = ("云江市人民政府办公室关于印发“无废城市”建设试点工作方案的通知\n"
+            "“无废城市”建设试点工作方案\n为推进固体废物减量，制定本方案。\n一、主要任务\n建设示范项目3个。\n")
+    r = process_bytes(text.encode("utf-8"), "q.txt")
+    assert r.plan.title == "“无废城市”建设试点工作方案" and r.plan.parent_plans == []
