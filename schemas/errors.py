@@ -31,3 +31,11 @@ class WriteRefused(StoreError):
 
 class QueryError(StoreError):
     """A Cypher query failed (syntax, unknown named query, bad parameter)."""
+
+
+class StoreCorrupt(StoreError):
+    """The embedded database's files are damaged (a truncated bucket, an unreadable schema)."""
+
+
+class OutputError(PolicykgError):
+    """An output file could not be written (full disk, permissions); the previous file is kept."""
