@@ -3,7 +3,8 @@
 CSV is long format (one row per filled cell: plan, section, column, bureau, role, rank and the
 role counts) because it is the form that joins and pivots cleanly; the other formats carry all three
 views (matrix, tasks, bureaus). Text never becomes markup or a formula: HTML autoescapes, Markdown
-escapes, XLSX cells starting with ``=`` are stored as strings.
+escapes, XLSX cells are typed strings, and CSV cells starting like a formula (= + - @, tab, CR)
+get a ``'`` (OWASP's advice against CSV injection).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from graph.answers.matrix import (
     matrix_table,
     views,
 )
-from graph.render.writers import PathOrFile, text_writer
+from graph.render.writers import PathOrFile, atomic_path, spreadsheet_safe, text_writer
 
 FORMATS = ("xlsx", "html", "csv", "md")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -40,9 +41,10 @@ def generate_csv(matrix: Matrix) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for b, c, cell in matrix.marks():
-        writer.writerow((c.plan, "/".join(c.section_path), c.title, c.id, b.name, b.id,
-                         str(b.generic).lower(), cell.role, cell.label, cell.rank, cell.lead,
-                         cell.support, cell.responsible))
+        row = (c.plan, "/".join(c.section_path), c.title, c.id, b.name, b.id,
+               str(b.generic).lower(), cell.role, cell.label, cell.rank, cell.lead,
+               cell.support, cell.responsible)
+        writer.writerow([spreadsheet_safe(v) for v in row])
     return out.getvalue()
 
 
@@ -100,7 +102,11 @@ def write(matrix: Matrix, path_or_file: PathOrFile, fmt: str) -> None:
     if fmt == "xlsx":
         from graph.render.matrix_xlsx import workbook
 
-        workbook(matrix).save(path_or_file)
+        if isinstance(path_or_file, (str, os.PathLike)):
+            with atomic_path(path_or_file) as tmp:
+                workbook(matrix).save(tmp)
+        else:
+            workbook(matrix).save(path_or_file)
         return
     generate = {"csv": generate_csv, "md": generate_markdown, "html": generate_html}.get(fmt)
     if generate is None:
