@@ -6,13 +6,14 @@ import json
 import os
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from graph.model.build import build_graph
 from graph.model.versions import latest_versions, plan_chunks
-from graph.store.embedded import default_home
+from graph.store.embedded import prepare_home
 from graph.store.load import LoadSummary, ensure_schema, load_graph, load_prepared, prepare_load
 from graph.store.store import Store, open_store
 from pipeline.batch import Outcome, extract_many, find_documents
@@ -32,7 +33,8 @@ class BatchResult:
 
 
 def cache_dir() -> Path:
-    return default_home() / "cache"
+    """The extraction cache, in the home (made private, 0700, by whichever command comes first)."""
+    return prepare_home() / "cache"
 
 
 def _out_name(doc: Path, taken: set[str]) -> str:
@@ -87,6 +89,7 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
     """
     started = time.perf_counter()
     totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
+    counted: set[str] = set()  # shared nodes (bureaus, cited plans) already counted by a chunk
 
     def add(s: Optional[LoadSummary]) -> None:
         for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships) if s else ()):
@@ -97,6 +100,9 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
         writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
         for group in plan_chunks(records, chunk):
             prepared = prepare_load(build_graph(group))
+            shared = {n for part in prepared.parts.values() for ids in part.shared.values() for n in ids}
+            totals[1] -= len(shared & counted)  # a bureau of every chunk is one node, not one each
+            counted |= shared
             add(writing.result())  # one chunk in flight at a time: memory stays flat
             writing = writer.submit(load_prepared, store, prepared, schema=False)
         add(writing.result())
@@ -129,8 +135,8 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
     finally:
         if own:
             store.close()
-    if not summary.documents:
-        raise InputError("nothing to load: every document failed")
+    if not summary.documents and not batch.failed:
+        raise InputError("nothing to load")
     batch.seconds = summary.seconds
     return summary, batch
 
@@ -143,6 +149,18 @@ def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) 
     text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
     with open_store() as store:
         return store.query(text, params, write=write)
+
+
+@contextmanager
+def stream_query(cypher_or_name: str, params: dict[str, Any], write: bool = False,
+                 timeout: Optional[float] = None) -> Iterator[Iterator[dict[str, Any]]]:
+    """Like ``run_query``, but the rows as they arrive (the store stays open while they do)."""
+    from graph.store.queries import get_query, list_queries
+
+    names = {q.name for q in list_queries()}
+    text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
+    with open_store() as store:
+        yield store.stream(text, params, write=write, timeout=timeout)
 
 
 def parse_param(raw: str) -> tuple[str, Any]:
