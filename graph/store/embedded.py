@@ -38,8 +38,8 @@ WRITE_GROUP = "admin"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
 DEFAULT_IDLE_TIMEOUT = 900.0
-# The server's own limit on any one statement (ms), so a query a client gave up on stops too.
-QUERY_CEILING = float(os.environ.get("POLICYKG_QUERY_CEILING", 600))
+# The server's own limit on any one statement (s; sent as ms), so a query a client gave up on stops too.
+QUERY_CEILING = float(os.environ.get("POLICYKG_QUERY_CEILING", 300))
 _LOG_LIMIT = 5 * 1024 * 1024
 _BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 _READER_GROUP = {  # may read every type of the database, nothing else (no schema, no security)
@@ -239,10 +239,13 @@ def serve(home: Path, idle_timeout: float) -> int:
     from arcadedb_embedded.server import ArcadeDBServer
 
     start_jvm(heap_size=os.environ.get("POLICYKG_HEAP", "1g"))
+    import jpype
+
+    jpype.JClass("com.arcadedb.GlobalConfiguration").COMMAND_TIMEOUT.setValue(
+        jpype.JLong(int(QUERY_CEILING * 1000)))
     server = ArcadeDBServer(
         root_path=str(home / "arcadedb"), root_password=creds["root"],
-        config={"http_port": 0, "server_plugins": _BOLT_PLUGIN, "bolt_port": 0,
-                "arcadedb.command.timeout": int(QUERY_CEILING * 1000)},
+        config={"http_port": 0, "server_plugins": _BOLT_PLUGIN, "bolt_port": 0},
     )
     # The JVM aborts on SIGTERM unless Python takes the signal and stops the server itself.
     signal.signal(signal.SIGTERM, lambda *_: stop.append("SIGTERM"))

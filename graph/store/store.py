@@ -147,7 +147,10 @@ class Store:
         return driver
 
     def _auth_error(self, exc: Exception, user: str) -> StoreError:
-        if "too many failed" in str(getattr(exc, "message", None) or exc).lower():
+        """A refused login. The embedded store's passwords are its own (the server sets them
+        from ``credentials`` at start), so a refusal there is ArcadeDB's lockout: 30 s after
+        5 wrong passwords for the name; Bolt does not say so itself."""
+        if self.kind == "embedded" or "too many failed" in _message(exc).lower():
             return StoreError(f"user {user!r} is locked out at {self.uri} after too many failed "
                               "logins (by someone else?); ArcadeDB lifts the lock after 30 s")
         return StoreError(f"authentication failed for user {user!r} at {self.uri}")
@@ -166,6 +169,9 @@ class Store:
         if isinstance(exc, (nx_exc.ServiceUnavailable, nx_exc.SessionExpired,
                             nx_exc.ConnectionAcquisitionTimeoutError, OSError)):
             return StoreError(f"cannot reach the graph database at {self.uri}: {_message(exc)}")
+        if "command.timeout" in _message(exc) or "TransactionTimedOut" in code:
+            return QueryError("the query ran past the database's time limit for one statement "
+                              f"({_message(exc)}; POLICYKG_QUERY_CEILING on the embedded database)")
         if isinstance(exc, (nx_exc.ClientError, nx_exc.DatabaseError, nx_exc.CypherTypeError)):
             return QueryError(_message(exc))
         if isinstance(exc, (TypeError, ValueError)):
