@@ -9,9 +9,12 @@ get a ``'`` (OWASP's advice against CSV injection).
 from __future__ import annotations
 
 import csv
+import errno
+import gc
 import html
 import io
 import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -28,6 +31,7 @@ from graph.answers.matrix import (
     views,
 )
 from graph.render.writers import PathOrFile, atomic_path, spreadsheet_safe, text_writer
+from schemas.errors import OutputError
 
 FORMATS = ("xlsx", "html", "csv", "md")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -97,14 +101,43 @@ def generate_html(matrix: Matrix) -> str:
         tables=views(matrix)[1:], notes=matrix_table(matrix).notes)
 
 
+def _xlsx_bytes(matrix: Matrix, path: "os.PathLike[str] | str") -> bytes:
+    """The workbook built in memory (a failed write then leaves no open zip behind). openpyxl
+    streams each sheet through a temporary file: on a full disk that fails inside lxml, and the
+    half-written streams complain when collected, so they are collected here, quietly."""
+    from lxml.etree import SerialisationError
+
+    from graph.render.matrix_xlsx import workbook
+
+    data = io.BytesIO()
+    reason = ""
+    try:
+        workbook(matrix).save(data)
+    except (OSError, SerialisationError) as exc:
+        text = str(exc)
+        code = getattr(errno, text[3:], None) if text.startswith("IO_E") else None
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or (
+            os.strerror(code) if code else text)
+    if not reason:
+        return data.getvalue()
+    hook = sys.unraisablehook  # the traceback is gone: the streams can be collected now
+    sys.unraisablehook = lambda *_: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise OutputError(f"{os.fspath(path)} cannot be written ({reason})")
+
+
 def write(matrix: Matrix, path_or_file: PathOrFile, fmt: str) -> None:
     """Write ``matrix`` as ``fmt`` (already checked by ``write_matrix``)."""
     if fmt == "xlsx":
         from graph.render.matrix_xlsx import workbook
 
         if isinstance(path_or_file, (str, os.PathLike)):
+            data = _xlsx_bytes(matrix, path_or_file)
             with atomic_path(path_or_file) as tmp:
-                workbook(matrix).save(tmp)
+                tmp.write_bytes(data)
         else:
             workbook(matrix).save(path_or_file)
         return
