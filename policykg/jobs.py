@@ -89,7 +89,7 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
     """
     started = time.perf_counter()
     totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
-    counted: set[str] = set()  # shared nodes (bureaus, cited plans) already counted by a chunk
+    counted: set[str] = set()  # ids of shared nodes and plans already counted by a chunk
 
     def add(s: Optional[LoadSummary]) -> None:
         for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships) if s else ()):
@@ -100,9 +100,12 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
         writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
         for group in plan_chunks(records, chunk):
             prepared = prepare_load(build_graph(group))
-            shared = {n for part in prepared.parts.values() for ids in part.shared.values() for n in ids}
-            totals[1] -= len(shared & counted)  # a bureau of every chunk is one node, not one each
-            counted |= shared
+            # A bureau of every chunk is one node, not one each; so is a cited plan that a later
+            # chunk loads (its placeholder becomes the plan). Other ids carry their document's.
+            seen = {n for part in prepared.parts.values() for ids in part.shared.values() for n in ids}
+            seen |= {row["id"] for part in prepared.parts.values() for row in part.nodes.get("Plan", ())}
+            totals[1] -= len(seen & counted)
+            counted |= seen
             add(writing.result())  # one chunk in flight at a time: memory stays flat
             writing = writer.submit(load_prepared, store, prepared, schema=False)
         add(writing.result())
