@@ -90,6 +90,7 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
     started = time.perf_counter()
     totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
     counted: set[str] = set()  # ids of shared nodes and plans already counted by a chunk
+    refused: list[tuple[str, str]] = []  # (source path, reason) of documents too large to load
 
     def add(s: Optional[LoadSummary]) -> None:
         for i, v in enumerate((s.documents, s.nodes, s.relationships, s.skipped_relationships) if s else ()):
@@ -100,6 +101,8 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
         writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
         for group in plan_chunks(records, chunk):
             prepared = prepare_load(build_graph(group))
+            paths = {r.source.doc_id: r.source.path for r in group}
+            refused += [(str(paths.get(doc, doc)), why) for doc, why in prepared.refused]
             # A bureau of every chunk is one node, not one each; so is a cited plan that a later
             # chunk loads (its placeholder becomes the plan). Other ids carry their document's.
             seen = {n for part in prepared.parts.values() for ids in part.shared.values() for n in ids}
@@ -109,7 +112,8 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
             add(writing.result())  # one chunk in flight at a time: memory stays flat
             writing = writer.submit(load_prepared, store, prepared, schema=False)
         add(writing.result())
-    return LoadSummary(totals[0], totals[1], totals[2], round(time.perf_counter() - started, 3), totals[3])
+    return LoadSummary(totals[0], totals[1], totals[2], round(time.perf_counter() - started, 3), totals[3],
+                       tuple(refused))
 
 
 def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optional[Store] = None,
@@ -138,6 +142,7 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
     finally:
         if own:
             store.close()
+    batch.failed += [Outcome(path, error=f"{path}: {why}") for path, why in summary.refused]
     if not summary.documents and not batch.failed:
         raise InputError("nothing to load")
     batch.seconds = summary.seconds
