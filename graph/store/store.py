@@ -86,6 +86,18 @@ def _rows(result: Any) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in record.items()} for record in result]
 
 
+# ArcadeDB reports some conflicts of concurrent transactions as plain errors: a placeholder plan
+# deleted for having no relationship while another load links it, a page changed underneath.
+_CONFLICT_WORDS = ("DeleteConnectedNode", "ConcurrentModification")
+
+
+def _conflict(exc: Exception) -> bool:
+    """Whether a failed write is worth running again (a conflict, not a fault of the data)."""
+    if isinstance(exc, (nx_exc.ConstraintError, nx_exc.TransientError)):
+        return True
+    return any(word in _message(exc) for word in _CONFLICT_WORDS)
+
+
 class Transaction:
     """A write transaction handed to ``Store.execute_write`` callbacks."""
 
@@ -263,15 +275,16 @@ class Store:
         """Run ``fn`` in one write transaction: all of it commits or none of it does.
 
         ``fn`` may run again: ArcadeDB reports two concurrent MERGEs of one key as a
-        constraint violation rather than waiting, so those are retried like transient errors.
+        constraint violation rather than waiting, and some conflicts as plain errors
+        (``_conflict``), so those are retried like transient errors.
         """
         self._touch()
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self._writer.session(database=self.database) as session:
                     return session.execute_write(lambda tx: fn(Transaction(tx)))
-            except (nx_exc.ConstraintError, nx_exc.TransientError) as exc:
-                if attempt == WRITE_ATTEMPTS - 1:
+            except (nx_exc.Neo4jError, nx_exc.DriverError) as exc:
+                if not _conflict(exc) or attempt == WRITE_ATTEMPTS - 1:
                     raise self._error(exc, write=True) from None
                 time.sleep(random.uniform(0.05, 0.1) * 2 ** attempt)
             except Exception as exc:
