@@ -64,8 +64,12 @@ def write_atomic(path: Path, text: str) -> None:
     file already there is replaced whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk leaves no .tmp behind
+        raise
 
 
 @dataclass(frozen=True)

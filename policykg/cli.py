@@ -5,8 +5,8 @@ anything unexpected becomes ``Error: unexpected …`` and exit 2. ``--debug`` sh
 """
 from __future__ import annotations
 
-import csv
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,11 +14,24 @@ from typing import Any, Iterable, Optional
 
 import click
 
+from graph.store.uri import redact
 from pipeline.batch import FIRST_LISTED_ENV
-from schemas.errors import PolicykgError, QueryError, describe
+from policykg.output import FORMATS, echo, write_rows
+from schemas.errors import PolicykgError, describe
 from schemas.paths import shown
 
-FORMATS = ("table", "json", "csv")
+
+class _StderrNotice(logging.Handler):
+    """The library's notices (``logging.getLogger("policykg")``) as plain lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        echo(redact(record.getMessage()), err=True)
+
+
+def _os_error(exc: OSError) -> str:
+    """``Error: <file>: Permission denied`` (no exception class name, one line)."""
+    where = ": ".join(str(f) for f in (exc.filename, exc.filename2) if f is not None)
+    return f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc)
 
 
 class _Group(click.Group):
@@ -30,15 +43,21 @@ class _Group(click.Group):
         except PolicykgError as exc:
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: {shown(describe(exc))}", err=True)
+            echo(f"Error: {redact(shown(describe(exc)))}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
-            click.echo("Error: interrupted", err=True)
+            echo("Error: interrupted", err=True)
             sys.exit(130)
+        except OSError as exc:  # a file the tool was not allowed to read or write
+            if ctx.params.get("debug"):
+                raise
+            echo(f"Error: {redact(_os_error(exc))}", err=True)
+            sys.exit(1)
         except Exception as exc:  # a bug: one line unless --debug
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"Error: unexpected {type(exc).__name__}: {shown(str(exc))} (run with --debug for details)", err=True)
+            echo(f"Error: unexpected {type(exc).__name__}: {redact(str(exc))} "
+                 "(run with --debug for details)", err=True)
             sys.exit(2)
 
 
@@ -53,13 +72,13 @@ def _report_failures(failed: list, debug: bool, skipped: Iterable = ()) -> None:
     """List the files skipped in folders and the documents that failed; exit 1 if any failed
     (the good ones are already written)."""
     for s in skipped:
-        click.echo(f"skipped: {s.path}: {s.reason}", err=True)
+        echo(f"skipped: {s.path}: {s.reason}", err=True)
     for outcome in failed:
-        click.echo(f"failed: {shown(outcome.error)}", err=True)
+        echo(f"failed: {shown(outcome.error)}", err=True)
         if debug and outcome.detail:
-            click.echo(outcome.detail, err=True)
+            echo(outcome.detail, err=True, lines=True)
     if failed:
-        click.echo(f"Error: {len(failed)} document(s) failed", err=True)
+        echo(f"Error: {len(failed)} document(s) failed", err=True)
         sys.exit(1)
 
 
@@ -74,6 +93,11 @@ def _report_failures(failed: list, debug: bool, skipped: Iterable = ()) -> None:
 def cli(ctx: click.Context, debug: bool, first_listed_leads: bool) -> None:
     """policykg: Chinese plan documents to a knowledge graph of targets, deadlines and owners."""
     ctx.obj = {"debug": debug}
+    notices = logging.getLogger("policykg")
+    if not any(isinstance(h, _StderrNotice) for h in notices.handlers):
+        notices.addHandler(_StderrNotice())
+        notices.setLevel(logging.INFO)
+        notices.propagate = False
     if first_listed_leads:  # read by the extraction workers (pipeline.batch.extract_many)
         os.environ[FIRST_LISTED_ENV] = "1"
 
@@ -91,7 +115,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     from policykg.jobs import extract_paths
 
     result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress)
-    click.echo(f"extracted {len(result.written)} document(s) to {shown(output)} "
+    echo(f"extracted {len(result.written)} document(s) to {shown(output)} "
                f"({result.cached} unchanged, {result.seconds:.1f}s)")
     _report_failures(result.failed, ctx.obj["debug"], result.skipped)
 
@@ -105,63 +129,37 @@ def load(ctx: click.Context, paths: tuple[str, ...], workers: Optional[int]) -> 
     from policykg.jobs import load_paths
 
     summary, batch = load_paths(paths, workers, progress=_progress)
-    click.echo(f"loaded {summary.documents} plan(s): {summary.nodes} nodes, "
-               f"{summary.relationships} relationships in {summary.seconds:.1f}s")
+    if summary.documents or not batch.failed:
+        echo(f"loaded {summary.documents} plan(s): {summary.nodes} nodes, "
+             f"{summary.relationships} relationships in {summary.seconds:.1f}s")
     for said in batch.replaced:
-        click.echo(f"replaced the earlier version of {shown(said)}")
+        echo(f"replaced the earlier version of {shown(said)}")
     _report_failures(batch.failed, ctx.obj["debug"], batch.skipped)
-
-
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
-    try:
-        _print_rows_as(rows, fmt)
-    except ValueError as exc:  # json.dumps(allow_nan=False): JSON has no NaN or Infinity
-        if "JSON compliant" not in str(exc):
-            raise
-        raise QueryError("the result holds NaN or Infinity, which JSON cannot hold; "
-                         "use --format table or change the query") from None
-
-
-def _print_rows_as(rows: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str, allow_nan=False))
-        return
-    columns = list(rows[0]) if rows else []
-    if fmt == "csv":  # a BOM, so Excel and WPS read the Chinese; lists as 、-joined text
-        sys.stdout.write("\ufeff")
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["、".join(map(str, v)) if isinstance(v, list) else
-                             json.dumps(v, ensure_ascii=False, allow_nan=False) if isinstance(v, dict) else v
-                             for v in row.values()])
-        return
-    from tabulate import tabulate
-
-    def cell(v: Any) -> Any:
-        return json.dumps(v, ensure_ascii=False, default=str, allow_nan=False) if isinstance(v, (list, dict)) else v
-
-    click.echo(tabulate([[cell(v) for v in r.values()] for r in rows], headers=columns) if rows else "(no rows)")
 
 
 @cli.command()
 @click.argument("query", required=False)
 @click.option("--param", "params", multiple=True, help="A Cypher parameter, key=value (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Rows are written as they arrive: json as a streamed array, jsonl one row a line.")
 @click.option("--write", is_flag=True, help="Allow the query to change the database.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              metavar="SECONDS", help="Give up (and say so) when the query runs longer.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-def query(query: Optional[str], params: tuple[str, ...], fmt: str, write: bool, list_: bool) -> None:
+def query(query: Optional[str], params: tuple[str, ...], fmt: str, write: bool, timeout: float,
+          list_: bool) -> None:
     """Run Cypher, or a named query from graph/store/queries/, read-only unless --write."""
     from graph.store.queries import list_queries
-    from policykg.jobs import parse_param, run_query
+    from policykg.jobs import parse_param, stream_query
 
     if list_ or not query:
         for q in list_queries():
             extra = f"  (parameters: {', '.join('$' + p for p in q.parameters)})" if q.parameters else ""
-            click.echo(f"{q.name:24} {q.description}{extra}")
+            echo(f"{q.name:24} {q.description}{extra}")
         return
-    rows = run_query(query, dict(parse_param(p) for p in params), write=write)
-    _print_rows(rows, fmt)
+    values = dict(parse_param(p) for p in params)
+    with stream_query(query, values, write=write, timeout=timeout) as rows:
+        write_rows(rows, fmt)
 
 
 @cli.command()
@@ -180,7 +178,7 @@ def export(paths: tuple[str, ...], fmt: str, output: Path) -> None:
         written, _counts, _failed = write_corpus_tables(output, paths or ("corpus",))
     else:
         written = export_paths(paths or ("corpus",), fmt, output)
-    click.echo(f"wrote {len(written)} file(s): " + ", ".join(map(shown, written[:5])) + (" …" if len(written) > 5 else ""))
+    echo(f"wrote {len(written)} file(s): " + ", ".join(map(shown, written[:5])) + (" …" if len(written) > 5 else ""))
 
 
 @cli.group(cls=_Group)
@@ -194,7 +192,7 @@ def db_start() -> None:
     from graph.store.embedded import ensure_server
 
     conn = ensure_server()
-    click.echo(f"embedded database listening at {conn.uri}")
+    echo(f"embedded database listening at {conn.uri}")
 
 
 @db.command("stop")
@@ -202,7 +200,7 @@ def db_stop() -> None:
     """Stop the embedded database."""
     from graph.store.embedded import stop_server
 
-    click.echo("stopped" if stop_server() else "not running")
+    echo("stopped" if stop_server() else "not running")
 
 
 @db.command("reset")
@@ -214,7 +212,7 @@ def db_reset(yes: bool) -> None:
     if not yes:
         click.confirm("Delete everything in the graph database?", abort=True)
     reset()
-    click.echo("the graph database is empty")
+    echo("the graph database is empty")
 
 
 @db.command("status")
@@ -223,9 +221,24 @@ def db_status() -> None:
     from graph.store.embedded import server_status
 
     state = server_status()
-    click.echo("not running" if not state else json.dumps(
+    echo("not running" if not state else json.dumps(
         {k: v for k, v in state.items() if "pass" not in k.lower()}, ensure_ascii=False, allow_nan=False))
 
+
+@db.command("check")
+def db_check() -> None:
+    """Check the embedded database's files (truncated buckets, unreadable schema)."""
+    from graph.store.check import store_problems
+    from graph.store.embedded import DATABASE, default_home
+
+    folder = default_home().expanduser().resolve() / "arcadedb" / "databases" / DATABASE
+    problems = store_problems(folder)
+    for problem in problems:
+        echo(f"damaged: {problem}", err=True)
+    if problems:
+        echo(f"Error: the embedded database in {folder} is damaged ({len(problems)} problem(s))", err=True)
+        sys.exit(1)
+    echo(f"{folder}: no damage found" if folder.exists() else f"{folder}: no database yet")
 
 
 
@@ -238,7 +251,7 @@ def matrix(paths: tuple[str, ...], output: Path, by: str) -> None:
     """Write the responsibility matrix (bureau × action, lead/support) of one or more plans."""
     from policykg.jobs import matrix_paths
 
-    click.echo(f"wrote {shown(matrix_paths(paths, output, by))}")
+    echo(f"wrote {shown(matrix_paths(paths, output, by))}")
 
 
 @cli.command()
@@ -252,7 +265,7 @@ def compare(child: str, parent: str, output: Path) -> None:
 
     result = compare_paths(child, parent, output)
     s = result.summary
-    click.echo(f"wrote {shown(output)}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
+    echo(f"wrote {shown(output)}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
 
 
 @cli.command()
@@ -262,7 +275,7 @@ def report(paths: tuple[str, ...], output: Path) -> None:
     """Write one self-contained HTML report (tables, matrix, timeline, graph, highlighted text)."""
     from policykg.jobs import report_paths
 
-    click.echo(f"wrote {shown(report_paths(paths, output))}")
+    echo(f"wrote {shown(report_paths(paths, output))}")
 
 
 @cli.command()
@@ -276,22 +289,23 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
 
     result = run_corpus(corpus, output, workers, progress=_progress)
     b = result.batch
-    click.echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {shown(output / 'records')}")
+    echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {shown(output / 'records')}")
     for r in b.records:
         real = [t for t in r.targets if t.kind != "baseline"]
-        click.echo(f"  {r.plan.title}: {len(r.actions)} actions, {len(real)} targets, "
+        echo(f"  {r.plan.title}: {len(r.actions)} actions, {len(real)} targets, "
                    f"{len(r.milestones)} milestones, {len(r.units)} units, {len(r.warnings)} warnings")
     for child, parent in result.pending_parents:
-        click.echo(f"  {child} implements {parent} — not in the corpus yet")
+        echo(f"  {child} implements {parent} — not in the corpus yet")
     for said in result.replaced:
-        click.echo(f"  replaced the earlier version of {said}")
+        echo(f"  replaced the earlier version of {said}")
     if result.load:
-        click.echo(f"loaded {result.load.nodes} nodes, {result.load.relationships} relationships "
+        echo(f"loaded {result.load.nodes} nodes, {result.load.relationships} relationships "
                    f"into the graph database in {result.load.seconds:.1f}s")
-    click.echo(f"wrote {len(result.outputs)} files under {shown(output)}/")
+    echo(f"wrote {len(result.outputs)} files under {shown(output)}/")
     for title, rows in result.samples:
-        click.echo(f"\n{title}:")
-        _print_rows(rows, "table")
+        echo()
+        echo(f"{title}:")
+        write_rows(rows, "table")
     _report_failures(b.failed, ctx.obj["debug"], b.skipped)
 
 

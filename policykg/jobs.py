@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from graph.model.build import build_graph
 from graph.model.versions import Replacement, latest_versions
-from graph.store.embedded import default_home
+from graph.store.embedded import prepare_home
 from graph.store.load import LoadSummary, load_graph
 from graph.store.store import Store, open_store
 from pipeline.batch import Outcome, Skipped, extract_many
@@ -41,7 +42,8 @@ class BatchResult:
 
 
 def cache_dir() -> Path:
-    return default_home() / "cache"
+    """The extraction cache, in the home (made private, 0700, by whichever command comes first)."""
+    return prepare_home() / "cache"
 
 
 def _out_name(doc: Path, taken: set[str]) -> str:
@@ -124,8 +126,9 @@ def load_paths(paths: Iterable[str], workers: Optional[int] = None, store: Optio
     finally:
         if own:
             store.close()
-    if not summary.documents:
-        raise InputError("nothing to load: every document failed")
+    batch.failed += [Outcome(path, error=f"{path}: {why}") for path, why in summary.refused]
+    if not summary.documents and not batch.failed:
+        raise InputError("nothing to load")
     batch.seconds = summary.seconds
     return summary, batch
 
@@ -138,6 +141,18 @@ def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) 
     text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
     with open_store() as store:
         return store.query(text, params, write=write)
+
+
+@contextmanager
+def stream_query(cypher_or_name: str, params: dict[str, Any], write: bool = False,
+                 timeout: Optional[float] = None) -> Iterator[Iterator[dict[str, Any]]]:
+    """Like ``run_query``, but the rows as they arrive (the store stays open while they do)."""
+    from graph.store.queries import get_query, list_queries
+
+    names = {q.name for q in list_queries()}
+    text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
+    with open_store() as store:
+        yield store.stream(text, params, write=write, timeout=timeout)
 
 
 def parse_param(raw: str) -> tuple[str, Any]:

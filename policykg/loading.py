@@ -38,6 +38,8 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
     """
     started = time.perf_counter()
     totals = [0, 0, 0, 0]  # documents, nodes, relationships, skipped
+    counted: set[str] = set()  # ids of shared nodes and plans already counted by a chunk
+    refused: list[tuple[str, str]] = []  # (source path, reason) of documents too large to load
 
     in_batch: list[Replacement] = []
     in_database: list[str] = []
@@ -53,6 +55,14 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
         for group in plan_chunks(records, chunk, replaced=in_batch):
             group = _apart_from_database(group, store)
             prepared = prepare_load(build_graph(group))
+            paths = {r.source.doc_id: r.source.path for r in group}
+            refused += [(str(paths.get(doc, doc)), why) for doc, why in prepared.refused]
+            # A bureau of every chunk is one node, not one each; so is a cited plan that a later
+            # chunk loads (its placeholder becomes the plan). Other ids carry their document's.
+            seen = {n for part in prepared.parts.values() for ids in part.shared.values() for n in ids}
+            seen |= {row["id"] for part in prepared.parts.values() for row in part.nodes.get("Plan", ())}
+            totals[1] -= len(seen & counted)
+            counted |= seen
             add(writing.result())  # one chunk in flight at a time: memory stays flat
             writing = writer.submit(load_prepared, store, prepared, schema=False)
         add(writing.result())
@@ -60,4 +70,4 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
     if replaced is not None:
         replaced.extend(said)
     return LoadSummary(totals[0], totals[1], totals[2], round(time.perf_counter() - started, 3), totals[3],
-                       tuple(said))
+                       tuple(said), tuple(refused))

@@ -111,3 +111,22 @@ class ExportError(PolicykgError):
     """The graph holds something the export format cannot express (a NUL in a Cypher name)."""
 
     code = "E033"
+
+
+
+class BadURI(StoreError):
+    """NEO4J_URI is not a usable database address (scheme, host, port, characters, credentials)."""
+
+    code = "E024"
+
+
+class StoreCorrupt(StoreError):
+    """The embedded database's files are damaged (a truncated bucket, an unreadable schema)."""
+
+    code = "E023"
+
+
+class OutputError(PolicykgError):
+    """An output file could not be written (full disk, permissions); the previous file is kept."""
+
+    code = "E034"

@@ -126,12 +126,15 @@ def test_cli_unreachable_neo4j_is_one_line_without_the_password(tmp_path):
     assert "s3cret-Passw0rd" not in result.stderr + result.stdout
 
 
-@pytest.mark.parametrize("fmt", ["json", "table", "csv"])
-def test_cli_json_output_refuses_nan(fmt):
-    """JSON has no NaN: a query result holding one is a one-line error, never `NaN` in the output."""
-    from policykg.cli import _print_rows
-    from schemas.errors import QueryError
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "table", "csv"])
+def test_cli_query_output_never_writes_nan(fmt):
+    """JSON has no NaN: a query result holding one is written as null (empty in CSV), never `NaN`."""
+    import io
 
-    rows = [{"x": [float("nan")]}] if fmt != "json" else [{"x": float("nan")}]
-    with pytest.raises(QueryError, match="NaN"):
-        _print_rows(rows, fmt)
+    from policykg.output import write_rows
+
+    out = io.StringIO()
+    write_rows([{"x": float("nan"), "y": [1.5, float("inf")]}], fmt, out)
+    assert "nan" not in out.getvalue().lower() and "inf" not in out.getvalue().lower()
+    if fmt.startswith("json"):
+        assert '"x": null' in out.getvalue()

@@ -17,7 +17,7 @@ from typing import Any, Union
 
 import networkx as nx
 
-from graph.render.writers import PathOrFile, text_writer
+from graph.render.writers import PathOrFile, atomic_path, text_writer, xml_safe
 from schemas.errors import ExportError, UnknownFormat
 from schemas.graph import DATE_PROPERTIES, LABELS, RELATIONSHIPS, constraint_statements
 
@@ -42,7 +42,7 @@ def _write_lines(lines: Iterable[str], path_or_file: PathOrFile) -> None:
 # GraphML ------------------------------------------------------------------------------------
 
 def _graphml_value(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    return xml_safe(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
 
 
 #: The property that names a node of each label, shown as its GraphML ``label`` (what Gephi and
@@ -60,16 +60,17 @@ def display_name(node: str, data: dict[str, Any]) -> str:
 
 
 def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy GraphML can hold: lists as JSON strings, None values dropped; ``label`` is the
-    node's name and ``type`` its schema label."""
+    """A copy GraphML can hold: lists as JSON strings, None values dropped, characters XML
+    cannot carry (a control character from a document) as U+FFFD; ``label`` is the node's name and
+    ``type`` its schema label."""
     H = nx.MultiDiGraph()
     H.graph.update({k: _graphml_value(v) for k, v in G.graph.items() if v is not None})
     for node, data in G.nodes(data=True):
         attrs = {k: _graphml_value(v) for k, v in data.items() if v is not None}
-        attrs.update(type=data.get("label"), label=display_name(node, data))
-        H.add_node(node, **attrs)
+        attrs.update(type=data.get("label"), label=xml_safe(display_name(node, data)))
+        H.add_node(xml_safe(node), **attrs)
     for u, v, key, data in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=key, **{k: _graphml_value(x) for k, x in data.items() if x is not None})
+        H.add_edge(xml_safe(u), xml_safe(v), key=key, **{k: _graphml_value(x) for k, x in data.items() if x is not None})
     return H
 
 
@@ -166,11 +167,10 @@ def write_csv(G: nx.MultiDiGraph, directory: Union[str, "os.PathLike[str]"]) -> 
     --multiline-fields=true`` (evidence may hold line breaks); arrays use ';' (the default).
     """
     out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, rows in generate_csv(G).items():
         path = out / name
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
             csv.writer(handle, lineterminator="\n").writerows(rows)
         paths.append(path)
     return paths

@@ -3,14 +3,18 @@
 CSV is long format (one row per filled cell: plan, section, column, bureau, role, rank and the
 role counts) because it is the form that joins and pivots cleanly; the other formats carry all three
 views (matrix, tasks, bureaus). Text never becomes markup or a formula: HTML autoescapes, Markdown
-escapes, XLSX cells starting with ``=`` are stored as strings.
+escapes, XLSX cells are typed strings, and CSV cells starting like a formula (= + - @, tab, CR)
+get a ``'`` (OWASP's advice against CSV injection).
 """
 from __future__ import annotations
 
 import csv
+import errno
+import gc
 import html
 import io
 import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -26,7 +30,8 @@ from graph.answers.matrix import (
     matrix_table,
     views,
 )
-from graph.render.writers import PathOrFile, text_writer
+from graph.render.writers import PathOrFile, atomic_path, spreadsheet_safe, text_writer
+from schemas.errors import OutputError
 
 FORMATS = ("xlsx", "html", "csv", "md")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -40,9 +45,10 @@ def generate_csv(matrix: Matrix) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for b, c, cell in matrix.marks():
-        writer.writerow((c.plan, "/".join(c.section_path), c.title, c.id, b.name, b.id,
-                         str(b.generic).lower(), cell.role, cell.label, cell.rank, cell.lead,
-                         cell.support, cell.responsible))
+        row = (c.plan, "/".join(c.section_path), c.title, c.id, b.name, b.id,
+               str(b.generic).lower(), cell.role, cell.label, cell.rank, cell.lead,
+               cell.support, cell.responsible)
+        writer.writerow([spreadsheet_safe(v) for v in row])
     return out.getvalue()
 
 
@@ -95,12 +101,45 @@ def generate_html(matrix: Matrix) -> str:
         tables=views(matrix)[1:], notes=matrix_table(matrix).notes)
 
 
+def _xlsx_bytes(matrix: Matrix, path: "os.PathLike[str] | str") -> bytes:
+    """The workbook built in memory (a failed write then leaves no open zip behind). openpyxl
+    streams each sheet through a temporary file: on a full disk that fails inside lxml, and the
+    half-written streams complain when collected, so they are collected here, quietly."""
+    from lxml.etree import SerialisationError
+
+    from graph.render.matrix_xlsx import workbook
+
+    data = io.BytesIO()
+    reason = ""
+    try:
+        workbook(matrix).save(data)
+    except (OSError, SerialisationError) as exc:
+        text = str(exc)
+        code = getattr(errno, text[3:], None) if text.startswith("IO_E") else None
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or (
+            os.strerror(code) if code else text)
+    if not reason:
+        return data.getvalue()
+    hook = sys.unraisablehook  # the traceback is gone: the streams can be collected now
+    sys.unraisablehook = lambda *_: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise OutputError(f"{os.fspath(path)} cannot be written ({reason})")
+
+
 def write(matrix: Matrix, path_or_file: PathOrFile, fmt: str) -> None:
     """Write ``matrix`` as ``fmt`` (already checked by ``write_matrix``)."""
     if fmt == "xlsx":
         from graph.render.matrix_xlsx import workbook
 
-        workbook(matrix).save(path_or_file)
+        if isinstance(path_or_file, (str, os.PathLike)):
+            data = _xlsx_bytes(matrix, path_or_file)
+            with atomic_path(path_or_file) as tmp:
+                tmp.write_bytes(data)
+        else:
+            workbook(matrix).save(path_or_file)
         return
     generate = {"csv": generate_csv, "md": generate_markdown, "html": generate_html}.get(fmt)
     if generate is None:

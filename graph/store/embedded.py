@@ -12,28 +12,34 @@ Files under ``home`` (all private, 0600/0700): ``credentials`` (generated passwo
 from __future__ import annotations
 
 import argparse
-import fcntl
 import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
+from graph.store import home as _home
+from graph.store.check import check_store
+from graph.store.home import default_home, find_server, prepare_home, serves, touch
 from schemas.errors import StoreError
+
+__all__ = ["Connection", "check_store", "default_home", "ensure_server", "prepare_home",
+           "server_status", "stop_server", "touch"]
 
 DATABASE = "policykg"
 ROOT_USER = "root"
-READ_USER = "reader"
+READ_GROUP = "reader"
+WRITE_GROUP = "admin"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
 DEFAULT_IDLE_TIMEOUT = 900.0
+# The server's own limit on any one statement (s; sent as ms), so a query a client gave up on stops too.
+QUERY_CEILING = float(os.environ.get("POLICYKG_QUERY_CEILING", 300))
 _LOG_LIMIT = 5 * 1024 * 1024
 _BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 _READER_GROUP = {  # may read every type of the database, nothing else (no schema, no security)
@@ -56,112 +62,39 @@ class Connection:
     read_password: Optional[str] = field(default=None, repr=False)
 
 
-def default_home() -> Path:
-    """``$POLICYKG_HOME``, else ``$XDG_DATA_HOME/policykg``, else ``~/.local/share/policykg``."""
-    if os.environ.get("POLICYKG_HOME"):
-        return Path(os.environ["POLICYKG_HOME"]).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
-    return base / "policykg"
-
-
-def _prepare_home(home: Path) -> Path:
-    home = Path(home).expanduser().resolve()
-    try:
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise StoreError(f"cannot create {home}: {exc.strerror}") from None
-    return home
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write atomically with mode 0600 from the start (never briefly world-readable)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
-
-
-def _credentials(home: Path) -> dict[str, str]:
-    """The generated passwords, created once; the file is the source of truth for the server."""
-    path = home / "credentials"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("root") and data.get("reader"):
-            return data
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError):
-        raise StoreError(f"cannot read {path}; delete it to generate new passwords") from None
-    data = {"root": secrets.token_urlsafe(24), "reader": secrets.token_urlsafe(24)}
-    _write_private(path, json.dumps(data))
-    return data
-
-
-@contextmanager
-def _locked(home: Path) -> Iterator[None]:
-    fd = os.open(home / "server.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-
-
-def touch(home: Path) -> None:
-    """Tell the server of ``home`` it is in use (postpones its idle shutdown)."""
-    try:
-        (Path(home) / "last_used").touch()
-    except OSError:
-        pass
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if cmdline.exists():  # guard against a recycled pid
-        try:
-            text = cmdline.read_bytes().replace(b"\0", b" ")
-        except OSError:
-            return False
-        return b"graph.store.embedded" in text and b"serve" in text
-    return True
-
-
-def _port_open(port: int, timeout: float = 1.0) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
-def _read_state(home: Path) -> Optional[dict[str, Any]]:
-    try:
-        state = json.loads((home / "server.json").read_text(encoding="utf-8"))
-        return state if isinstance(state.get("pid"), int) and isinstance(state.get("bolt_port"), int) else None
-    except (OSError, ValueError):
-        return None
-
-
 def _connection(home: Path, port: int) -> Connection:
-    creds = _credentials(home)
-    return Connection(f"bolt://127.0.0.1:{port}", ROOT_USER, creds["root"], DATABASE,
-                      READ_USER, creds["reader"])
+    creds = _home.credentials(home)
+    return Connection(f"bolt://127.0.0.1:{port}", creds["writer_user"], creds["writer"], DATABASE,
+                      creds["reader_user"], creds["reader"])
+
+
+def _pid_alive(pid: int, home: Path) -> bool:
+    return serves(pid, home)
+
+
+def _live_state(home: Path, wait: float = 5.0) -> Optional[dict[str, Any]]:
+    """``server.json`` if its pid serves ``home``; if the file was lost while a server of
+    ``home`` runs, that server writes it again (it checks every 0.2 s): wait for it."""
+    state = _home.read_state(home)
+    if state and state.get("home") in (None, str(home)) and _pid_alive(state["pid"], home):
+        return state
+    pid = find_server(home)
+    deadline = time.monotonic() + wait
+    while pid is not None and time.monotonic() < deadline:
+        state = _home.read_state(home)
+        if state and state["pid"] == pid:
+            return state
+        if not _pid_alive(pid, home):
+            return None
+        time.sleep(0.1)
+    return None
 
 
 def server_status(home: Optional[Path] = None) -> Optional[dict[str, Any]]:
     """The state of the live server of ``home`` (pid, bolt_port, …), or None if none runs."""
     home = Path(home or default_home()).expanduser().resolve()
-    state = _read_state(home)
-    if state and _pid_alive(state["pid"]) and _port_open(state["bolt_port"]):
+    state = _live_state(home, wait=2.0)
+    if state and _home.port_open(state["bolt_port"]):
         return state
     return None
 
@@ -187,14 +120,14 @@ def _spawn(home: Path) -> subprocess.Popen:
 
 def ensure_server(home: Optional[Path] = None, timeout: float = START_TIMEOUT) -> Connection:
     """Connect to the server serving ``home``, starting one in the background if none runs."""
-    home = _prepare_home(Path(home) if home else default_home())
-    with _locked(home):
-        _credentials(home)
+    home = prepare_home(home)
+    with _home.locked(home):
+        _home.credentials(home)
         deadline = time.monotonic() + timeout
-        state = _read_state(home)
+        state = _live_state(home)
         # A server that is alive but not accepting may be stopping: wait for one or the other.
-        while state and _pid_alive(state["pid"]):
-            if _port_open(state["bolt_port"]):
+        while state and _pid_alive(state["pid"], home):
+            if _home.port_open(state["bolt_port"]):
                 touch(home)
                 return _connection(home, state["bolt_port"])
             if time.monotonic() > deadline:
@@ -202,14 +135,15 @@ def ensure_server(home: Optional[Path] = None, timeout: float = START_TIMEOUT) -
                                  f"see {home / 'server.log'}")
             time.sleep(0.2)
         (home / "server.json").unlink(missing_ok=True)
+        check_store(home / "arcadedb" / "databases" / DATABASE)
         touch(home)
         proc = _spawn(home)
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise StoreError(f"embedded database failed to start (exit {proc.returncode}); "
                                  f"see {home / 'server.log'}")
-            state = _read_state(home)
-            if state and state["pid"] == proc.pid and _port_open(state["bolt_port"]):
+            state = _home.read_state(home)
+            if state and state["pid"] == proc.pid and _home.port_open(state["bolt_port"]):
                 return _connection(home, state["bolt_port"])
             time.sleep(0.1)
         _terminate(proc.pid)
@@ -240,10 +174,10 @@ def _terminate(pid: int, timeout: float = STOP_TIMEOUT) -> bool:
 
 def stop_server(home: Optional[Path] = None, timeout: float = STOP_TIMEOUT) -> bool:
     """Stop the server of ``home`` cleanly (SIGTERM, then wait); False if none was running."""
-    home = _prepare_home(Path(home) if home else default_home())
-    with _locked(home):
-        state = _read_state(home)
-        if not state or not _pid_alive(state["pid"]):
+    home = prepare_home(home)
+    with _home.locked(home):
+        state = _live_state(home)
+        if not state or not _pid_alive(state["pid"], home):
             (home / "server.json").unlink(missing_ok=True)
             return False
         if not _terminate(state["pid"], timeout):
@@ -255,21 +189,30 @@ def stop_server(home: Optional[Path] = None, timeout: float = STOP_TIMEOUT) -> b
 
 # --- the server process ------------------------------------------------------------------------
 
+def _user(security: Any, json_object: Any, name: str, password: str, group: str) -> None:
+    if security.existsUser(name):
+        security.setUserPassword(name, password)
+        return
+    user = json_object()
+    user.put("name", name)
+    user.put("password", security.encodePassword(password))
+    user.put("databases", json_object(json.dumps({DATABASE: [group]})))
+    security.createUser(user)
+
+
 def _setup_security(java_server: Any, creds: dict[str, str]) -> None:
-    """Root and the read-only user get the passwords of ``credentials`` at every start."""
+    """Our two users (random names, see ``home.credentials``) get the passwords of
+    ``credentials`` at every start: a writer in the database's admin group, a reader whose
+    group may only read. Root keeps a random password and is never used by the tool."""
     import jpype
 
     json_object = jpype.JClass("com.arcadedb.serializer.json.JSONObject")
     security = java_server.getSecurity()
-    security.saveGroup(DATABASE, READ_USER, json_object(json.dumps(_READER_GROUP)))
-    if security.existsUser(READ_USER):
-        security.setUserPassword(READ_USER, creds["reader"])
-    else:
-        user = json_object()
-        user.put("name", READ_USER)
-        user.put("password", security.encodePassword(creds["reader"]))
-        user.put("databases", json_object(json.dumps({DATABASE: [READ_USER]})))
-        security.createUser(user)
+    security.saveGroup(DATABASE, READ_GROUP, json_object(json.dumps(_READER_GROUP)))
+    _user(security, json_object, creds["reader_user"], creds["reader"], READ_GROUP)
+    _user(security, json_object, creds["writer_user"], creds["writer"], WRITE_GROUP)
+    if security.existsUser("reader"):  # the fixed name of earlier versions: a lockout target
+        security.dropUser("reader")
     security.setUserPassword(ROOT_USER, creds["root"])
 
 
@@ -287,14 +230,19 @@ def _log(message: str) -> None:
 
 def serve(home: Path, idle_timeout: float) -> int:
     """Run the server for ``home`` until SIGTERM/SIGINT or ``idle_timeout`` seconds unused."""
-    home = _prepare_home(home)
+    os.umask(0o077)  # every file the server writes (buckets, logs, config) is private
+    home = prepare_home(home)
     os.chdir(home)  # ArcadeDB writes log/ into the working directory
-    creds = _credentials(home)
+    creds = _home.credentials(home)
     stop: list[str] = []
     from arcadedb_embedded.jvm import start_jvm
     from arcadedb_embedded.server import ArcadeDBServer
 
     start_jvm(heap_size=os.environ.get("POLICYKG_HEAP", "1g"))
+    import jpype
+
+    jpype.JClass("com.arcadedb.GlobalConfiguration").COMMAND_TIMEOUT.setValue(
+        jpype.JLong(int(QUERY_CEILING * 1000)))
     server = ArcadeDBServer(
         root_path=str(home / "arcadedb"), root_password=creds["root"],
         config={"http_port": 0, "server_plugins": _BOLT_PLUGIN, "bolt_port": 0},
@@ -310,14 +258,18 @@ def serve(home: Path, idle_timeout: float) -> int:
             server.create_database(DATABASE)
         _setup_security(java_server, creds)
         port = _bolt_port(java_server)
-        state: Optional[dict[str, Any]] = {"pid": os.getpid(), "bolt_port": port, "database": DATABASE,
-                 "started": started, "ready_seconds": round(time.time() - started, 3)}
-        _write_private(home / "server.json", json.dumps(state))
+        state: Optional[dict[str, Any]] = {
+            "pid": os.getpid(), "bolt_port": port, "database": DATABASE, "home": str(home),
+            "nonce": secrets.token_hex(8), "started": started, "ready_seconds": round(time.time() - started, 3)}
+        _home.write_private(home / "server.json", json.dumps(state))
         _log(f"serving {home} on bolt://127.0.0.1:{port} (idle timeout {idle_timeout:g} s)")
         check = min(10.0, max(0.5, idle_timeout / 10))
         next_check = time.monotonic() + check
         while not stop:
             time.sleep(0.2)  # short: a sleep resumes after a signal handler (PEP 475)
+            if not (home / "server.json").exists():  # deleted while we run: clients need it
+                _home.write_private(home / "server.json", json.dumps(state))
+                _log("server.json was missing: written again")
             if time.monotonic() < next_check:
                 continue
             next_check = time.monotonic() + check
@@ -329,7 +281,7 @@ def serve(home: Path, idle_timeout: float) -> int:
                 stop.append("idle")
         _log(f"stopping ({stop[0]})")
     finally:
-        state = _read_state(home)
+        state = _home.read_state(home)
         if state and state["pid"] == os.getpid():
             (home / "server.json").unlink(missing_ok=True)
         server.stop()

@@ -8,6 +8,7 @@ come only from ``schemas.graph``; every value from a document travels as a param
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
@@ -37,6 +38,12 @@ from graph.store.store import Store, Transaction
 from schemas.errors import StoreError, ValidationFailed
 from schemas.graph import LABEL_NAMES, RELATIONSHIP_TYPES
 
+# A document whose facts carry more text than this is refused, alone, before anything is sent:
+# one transaction holds a whole document, and the embedded server's 1 GB heap does not hold
+# a 40 MB one. Rows also go in statements of at most BATCH_CHARS characters of text.
+DOCUMENT_CHARS = 16_000_000
+BATCH_CHARS = 2_000_000
+
 
 @dataclass(frozen=True)
 class LoadSummary:
@@ -46,6 +53,7 @@ class LoadSummary:
     seconds: float
     skipped_relationships: int = 0  # endpoints found in neither the graph nor the database
     replaced: tuple[str, ...] = ()  # titles of plans whose earlier version in the database was replaced
+    refused: tuple[tuple[str, str], ...] = ()  # (doc_id, reason): documents too large to load
 
 
 def ensure_schema(store: Store) -> None:
@@ -136,9 +144,24 @@ def partition(G: nx.MultiDiGraph) -> tuple[list[str], dict[Optional[str], _Part]
     return order, parts
 
 
+def _chars(row: dict[str, Any]) -> int:
+    props = row.get("props") or {}
+    return sum(len(v) for v in props.values() if isinstance(v, str))
+
+
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+    """At most ``size`` rows and about BATCH_CHARS characters of text per statement."""
+    batch: list[dict[str, Any]] = []
+    chars = 0
+    for row in rows:
+        n = _chars(row)
+        if batch and (len(batch) >= size or chars + n > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(row)
+        chars += n
+    if batch:
+        yield batch
 
 
 def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]], size: int) -> None:
@@ -271,12 +294,28 @@ class PreparedLoad:
     order: list[str]
     parts: dict[Optional[str], _Part]
     shared_nodes: int
+    refused: tuple[tuple[str, str], ...] = ()
+
+
+def _text_chars(part: _Part) -> int:
+    return (sum(_chars(r) for rows in part.nodes.values() for r in rows)
+            + sum(_chars(r) for rows in part.edges.values() for r in rows))
 
 
 def prepare_load(G: nx.MultiDiGraph) -> PreparedLoad:
-    """Check ``G`` against the graph schema and partition it into per-document writes."""
+    """Check ``G`` against the graph schema and partition it into per-document writes; a
+    document over DOCUMENT_CHARS is left out and named in ``refused``."""
     order, parts = partition(G)
-    return PreparedLoad(order, parts, sum(1 for node in G.nodes if _doc_of(G, node) is None))
+    refused = []
+    for doc in list(order):
+        chars = _text_chars(parts[doc])
+        if chars > DOCUMENT_CHARS:
+            order.remove(doc)
+            del parts[doc]
+            refused.append((doc, f"too large to load into the graph database ({chars / 1e6:.1f} "
+                                 f"million characters of text; the limit is {DOCUMENT_CHARS / 1e6:.0f} million)"))
+    return PreparedLoad(order, parts, sum(1 for node in G.nodes if _doc_of(G, node) is None),
+                        tuple(refused))
 
 
 def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000,
@@ -286,7 +325,19 @@ def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000,
     summary = load_prepared(store, prepare_load(G), batch_size, group_rows)
     return LoadSummary(summary.documents, summary.nodes, summary.relationships,
                        round(time.perf_counter() - started, 3), summary.skipped_relationships,
-                       summary.replaced)
+                       summary.replaced, summary.refused)
+
+
+_CYPHER_TEXT = re.compile(r"\b(UNWIND|MATCH|MERGE|CREATE|DETACH|WITH|RETURN)\b.*", re.S)
+
+
+def _document_error(doc: str, part: _Part, exc: StoreError) -> StoreError:
+    """One line naming the document (its title) and the database's reason, never Cypher text."""
+    plans = part.nodes.get("Plan") or [{}]
+    title = (plans[0].get("props") or {}).get("title")
+    reason = _CYPHER_TEXT.sub("", str(exc)).strip(" :;,") or type(exc).__name__
+    return type(exc)(f"document {doc}" + (f" ({title})" if title else "")
+                     + f" could not be loaded: {reason}")
 
 
 def load_prepared(store: Store, prepared: PreparedLoad, batch_size: int = 1000,
@@ -308,14 +359,17 @@ def load_prepared(store: Store, prepared: PreparedLoad, batch_size: int = 1000,
         part = _combine([parts[doc] for doc in group])
         try:
             n, r, s, old = store.execute_write(lambda tx: _load_documents(tx, group, part, batch_size))
-        except StoreError:
+        except StoreError as exc:
             if len(group) == 1:
-                raise
+                raise _document_error(group[0], parts[group[0]], exc) from None
             n = r = s = 0
             old = []
             for doc in group:  # find the failing document; the others load on their own
-                n1, r1, s1, old1 = store.execute_write(
-                    lambda tx: _load_documents(tx, [doc], parts[doc], batch_size))
+                try:
+                    n1, r1, s1, old1 = store.execute_write(
+                        lambda tx: _load_documents(tx, [doc], parts[doc], batch_size))
+                except StoreError as exc:
+                    raise _document_error(doc, parts[doc], exc) from None
                 n, r, s = n + n1, r + r1, s + s1
                 old += old1
         nodes, rels, skipped = nodes + n, rels + r, skipped + s
@@ -328,4 +382,4 @@ def load_prepared(store: Store, prepared: PreparedLoad, batch_size: int = 1000,
         r, s = store.execute_write(write_shared)
         rels, skipped = rels + r, skipped + s
     return LoadSummary(len(order), nodes + prepared.shared_nodes, rels,
-                       round(time.perf_counter() - started, 3), skipped, tuple(replaced))
+                       round(time.perf_counter() - started, 3), skipped, tuple(replaced), prepared.refused)

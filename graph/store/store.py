@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import queue
 import random
 import re
+import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional, TypeVar
+from typing import Any, Callable, Iterator, Mapping, Optional, TypeVar
 
 import neo4j
 from neo4j import exceptions as nx_exc
@@ -22,12 +24,15 @@ from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
 from graph.store import embedded
+from graph.store.uri import SCHEMES, check_uri, redact
 from schemas.errors import QueryError, StoreError, WriteRefused
 
 T = TypeVar("T")
 
-SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+__all__ = ["SCHEMES", "Store", "open_store", "plain"]
 CONNECT_TIMEOUT = 5.0
+QUERY_TIMEOUT = 60.0  # seconds a `policykg query` may run unless --timeout says otherwise
+_STREAM_BUFFER = 500  # rows between the driver's thread and the reader: memory stays flat
 WRITE_ATTEMPTS = 8
 # The driver logs routing failures as warnings; without a handler Python prints them to stderr.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
@@ -37,7 +42,7 @@ _REFUSED_CODES = ("Neo.ClientError.Statement.AccessMode",
 
 
 def _one_line(text: object, limit: int = 300) -> str:
-    line = re.sub(r"\s+", " ", str(text)).strip()
+    line = redact(re.sub(r"\s+", " ", str(text)).strip())
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
@@ -81,6 +86,18 @@ def _rows(result: Any) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in record.items()} for record in result]
 
 
+# ArcadeDB reports some conflicts of concurrent transactions as plain errors: a placeholder plan
+# deleted for having no relationship while another load links it, a page changed underneath.
+_CONFLICT_WORDS = ("DeleteConnectedNode", "ConcurrentModification")
+
+
+def _conflict(exc: Exception) -> bool:
+    """Whether a failed write is worth running again (a conflict, not a fault of the data)."""
+    if isinstance(exc, (nx_exc.ConstraintError, nx_exc.TransientError)):
+        return True
+    return any(word in _message(exc) for word in _CONFLICT_WORDS)
+
+
 class Transaction:
     """A write transaction handed to ``Store.execute_write`` callbacks."""
 
@@ -110,23 +127,21 @@ class Store:
 
     def __init__(self, conn: embedded.Connection, kind: str, home: Optional[Path] = None) -> None:
         self.kind = kind
-        self.uri = conn.uri
+        self._uri = conn.uri if kind == "embedded" else check_uri(conn.uri)
+        self.uri = redact(conn.uri)  # for messages: never a secret
         self.database = conn.database
         self._conn = conn
         self._home = home
+        self._abandoned = False
         self._writer = self._driver(conn.user, conn.password)
         self._reader = None
         if conn.read_user:
             self._reader = self._driver(conn.read_user, conn.read_password or "")
 
     def _driver(self, user: str, password: str) -> Any:
-        scheme = self.uri.split("://", 1)[0].lower()
-        if scheme not in SCHEMES:
-            raise StoreError(f"unsupported database URI scheme {scheme!r}; use one of "
-                             + ", ".join(SCHEMES))
         try:
             driver = neo4j.GraphDatabase.driver(
-                self.uri, auth=(user, password) if user or password else None,
+                self._uri, auth=(user, password) if user or password else None,
                 connection_timeout=CONNECT_TIMEOUT, connection_acquisition_timeout=2 * CONNECT_TIMEOUT,
                 max_transaction_retry_time=15.0, user_agent="policykg",
             )
@@ -137,11 +152,20 @@ class Store:
         except BaseException as exc:
             driver.close()
             if isinstance(exc, nx_exc.AuthError):
-                raise StoreError(f"authentication failed for user {user!r} at {self.uri}") from None
+                raise self._auth_error(exc, user) from None
             if isinstance(exc, Exception):
                 raise self._error(exc, write=True) from None
             raise
         return driver
+
+    def _auth_error(self, exc: Exception, user: str) -> StoreError:
+        """A refused login. The embedded store's passwords are its own (the server sets them
+        from ``credentials`` at start), so a refusal there is ArcadeDB's lockout: 30 s after
+        5 wrong passwords for the name; Bolt does not say so itself."""
+        if self.kind == "embedded" or "too many failed" in _message(exc).lower():
+            return StoreError(f"user {user!r} is locked out at {self.uri} after too many failed "
+                              "logins (by someone else?); ArcadeDB lifts the lock after 30 s")
+        return StoreError(f"authentication failed for user {user!r} at {self.uri}")
 
     def _error(self, exc: Exception, write: bool) -> StoreError:
         """Our error for a driver error; messages never carry credentials."""
@@ -153,10 +177,13 @@ class Store:
                 return WriteRefused("this query writes; pass --write")
             return StoreError(f"the database refused the operation: {_message(exc)}")
         if isinstance(exc, nx_exc.AuthError):
-            return StoreError(f"authentication failed at {self.uri}")
+            return self._auth_error(exc, "")
         if isinstance(exc, (nx_exc.ServiceUnavailable, nx_exc.SessionExpired,
                             nx_exc.ConnectionAcquisitionTimeoutError, OSError)):
             return StoreError(f"cannot reach the graph database at {self.uri}: {_message(exc)}")
+        if "command.timeout" in _message(exc) or "TransactionTimedOut" in code:
+            return QueryError("the query ran past the database's time limit for one statement "
+                              f"({_message(exc)}; POLICYKG_QUERY_CEILING on the embedded database)")
         if isinstance(exc, (nx_exc.ClientError, nx_exc.DatabaseError, nx_exc.CypherTypeError)):
             return QueryError(_message(exc))
         if isinstance(exc, (TypeError, ValueError)):
@@ -168,32 +195,96 @@ class Store:
             embedded.touch(self._home)
 
     def query(self, cypher: str, params: Optional[Mapping[str, Any]] = None,
-              write: bool = False) -> list[dict[str, Any]]:
+              write: bool = False, timeout: Optional[float] = None) -> list[dict[str, Any]]:
         """Run one query and return its rows; it may only read unless ``write`` is True."""
-        if write:
+        if write and timeout is None:
             return self.execute_write(lambda tx: tx.run(cypher, params))
+        return list(self.stream(cypher, params, write=write, timeout=timeout))
+
+    def stream(self, cypher: str, params: Optional[Mapping[str, Any]] = None, write: bool = False,
+               timeout: Optional[float] = None) -> Iterator[dict[str, Any]]:
+        """The rows of one query as they arrive (never all in memory), within ``timeout`` seconds.
+
+        The driver reads in a thread of its own and hands rows over a small queue, so the
+        deadline holds even while the server computes and sends nothing; the server is told
+        the timeout too (Neo4j ends the transaction; the embedded server has its own ceiling,
+        ``embedded.QUERY_CEILING``). A read runs in a transaction that is rolled back, never
+        committed: a server that ignores read mode (ArcadeDB reached as root through
+        NEO4J_URI) cannot keep a write, and one that reports the write is refused.
+        """
         self._touch()
-        driver = self._reader or self._writer
+        rows: "queue.Queue[tuple[str, Any]]" = queue.Queue(maxsize=_STREAM_BUFFER)
+        stop = threading.Event()
+        driver = self._writer if write else (self._reader or self._writer)
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+
+        def put(item: tuple[str, Any]) -> bool:
+            while not stop.is_set():
+                try:
+                    rows.put(item, timeout=0.2)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def produce() -> None:
+            try:
+                with driver.session(database=self.database, default_access_mode=mode) as session:
+                    with session.begin_transaction(timeout=timeout) as tx:
+                        result = tx.run(cypher, dict(params or {}))
+                        for record in result:
+                            if not put(("row", {k: plain(v) for k, v in record.items()})):
+                                tx.rollback()
+                                return
+                        wrote = result.consume().counters.contains_updates
+                        if write:
+                            tx.commit()
+                        else:
+                            tx.rollback()
+                put(("wrote" if wrote and not write else "end", None))
+            except Exception as exc:  # noqa: BLE001 - handed to the reader
+                put(("error", exc))
+
+        worker = threading.Thread(target=produce, name="policykg-query", daemon=True)
+        worker.start()
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            with driver.session(database=self.database,
-                                default_access_mode=neo4j.READ_ACCESS) as session:
-                return session.execute_read(lambda tx: _rows(tx.run(cypher, dict(params or {}))))
-        except Exception as exc:
-            raise self._error(exc, write=False) from None
+            while True:
+                wait = None if deadline is None else deadline - time.monotonic()
+                try:
+                    if wait is not None and wait <= 0:
+                        raise queue.Empty
+                    kind, value = rows.get(timeout=wait)
+                except queue.Empty:
+                    self._abandoned = True  # the driver's thread may still wait on the server
+                    raise QueryError(f"the query did not finish within {timeout:g} s "
+                                     "(--timeout SECONDS allows more)") from None
+                if kind == "row":
+                    yield value
+                elif kind == "error":
+                    raise self._error(value, write=write)
+                elif kind == "wrote":
+                    raise WriteRefused("this query writes and the server accepted it in read mode; "
+                                       "it was rolled back; pass --write")
+                else:
+                    return
+        finally:
+            stop.set()
 
     def execute_write(self, fn: Callable[[Transaction], T]) -> T:
         """Run ``fn`` in one write transaction: all of it commits or none of it does.
 
         ``fn`` may run again: ArcadeDB reports two concurrent MERGEs of one key as a
-        constraint violation rather than waiting, so those are retried like transient errors.
+        constraint violation rather than waiting, and some conflicts as plain errors
+        (``_conflict``), so those are retried like transient errors.
         """
         self._touch()
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self._writer.session(database=self.database) as session:
                     return session.execute_write(lambda tx: fn(Transaction(tx)))
-            except (nx_exc.ConstraintError, nx_exc.TransientError) as exc:
-                if attempt == WRITE_ATTEMPTS - 1:
+            except (nx_exc.Neo4jError, nx_exc.DriverError) as exc:
+                if not _conflict(exc) or attempt == WRITE_ATTEMPTS - 1:
                     raise self._error(exc, write=True) from None
                 time.sleep(random.uniform(0.05, 0.1) * 2 ** attempt)
             except Exception as exc:
@@ -201,6 +292,8 @@ class Store:
         raise StoreError("write failed")  # not reached
 
     def close(self) -> None:
+        if self._abandoned:  # a timed-out query's thread still holds a connection: let it go
+            return
         for driver in (self._writer, self._reader):
             if driver is not None:
                 driver.close()
