@@ -6,12 +6,14 @@ import io
 
 from click.testing import CliRunner
 
-from policykg.cli import _print_rows, cli
+from policykg.cli import cli
+from policykg.output import write_rows
 
 
-def test_cli_corpus_query_csv_has_a_bom_and_joins_lists(capsys):
-    _print_rows([{"bureau": "区商务局", "owners": ["区商务局", "区财政局"], "n": 2}], "csv")
-    out = capsys.readouterr().out
+def test_cli_corpus_query_csv_has_a_bom_and_joins_lists():
+    buf = io.StringIO()
+    write_rows([{"bureau": "区商务局", "owners": ["区商务局", "区财政局"], "n": 2}], "csv", buf)
+    out = buf.getvalue()
     assert out.startswith("\ufeffbureau,owners,n")
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
     assert rows[1] == ["区商务局", "区商务局、区财政局", "2"]
