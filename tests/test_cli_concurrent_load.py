@@ -48,7 +48,7 @@ def test_cli_concurrent_loads_leave_no_duplicate(home: Path, processes: int) -> 
     for proc in procs:
         out, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
-        assert "loaded 3 document(s)" in out
+        assert "loaded 3 plan(s)" in out
     dupes = _query(home, "MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN id, c")
     assert dupes == []
     plans = _query(home, "MATCH (p:Plan) WHERE p.in_corpus = true RETURN count(p) AS n")

@@ -69,7 +69,7 @@ def test_cli_bad_uri_is_one_clear_line(tmp_path: Path, uri: str, words: str) -> 
     result = policykg("query", "RETURN 1", env=_env(NEO4J_URI=uri), cwd=tmp_path, timeout=60)
     assert result.returncode == 1 and time.monotonic() - started < 30
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: NEO4J_URI") and words in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("Error: [E024] NEO4J_URI") and words in lines[0]
     assert "bad query parameter" not in lines[0]
 
 
