@@ -21,9 +21,9 @@ from schemas.validate import validate_records_json
 from . import STAGES
 from .decode import read_document
 from .extract import PIPELINE_VERSION
+from .formats import DOCUMENT_SUFFIXES, assets_holding
 from .roles import first_listed_leads
 
-DOCUMENT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".docx", ".md"}
 MAX_BYTES = 50_000_000
 
 
@@ -67,12 +67,14 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named, plus the documents found (recursively, sorted) in folders named."""
+    """Files named, plus the documents found (recursively, sorted) in folders named; hidden files
+    and a saved page's asset folder (``NAME_files/`` beside ``NAME.html``) are left out."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
-                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+                                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                                and assets_holding(f, p) is None))
         elif p.exists():
             found.append(p)
         else:

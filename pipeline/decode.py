@@ -20,6 +20,7 @@ from schemas.records import SourceFormat
 from schemas.stages import DroppedLine, RawDocument
 
 from . import resources as R
+from .formats import binary_text
 from .webpage import article_text
 
 _HTML_EXTENSIONS = (".htm", ".html", ".xhtml", ".shtml")
@@ -53,13 +54,16 @@ def read_document(path: str | os.PathLike, max_bytes: int = 50_000_000) -> RawDo
 
 
 def decode(data: bytes, path: str = "<bytes>") -> RawDocument:
-    """Decode one document's bytes: .docx, HTML or plain text, in any of the usual encodings."""
+    """Decode one document's bytes: PDF, .doc, .wps, .docx, HTML or plain text, in any of the usual encodings."""
     sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise EmptyDocument(f"{path}: empty document")
     dropped: list[DroppedLine] = []
     fmt: SourceFormat
-    if _is_docx(data):
+    binary = binary_text(data, path)  # PDF, .doc, .wps (pipeline.formats)
+    if binary is not None:
+        (fmt, text), encoding = binary, "utf-8"
+    elif _is_docx(data):
         fmt, encoding, text = "docx", "utf-8", _docx_text(data, path)
     else:
         if data.lstrip().startswith(b"PK\x03\x04") or path.lower().endswith(".docx"):

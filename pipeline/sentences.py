@@ -35,6 +35,8 @@ def broken_line(text: str, i: int) -> bool:
         return False
     if after[0] in "，。、；：！？）”》":
         return True  # no line starts with these: the line before was cut short
+    if before.count("《") > before.count("》") and not _MARKER_START.match(after):
+        return True  # 《……方案\n（2023—2025年）》: a cited title goes on to its 》
     if after[0] in "—–-" and before[-1].isdigit():
         pass  # 2025\n—2027年: a range cut in two
     elif not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit() or after[0] == "“"):

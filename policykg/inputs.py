@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline.batch import DOCUMENT_SUFFIXES, Outcome
+from pipeline.formats import assets_holding
 from schemas.errors import InputError
 from schemas.records import DocumentRecords
 
@@ -35,9 +36,16 @@ def sort_inputs(paths: Iterable[str | os.PathLike]) -> Inputs:
     for p in map(Path, paths):
         if not p.exists():
             raise InputError(f"{p}: no such file or folder")
+        assets_seen: set[Path] = set()
         for f in _visible(p) if p.is_dir() else [p]:
             suffix = f.suffix.lower()
-            if suffix == RECORDS_SUFFIX:
+            assets = assets_holding(f, p) if p.is_dir() else None
+            if assets is not None:
+                if assets[0] not in assets_seen:
+                    assets_seen.add(assets[0])
+                    found.skipped.append((str(assets[0]), f"the asset folder of the saved page {assets[1].name} "
+                                                          "(images, scripts), not plans"))
+            elif suffix == RECORDS_SUFFIX:
                 found.records.append(f)
             elif suffix in DOCUMENT_SUFFIXES or not p.is_dir():
                 found.documents.append(f)  # a file named explicitly is tried whatever its name
