@@ -1,6 +1,6 @@
 """Binary document formats: the text layer of a PDF, Word 97–2003 (.doc) and WPS (.wps) files.
 
-Chosen by measurement (README "Formats"): pdfplumber (pdfminer.six underneath) keeps the reading
+Chosen by measurement (on a LibreOffice-made PDF of a fixture, 2026-12-02): pdfplumber (pdfminer.six underneath) keeps the reading
 order of Chinese lines exactly where pypdfium2 moved quotes set in another font out of their
 line; antiword reads .doc (and the Word-format .wps that WPS Office writes) in milliseconds, its
 DocBook output keeping paragraphs and table rows apart; LibreOffice's headless converter is the

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional
 import click
 
 from pipeline.batch import FIRST_LISTED_ENV
+from pipeline.formats import READS
 from schemas.errors import PolicykgError, describe
 
 FORMATS = ("table", "json", "csv")
@@ -59,6 +60,10 @@ def _report_failures(failed: list, debug: bool) -> None:
         sys.exit(1)
 
 
+#: Every command that reads plan documents says which types it reads.
+DOCUMENTS_HELP = f"Documents: {READS}."
+
+
 @click.group(cls=_Group)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.option("--first-listed-leads", is_flag=True,
@@ -74,7 +79,7 @@ def cli(ctx: click.Context, debug: bool, first_listed_leads: bool) -> None:
         os.environ[FIRST_LISTED_ENV] = "1"
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="A folder (one JSON per document) or a .json file (one document).")
@@ -93,7 +98,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     _report_failures(result.failed, ctx.obj["debug"])
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
 @click.pass_context
@@ -222,7 +227,7 @@ def db_status() -> None:
 
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="matrix.xlsx, .html, .csv or .md (by suffix).")
@@ -234,7 +239,7 @@ def matrix(paths: tuple[str, ...], output: Path, by: str) -> None:
     click.echo(f"wrote {matrix_paths(paths, output, by)}")
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("child")
 @click.argument("parent")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
@@ -248,7 +253,7 @@ def compare(child: str, parent: str, output: Path) -> None:
     click.echo(f"wrote {output}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="report.html")
 def report(paths: tuple[str, ...], output: Path) -> None:
@@ -258,7 +263,7 @@ def report(paths: tuple[str, ...], output: Path) -> None:
     click.echo(f"wrote {report_paths(paths, output)}")
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("corpus", default="corpus")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
 @click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
