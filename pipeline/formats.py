@@ -1,11 +1,14 @@
 """Binary document formats: the text layer of a PDF, Word 97–2003 (.doc) and WPS (.wps) files.
 
-Chosen by measurement (on a LibreOffice-made PDF of a fixture, 2026-12-02): pdfplumber (pdfminer.six underneath) keeps the reading
-order of Chinese lines exactly where pypdfium2 moved quotes set in another font out of their
-line; antiword reads .doc (and the Word-format .wps that WPS Office writes) in milliseconds, its
-DocBook output keeping paragraphs and table rows apart; LibreOffice's headless converter is the
-fallback for what antiword does not read (RTF saved as .doc, other .wps). Both converters are
-Debian packages the Makefile installs; a missing one is a one-line error naming its package.
+Chosen by measurement (PDFs LibreOffice made of the fixtures, 2–6 pages, 2026-12-02):
+pdfplumber (pdfminer.six underneath, 166–233 ms a document) gives every character of the text in
+reading order; pypdfium2 is 40x faster (4–6 ms) but moves quotes set in another font out of their
+place (“十四五” → 十四五 with the quotes elsewhere), which breaks metrics, so speed loses. antiword
+reads .doc (and compound-file .wps) in ~10 ms, its DocBook output keeping paragraphs and table rows
+apart (its text output wraps table cells); LibreOffice's headless converter (~2.3 s a file, a
+fresh profile each) is the fallback for what antiword does not read: RTF saved as .doc, other
+.wps. Both are Debian packages the Makefile installs; a missing one is a one-line error naming
+its package.
 
 Page furniture (page numbers, running headers) and lines broken inside a sentence are left to
 ``decode.clean_lines`` and ``normalize``, as for text converted from PDF by other tools.

@@ -3,9 +3,10 @@ converter and a saved page's asset folder are said plainly.
 
 The binary files are made here from a fictional fixture text: a .docx (python-docx, 三号 type,
 a running header and a '- N -' page number, as government documents are printed), which
-LibreOffice's headless converter turns into a PDF and a Word 97 .doc. LibreOffice cannot write
-WPS Office's .wps; WPS Office's .wps is a Word 97 compound file, so the .wps is the .doc's bytes
-under a .wps name (read by content, named by suffix).
+LibreOffice's headless converter turns into a PDF, a Word 97 .doc and RTF (saved as .doc, as
+sites often serve Word files). WPS Office's own .wps is, like .doc, a compound file (read by
+content, named by suffix); LibreOffice cannot write one, so the .wps here is the .doc's bytes under
+a .wps name: a .wps written by WPS Office itself is not among these tests.
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def _docx(text: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory) -> dict[str, Path]:
-    """The plan as .txt, .docx, and (LibreOffice) .pdf, .doc and .wps."""
+    """The plan as .txt, .docx, and (LibreOffice) .pdf, .doc, .wps and RTF named .doc."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice not installed (make install)")
     folder = tmp_path_factory.mktemp("formats")
@@ -70,12 +71,16 @@ def made(tmp_path_factory) -> dict[str, Path]:
     docx = folder / "plan.docx"
     docx.write_bytes(_docx(FIXTURE.read_text(encoding="utf-8")))
     profile = f"-env:UserInstallation=file://{folder}/lo-profile"
-    for target in ("pdf", "doc"):
+    for target in ("pdf", "doc", "rtf"):
         subprocess.run(["soffice", profile, "--headless", "--convert-to", target, "--outdir", str(folder), str(docx)],
                        check=True, capture_output=True, timeout=300)
     wps = folder / "plan.wps"
     wps.write_bytes((folder / "plan.doc").read_bytes())
-    return {p.suffix[1:]: p for p in (txt, docx, folder / "plan.pdf", folder / "plan.doc", wps)}
+    rtf = folder / "rtf" / "plan.doc"  # Word's RTF saved under .doc, as sites often serve it: LibreOffice
+    rtf.parent.mkdir()
+    rtf.write_bytes((folder / "plan.rtf").read_bytes())
+    made = {p.suffix[1:]: p for p in (txt, docx, folder / "plan.pdf", folder / "plan.doc", wps)}
+    return made | {"rtf": rtf}
 
 
 def _facts(path: Path) -> dict:
@@ -95,11 +100,11 @@ def _facts(path: Path) -> dict:
 
 
 @needs_antiword
-@pytest.mark.parametrize("kind", ["pdf", "doc", "wps", "docx"])
+@pytest.mark.parametrize("kind", ["pdf", "doc", "wps", "docx", "rtf"])
 def test_formats_give_the_records_of_the_text(made: dict[str, Path], kind: str) -> None:
     text, other = _facts(made["txt"]), _facts(made[kind])
     assert len(text["targets"]) > 30 and len(text["clauses"]) > 10  # the fixture is a real test
-    assert other["format"] == kind
+    assert other["format"] == {"rtf": "doc"}.get(kind, kind)
     for field in ("targets", "clauses", "plan", "milestones", "sections"):
         assert other[field] == text[field], field
 
