@@ -18,6 +18,15 @@ $(STAMP): pyproject.toml tools/cypher-lint/package-lock.json
 	if ! command -v chromium >/dev/null; then \
 	  (apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei) || echo "no chromium: the browser test will skip"; \
 	fi
+	# Debian's converters for Word 97–2003 (.doc) and WPS (.wps): antiword (small, fast), and
+	# LibreOffice's headless converter for what antiword does not read (and the tests' PDF/.doc).
+	if ! command -v antiword >/dev/null; then \
+	  (apt-get update -qq && apt-get install -y -qq antiword) || echo "no antiword: .doc and .wps files cannot be read"; \
+	fi
+	if ! command -v soffice >/dev/null; then \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-wqy-microhei) \
+	    || echo "no LibreOffice: RTF and non-Word .wps files cannot be read, the format tests will skip"; \
+	fi
 	touch $(STAMP)
 
 run: install

@@ -23,9 +23,9 @@ from schemas.validate import validate_records_json
 from . import STAGES
 from .decode import decode, read_limited
 from .extract import PIPELINE_VERSION
+from .formats import DOCUMENT_SUFFIXES, page_of_assets
 from .roles import first_listed_leads
 
-DOCUMENT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".docx", ".md"}
 MAX_BYTES = 50_000_000
 
 
@@ -121,11 +121,18 @@ def _walk_folder(root: Path, suffixes: frozenset[str] | set[str] = DOCUMENT_SUFF
         skipped.append(Skipped(shown(exc.filename or root), f"cannot be read ({exc.strerror or exc})"))
 
     for folder, dirs, names in os.walk(root, followlinks=False, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         here = Path(folder)
-        for d in dirs:
-            if (here / d).is_symlink():
+        kept = []
+        for d in sorted(d for d in dirs if not d.startswith(".")):
+            page = page_of_assets(here / d)
+            if page is not None:  # a saved page's NAME_files/: images and scripts, not plans
+                skipped.append(Skipped(shown(here / d), f"the asset folder of the saved page {shown(page.name)} "
+                                                         "(images, scripts), not plans"))
+            elif (here / d).is_symlink():
                 skipped.append(Skipped(shown(here / d), "a link to a folder (not followed)"))
+            else:
+                kept.append(d)
+        dirs[:] = kept
         for name in sorted(names):
             f = here / name
             if name.startswith("."):

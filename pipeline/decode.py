@@ -21,6 +21,7 @@ from schemas.stages import DroppedLine, RawDocument
 from . import resources as R
 from .docxfile import docx_text, is_docx
 from .encodings import _CONTROL, _SAMPLE_CHARS, _decode_bytes
+from .formats import binary_text
 from .webpage import article_text
 
 _HTML_EXTENSIONS = (".htm", ".html", ".xhtml", ".shtml")
@@ -73,7 +74,7 @@ def read_document(path: str | os.PathLike, max_bytes: int = 50_000_000) -> RawDo
 
 
 def decode(data: bytes, path: str = "<bytes>", max_bytes: int = 50_000_000) -> RawDocument:
-    """Decode one document's bytes: .docx, HTML or plain text, in any of the usual encodings.
+    """Decode one document's bytes: PDF, .doc, .wps, .docx, HTML or plain text, in any of the usual encodings.
     ``max_bytes`` also bounds what a .docx's parts inflate to."""
     path = shown(path)
     sha = hashlib.sha256(data).hexdigest()
@@ -82,7 +83,10 @@ def decode(data: bytes, path: str = "<bytes>", max_bytes: int = 50_000_000) -> R
     dropped: list[DroppedLine] = []
     warnings: list[Warning] = []
     fmt: SourceFormat
-    if is_docx(data):
+    binary = binary_text(data, path)  # PDF, .doc, .wps (pipeline.formats)
+    if binary is not None:
+        (fmt, text), encoding = binary, "utf-8"
+    elif is_docx(data):
         fmt, encoding, text = "docx", "utf-8", docx_text(data, path, max_bytes)
     else:
         if data.lstrip().startswith(b"PK\x03\x04") or path.lower().endswith(".docx"):

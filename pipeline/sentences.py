@@ -35,6 +35,8 @@ def broken_line(text: str, i: int) -> bool:
         return False
     if after[0] in "，。、；：！？）”》":
         return True  # no line starts with these: the line before was cut short
+    if before.rfind("《") > before.rfind("》") and not _MARKER_START.match(after):
+        return True  # 《……方案\n（2023—2025年）》: a cited title goes on to its 》
     if after[0] in "—–-" and before[-1].isdigit():
         pass  # 2025\n—2027年: a range cut in two
     elif not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit() or after[0] == "“"):
@@ -44,8 +46,8 @@ def broken_line(text: str, i: int) -> bool:
     if _MARKER_START.match(after):
         return False
     inside = before.count("（") + before.count("(") > before.count("）") + before.count(")")
-    if before[-1] in _ENDS_SENTENCE and not (inside and before[-1] in "：:、，"):
-        return False  # …（责任单位：\n市财政局）: a clause cut after its colon goes on
+    if before[-1] in _ENDS_SENTENCE and not (inside and before[-1] in "：:、，；;"):
+        return False  # …（责任单位：\n市财政局）, （牵头单位：A；\n配合单位：B）: a clause goes on
     line_end = text.find("\n", i + 1 + m_end)
     next_line = text[i + 1 + m_end:line_end if line_end >= 0 else len(text)]
     if "\t" in before or "\t" in next_line or _DATE_LINE.match(next_line.strip()) \

@@ -16,6 +16,7 @@ import click
 
 from graph.store.uri import redact
 from pipeline.batch import FIRST_LISTED_ENV
+from pipeline.formats import READS
 from policykg.output import FORMATS, echo, write_rows
 from schemas.errors import PolicykgError, describe
 from schemas.paths import shown
@@ -82,6 +83,10 @@ def _report_failures(failed: list, debug: bool, skipped: Iterable = ()) -> None:
         sys.exit(1)
 
 
+#: Every command that reads plan documents says which types it reads.
+DOCUMENTS_HELP = f"Documents: {READS}."
+
+
 @click.group(cls=_Group)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.option("--first-listed-leads", is_flag=True,
@@ -102,7 +107,7 @@ def cli(ctx: click.Context, debug: bool, first_listed_leads: bool) -> None:
         os.environ[FIRST_LISTED_ENV] = "1"
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="A folder (one JSON per document) or a .json file (one document).")
@@ -120,7 +125,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: O
     _report_failures(result.failed, ctx.obj["debug"], result.skipped)
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
 @click.pass_context
@@ -242,7 +247,7 @@ def db_check() -> None:
 
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="matrix.xlsx, .html, .csv or .md (by suffix).")
@@ -254,7 +259,7 @@ def matrix(paths: tuple[str, ...], output: Path, by: str) -> None:
     echo(f"wrote {shown(matrix_paths(paths, output, by))}")
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("child")
 @click.argument("parent")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
@@ -268,7 +273,7 @@ def compare(child: str, parent: str, output: Path) -> None:
     echo(f"wrote {shown(output)}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="report.html")
 def report(paths: tuple[str, ...], output: Path) -> None:
@@ -278,7 +283,7 @@ def report(paths: tuple[str, ...], output: Path) -> None:
     echo(f"wrote {shown(report_paths(paths, output))}")
 
 
-@cli.command()
+@cli.command(epilog=DOCUMENTS_HELP)
 @click.argument("corpus", default="corpus")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("out"), show_default=True)
 @click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")

@@ -43,6 +43,18 @@ class DocumentTooLarge(InputError):
     code = "E003"
 
 
+class NoTextLayer(InputError):
+    """A PDF whose pages hold no text, only images (a scan): it needs OCR before policykg can read it."""
+
+    code = "E005"
+
+
+class ConverterMissing(InputError):
+    """A document needs an outside converter (antiword, LibreOffice) that is not installed."""
+
+    code = "E006"
+
+
 class SegmenterError(PolicykgError):
     """The tokenizer produced a Doc whose text differs from the normalized text."""
 

@@ -26,7 +26,7 @@ DocType = Literal["plan", "notice", "bulletin", "report", "policy_measures", "in
                   "minutes", "unknown"]
 DeadlineRule = Literal["explicit", "sentence", "paragraph", "section", "plan_period", "none"]
 Role = Literal["lead", "support", "responsible"]
-SourceFormat = Literal["text", "html", "docx"]
+SourceFormat = Literal["text", "html", "docx", "doc", "wps", "pdf"]
 #: Where a role comes from: the text's own words (牵头/配合/会同/分别负责 …), nowhere (the clause only
 #: lists 责任单位, so the role is ``responsible``), or the first-listed-leads convention (stated by
 #: the document, or asked for with ``--first-listed-leads``).

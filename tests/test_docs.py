@@ -32,3 +32,13 @@ def test_docs_command_has_help_and_is_in_readme(name, command):
 def test_docs_readme_opens_with_the_two_commands():
     head = README[:400]
     assert "make run" in head and "make test" in head
+
+
+@pytest.mark.parametrize("name", ["extract", "load", "run"])
+def test_docs_help_lists_every_document_type(name):
+    from pipeline.formats import DOCUMENT_SUFFIXES
+
+    shown = CliRunner().invoke(cli, [name, "--help"]).output
+    for suffix in DOCUMENT_SUFFIXES:
+        assert suffix in shown, suffix
+        assert f"`{suffix}`" in README, suffix

@@ -1,7 +1,7 @@
 """Sentence spans: split at 。！？ and line ends, not at a line broken inside a sentence."""
 import pytest
 
-from pipeline.sentences import clauses, sentences
+from pipeline.sentences import broken_line, clauses, sentences
 
 
 def _texts(text):
@@ -23,3 +23,12 @@ def test_sentences_line_breaks(text, expected):
 def test_sentences_clauses_split_on_commas_and_semicolons():
     text = "到2026年，增加值达到300亿元；企业达到50家。"
     assert [text[a:b] for a, b in clauses(text, 0, len(text))] == ["到2026年", "增加值达到300亿元", "企业达到50家"]
+
+
+@pytest.mark.parametrize("text", [
+    "为落实《临江市服务业高质量发展三年行动方案\n（2023—2025年）》精神，制定本方案。",
+    "贯彻《西川省服务业规划（2025—2035年）》和《青禾市促进消费三年行动方案（2025—\n2027年）》部署要求。",
+    "技术合同成交额达到25亿元。（牵头单位：区科技局；\n配合单位：区发改局）",
+])
+def test_sentences_break_inside_a_cited_title_or_clause_is_joined(text: str) -> None:
+    assert broken_line(text, text.index("\n"))

@@ -76,10 +76,10 @@ def test_corpus_load_records_json_folder_and_listed_files(store, corpus, tmp_pat
     for r in corpus[:3]:
         (tmp_path / f"{r.source.doc_id}.json").write_text(r.model_dump_json(), encoding="utf-8")
     (tmp_path / "notes.json").write_text(json.dumps({"hello": 1}), encoding="utf-8")
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n")  # a .pdf is a document now
     inputs = sort_inputs([tmp_path])
     assert len(inputs.records) == 4 and inputs.documents == []
-    assert [s.path for s in inputs.skipped] == [str(tmp_path / "scan.pdf")]
+    assert [s.path for s in inputs.skipped] == [str(tmp_path / "logo.png")]
     assert "not plan records" in read_records(tmp_path / "notes.json").error
     summary, batch = load_paths([str(tmp_path)], store=store)
     assert summary.documents == 3  # the records, not their JSON read as plan text
