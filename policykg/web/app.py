@@ -3,7 +3,6 @@ on loopback and the token check when bound elsewhere. Endpoints are plain functi
 them in its thread pool), each reading the current model snapshot."""
 from __future__ import annotations
 
-import json
 import secrets
 import time
 from pathlib import Path
@@ -20,16 +19,17 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from graph.render.report import VENDOR, script_json
+from graph.render.report import script_json
 from graph.store.queries import list_queries
 from policykg.web import compare, console, views
+from policykg.web.assets import style_hashes, vis_network_file
 from policykg.web.i18n import translate
 from policykg.web.state import Workbench
 from policykg.web.targets import TargetFilter, choices, filtered_targets, table_bytes
 from schemas.errors import PolicykgError, WriteRefused
 
 HERE = Path(__file__).parent
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' {styles}; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 TOKEN_COOKIE = "policykg_token"
@@ -58,7 +58,7 @@ class Guard(BaseHTTPMiddleware):
 
 
 def _secure(response: Response) -> Response:
-    response.headers["Content-Security-Policy"] = CSP
+    response.headers["Content-Security-Policy"] = CSP.format(styles=" ".join(style_hashes()))
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-store"
@@ -176,8 +176,7 @@ def create_app(bench: Workbench, token: Optional[str] = None, loopback: bool = T
         return JSONResponse(console.neighbours(bench.graph, q.get("id", ""), offset))
 
     def vendor(request: Request) -> Response:
-        manifest = json.loads((VENDOR / "manifest.json").read_text(encoding="utf-8"))
-        return FileResponse(VENDOR / manifest["vis-network"]["file"], media_type="text/javascript")
+        return FileResponse(vis_network_file(), media_type="text/javascript")
 
     def health(request: Request) -> JSONResponse:
         snap = bench.snapshot()
