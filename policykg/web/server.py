@@ -14,7 +14,7 @@ import uvicorn
 
 from policykg.web.app import create_app
 from policykg.web.state import Workbench
-from schemas.errors import InputError
+from schemas.errors import ArgumentError
 
 CONCURRENCY = 64  # connections served at once; 20 researchers' browsers fit with room
 
@@ -56,7 +56,7 @@ def bind(bench: Workbench, host: str = "127.0.0.1", port: int = 0, token: Option
         sock.bind((host.strip("[]"), port))
     except OSError as exc:
         sock.close()
-        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise ArgumentError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     sock.listen(128)
     sock.setblocking(False)
     app = create_app(bench, token=token, loopback=loopback)

@@ -137,7 +137,9 @@ def counterparts(G: nx.MultiDiGraph, bureau: str) -> dict[str, list[dict[str, An
             if other.get("label") != "Bureau" or node == bureau or other.get("region") not in regions:
                 continue
             olevel = level_of(other.get("name") or "", other.get("level") or "unknown")
-            if cores & {name_core(n, olevel) for n in _names(other)}:
+            mine, theirs = LEVEL_RANK.get(level, -1), LEVEL_RANK.get(olevel, -1)
+            if (theirs < mine if direction == "up" else theirs > mine) and \
+                    cores & {name_core(n, olevel) for n in _names(other)}:
                 linked.add((node, direction))
     for node, direction in sorted(linked):
         o = G.nodes[node]

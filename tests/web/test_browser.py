@@ -113,6 +113,21 @@ def test_workbench_in_headless_chromium(server, bench, web_store):
             page.click("#run")
             page.wait_for_selector("#graph[data-ready]", state="attached", timeout=60_000)
             assert page.locator("table.result tbody tr").count() == 20
+            drawn = page.evaluate("document.getElementById('graph').network.body.data.nodes.length")
+            assert all(not label.startswith(("bureau:", "action:")) for label in page.evaluate(
+                "document.getElementById('graph').network.body.data.nodes.map(n => n.label)"))
+            page.wait_for_timeout(1500)  # let the layout settle before clicking a node
+            page.locator("#graph").scroll_into_view_if_needed()
+            x, y = page.evaluate("""() => {
+                const box = document.getElementById('graph'), net = box.network;
+                const id = net.body.data.nodes.getIds().find(i => i.startsWith('bureau:'));
+                const p = net.canvasToDOM(net.getPositions([id])[id]), r = box.getBoundingClientRect();
+                return [r.left + p.x, r.top + p.y];
+            }""")
+            page.mouse.click(x, y)
+            page.wait_for_selector("#graph[data-expanded]", state="attached", timeout=20_000)
+            assert int(page.get_attribute("#graph", "data-expanded")) >= drawn
+            page.wait_for_timeout(1500)
             page.screenshot(path=str(ARTIFACTS / "web-console.png"))
 
             # A download that openpyxl opens.

@@ -39,4 +39,5 @@
   };
   network.on("click", function (params) { if (params.nodes.length) { expand(params.nodes[0], 0); } });
   network.once("afterDrawing", function () { box.dataset.ready = "1"; });
+  box.network = network;  // for the browser test, which clicks a node where vis-network drew it
 }());
