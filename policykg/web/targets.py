@@ -9,8 +9,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.answers.tables import TidyTable, target_table
+from graph.answers.tables import TidyTable
 from graph.render.tables import write_csv_table, write_workbook
+from policykg.web import cache
 from schemas.ids import fold
 
 SORTABLE = ("deadline", "metric", "value", "region", "level", "kind", "plan_title")
@@ -45,7 +46,7 @@ class TargetFilter:
 
 
 def filtered_targets(G: nx.MultiDiGraph, f: TargetFilter) -> TidyTable:
-    table = target_table(G)
+    table = cache.targets(G)
     rows = [r for r in table.rows if f.keeps(r)]
     missing = [r for r in rows if r.get(f.sort) in (None, "")]
     present = sorted((r for r in rows if r.get(f.sort) not in (None, "")),
@@ -55,7 +56,7 @@ def filtered_targets(G: nx.MultiDiGraph, f: TargetFilter) -> TidyTable:
 
 def choices(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     """The values the filter's drop-downs offer, from the targets present."""
-    rows = target_table(G).rows
+    rows = cache.targets(G).rows
     return {key: sorted({str(r[key]) for r in rows if r.get(key)}) for key in ("kind", "region", "level")}
 
 

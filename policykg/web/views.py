@@ -9,9 +9,10 @@ import networkx as nx
 
 from graph.answers.counterparts import name_core
 from graph.answers.matrix import matrix_table, responsibility_matrix
-from graph.answers.tables import milestone_table, responsibility_table, target_table
+from graph.answers.tables import milestone_table, target_table
 from graph.model.bureaus import LEVEL_RANK, level_of
 from graph.render.export import display_name
+from policykg.web import cache
 from schemas.ids import fold
 
 FACTS = ("Section", "Action", "Target", "Milestone")
@@ -28,12 +29,15 @@ def _doc_counts(G: nx.MultiDiGraph) -> Counter[tuple[Any, str]]:
 def plan_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Every plan (cited parents not in the corpus too) with its region, level, period and counts."""
     counts, rows = _doc_counts(G), []
+    bureaus_of: dict[Any, set[str]] = defaultdict(set)
+    for u, v, k in G.edges(keys=True):
+        if k == "RESPONSIBLE_FOR":
+            bureaus_of[G.nodes[v].get("doc_id")].add(u)
     for node, d in G.nodes(data=True):
         if d.get("label") != "Plan":
             continue
         doc = d.get("doc_id")
-        bureaus = {u for n, nd in G.nodes(data=True) if doc and nd.get("doc_id") == doc
-                   for u, _, k in G.in_edges(n, keys=True) if k == "RESPONSIBLE_FOR"}
+        bureaus = bureaus_of.get(doc, set()) if doc else set()
         rows.append({"id": node, **{k: d.get(k) for k in ("title", "region", "level", "period_start", "period_end",
                                                           "doc_number", "issuer", "in_corpus")},
                      "actions": counts[(doc, "Action")], "targets": counts[(doc, "Target")],
@@ -150,15 +154,15 @@ def counterparts(G: nx.MultiDiGraph, bureau: str) -> dict[str, list[dict[str, An
 def bureau_page(G: nx.MultiDiGraph, bureau: str) -> Optional[dict[str, Any]]:
     if bureau not in G or _label(G, bureau) != "Bureau":
         return None
-    rows = [r for r in responsibility_table(G).rows if r["bureau_id"] == bureau]
+    rows = [r for r in cache.responsibilities(G).rows if r["bureau_id"] == bureau]
     by_plan: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_plan[r["plan_title"] or r["doc_id"]].append(r)
     items = {r["item_id"] for r in rows}
-    targets = [t for t in target_table(G).rows
+    targets = [t for t in cache.targets(G).rows
                if t["target_id"] in items or any(u in items for u, _, k in G.in_edges(t["target_id"], keys=True)
                                                  if k == "HAS_TARGET")]
-    milestones = [m for m in milestone_table(G).rows
+    milestones = [m for m in cache.milestones(G).rows
                   if m["milestone_id"] in items or any(u in items for u, _, k in
                                                        G.in_edges(m["milestone_id"], keys=True) if k == "HAS_MILESTONE")]
     roles = Counter(r["role"] for r in rows)
