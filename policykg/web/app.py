@@ -163,7 +163,8 @@ def create_app(bench: Workbench, token: Optional[str] = None, loopback: bool = T
             try:
                 text, rows = console.run(bench.store, name, cypher, params)
                 context.update(ran=text, columns=console.table(rows)[0], rows=console.table(rows)[1][:1000],
-                               count=len(rows), graph=console.graph_json(G, console.result_nodes(G, rows)[:console.NODE_LIMIT]))
+                               count=len(rows), graph=console.graph_json(G, console.result_nodes(G, rows)[:console.RESULT_NODES]),
+                               node_limit=console.NODE_LIMIT)
             except WriteRefused:
                 context["error"], context["refused"] = "refused", True
             except PolicykgError as exc:

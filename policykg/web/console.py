@@ -11,7 +11,8 @@ from graph.render.export import display_name
 from graph.store.queries import get_query
 from graph.store.store import Store
 
-NODE_LIMIT = 50  # nodes drawn at first; the page asks for more
+NODE_LIMIT = 50  # nodes drawn at first, and per "show more"
+RESULT_NODES = 1000  # result nodes sent to the page at most
 
 
 def parse_value(raw: str) -> Any:

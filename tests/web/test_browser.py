@@ -130,6 +130,17 @@ def test_workbench_in_headless_chromium(server, bench, web_store):
             page.wait_for_timeout(1500)
             page.screenshot(path=str(ARTIFACTS / "web-console.png"))
 
+            # A result larger than the node limit: 50 drawn, "show more" draws the next 50.
+            page.fill("textarea[name=cypher]", "MATCH (t:Target) RETURN t LIMIT 120")
+            page.click("#run")
+            page.wait_for_selector("#graph[data-ready]", state="attached", timeout=60_000)
+            assert page.get_attribute("#graph", "data-shown") == "50"
+            page.click("#result-more")
+            assert page.get_attribute("#graph", "data-shown") == "100"
+            page.click("#result-more")
+            assert page.get_attribute("#graph", "data-shown") == "120"
+            assert page.locator("#result-more").is_hidden()
+
             # A download that openpyxl opens.
             visit("/targets?kind=share")
             total = int(page.locator("#total").inner_text())

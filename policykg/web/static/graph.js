@@ -6,13 +6,28 @@
   var source = document.getElementById("graph-data");
   if (!box || !source || typeof vis === "undefined") { return; }
   var data = JSON.parse(source.textContent);
-  var nodes = new vis.DataSet(data.nodes);
+  var limit = Number(box.dataset.limit) || 50;
+  var shown = 0;
+  var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
   var key = function (e) { return e.from + "|" + e.label + "|" + e.to; };
   var addEdges = function (list) {
     list.forEach(function (e) { if (!edges.get(key(e))) { e.id = key(e); e.arrows = "to"; e.font = {size: 9, color: "#888"}; edges.add(e); } });
   };
-  addEdges(data.edges);
+  // The result's nodes, a page at a time: a large result stays readable.
+  var resultMore = document.getElementById("result-more");
+  var showResult = function () {
+    nodes.add(data.nodes.slice(shown, shown + limit).filter(function (n) { return !nodes.get(n.id); }));
+    shown += limit;
+    addEdges(data.edges.filter(function (e) { return nodes.get(e.from) && nodes.get(e.to); }));
+    if (resultMore) {
+      resultMore.hidden = shown >= data.nodes.length;
+      resultMore.textContent = box.dataset.more + " (" + Math.max(0, data.nodes.length - shown) + ")";
+    }
+    box.dataset.shown = String(nodes.length);
+  };
+  showResult();
+  if (resultMore) { resultMore.addEventListener("click", showResult); }
   var network = new vis.Network(box, {nodes: nodes, edges: edges}, {
     nodes: {shape: "dot", size: 12, font: {size: 13}},
     groups: {Plan: {color: "#20415e"}, Section: {color: "#8aa"}, Action: {color: "#4c8"},
