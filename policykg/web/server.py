@@ -7,15 +7,19 @@ from __future__ import annotations
 import ipaddress
 import secrets
 import socket
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 import uvicorn
 
+from graph.store import embedded
 from policykg.web.app import create_app
 from policykg.web.state import Workbench
 from schemas.errors import ArgumentError
 
+KEEP_ALIVE_SECONDS = 60.0
 CONCURRENCY = 64  # connections served at once; 20 researchers' browsers fit with room
 
 
@@ -34,10 +38,25 @@ class Bound:
     sock: socket.socket
     url: str
     token: Optional[str]
+    keep_alive: Optional[Path] = None  # the embedded database's home: in use while we serve
 
     def run(self) -> None:
-        """Serve until interrupted (or ``server.should_exit`` is set from another thread)."""
-        self.server.run(sockets=[self.sock])
+        """Serve until interrupted (or ``server.should_exit`` is set from another thread).
+
+        While serving, the embedded database is told it is in use, so an idle workbench left open
+        does not find its database shut down (it stops by itself 15 idle minutes after we do)."""
+        stop = threading.Event()
+        if self.keep_alive is not None:
+            home = self.keep_alive
+
+            def beat() -> None:
+                while not stop.wait(KEEP_ALIVE_SECONDS):
+                    embedded.touch(home)
+            threading.Thread(target=beat, name="policykg-web-keepalive", daemon=True).start()
+        try:
+            self.server.run(sockets=[self.sock])
+        finally:
+            stop.set()
 
 
 def bind(bench: Workbench, host: str = "127.0.0.1", port: int = 0, token: Optional[str] = None,
@@ -71,12 +90,14 @@ def bind(bench: Workbench, host: str = "127.0.0.1", port: int = 0, token: Option
 def start(paths: tuple[str, ...], host: str = "127.0.0.1", port: int = 0, token: Optional[str] = None) -> Bound:
     """The workbench over the configured database (``open_store``), with the source documents of
     ``paths`` (files or folders) for the evidence pages; bound, not yet serving."""
-    from pathlib import Path
-
     from graph.store.store import open_store
     from policykg.web.texts import Texts
 
     texts = Texts([p for p in paths if Path(p).exists()])
-    bench = Workbench(open_store(), texts)
+    store = open_store()
+    bench = Workbench(store, texts)
     bench.snapshot()  # read the model once before the first visitor waits for it
-    return bind(bench, host, port, token)
+    bound = bind(bench, host, port, token)
+    if store.kind == "embedded":
+        bound.keep_alive = embedded.default_home()
+    return bound

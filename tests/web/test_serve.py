@@ -145,3 +145,21 @@ def test_serve_twenty_clients_answered_while_a_load_runs(server, bench, web_stor
                "max_ms": round(latencies[-1] * 1000, 1)}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "web-load.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
+
+
+def test_serve_keeps_the_embedded_database_in_use_while_serving(bench, tmp_path, monkeypatch):
+    from policykg.web import server as server_module
+
+    monkeypatch.setattr(server_module, "KEEP_ALIVE_SECONDS", 0.05)
+    bound = bind(bench, "127.0.0.1", 0)
+    bound.keep_alive = tmp_path
+    thread = serve_in_thread(bound)
+    try:
+        deadline = time.monotonic() + 10
+        while not (tmp_path / "last_used").exists():
+            assert time.monotonic() < deadline, "the workbench never told the database it is in use"
+            time.sleep(0.05)
+    finally:
+        bound.server.should_exit = True
+        thread.join(timeout=10)
+    assert not thread.is_alive()
