@@ -39,9 +39,9 @@ test: install
 bench: install
 	$(BIN)/python -m tests.bench
 
-# Refresh the README's docs/report.png from the report's browser test (make test never touches it).
+# Refresh the README's docs/*.png from the browser tests (report and workbench) (make test never touches it).
 screenshots: install
-	POLICYKG_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/graph/render/test_report.py -k chromium
+	POLICYKG_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/graph/render/test_report.py tests/web/test_browser.py -k chromium
 
 clean:
 	rm -rf out .pytest_cache

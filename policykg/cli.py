@@ -186,6 +186,27 @@ def export(paths: tuple[str, ...], fmt: str, output: Path) -> None:
     echo(f"wrote {len(written)} file(s): " + ", ".join(map(shown, written[:5])) + (" …" if len(written) > 5 else ""))
 
 
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback requires the token.")
+@click.option("--port", type=int, default=0, help="Port (default: a free one, printed).")
+@click.option("--token", envvar="POLICYKG_TOKEN", help="Access token (made up when needed and not given).")
+@click.option("--open", "open_", is_flag=True, help="Open the workbench in the browser.")
+def serve(paths: tuple[str, ...], host: str, port: int, token: Optional[str], open_: bool) -> None:
+    """The workbench in the browser over the configured database; PATHS: the documents (for evidence)."""
+    from policykg.web.server import start
+
+    bound = start(paths or ("corpus",), host, port, token)
+    url = bound.url + (f"?token={bound.token}" if bound.token else "")
+    click.echo(f"policykg workbench at {url} (Ctrl-C stops it)")
+    if open_:
+        import webbrowser
+
+        webbrowser.open(url)
+    bound.run()
+
+
 @cli.group(cls=_Group)
 def db() -> None:
     """Start, stop or inspect the embedded graph database."""
