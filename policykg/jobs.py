@@ -130,7 +130,11 @@ def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) 
     from graph.store.queries import get_query, list_queries
 
     names = {q.name for q in list_queries()}
-    text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
+    if cypher_or_name in names:  # a named query: its optional parameters take their defaults
+        named = get_query(cypher_or_name)
+        text, params = named.text, named.bind(params)
+    else:
+        text = cypher_or_name
     with open_store() as store:
         return store.query(text, params, write=write)
 

@@ -124,3 +124,27 @@ def test_cli_unreachable_neo4j_is_one_line_without_the_password(tmp_path):
     assert result.returncode == 1 and time.monotonic() - started < 60
     assert result.stderr.startswith("Error: [E020]") and len(result.stderr.strip().splitlines()) == 1
     assert "s3cret-Passw0rd" not in result.stderr + result.stdout
+
+
+def test_cli_compare_parent_rolls_up_a_folder_of_districts(tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.graph.answers.rollup_docs import DISTRICTS, city_plan, district_plan
+
+    (tmp_path / "city.txt").write_text(city_plan(), encoding="utf-8")
+    folder = tmp_path / "districts"
+    folder.mkdir()
+    for d in DISTRICTS:
+        (folder / f"{d}.txt").write_text(district_plan(d), encoding="utf-8")
+    out = tmp_path / "rollup.xlsx"
+    result = policykg("compare", "--parent", tmp_path / "city.txt", folder, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "across 4 plans" in result.stdout
+    assert len(load_workbook(out).sheetnames) == 2
+
+
+@pytest.mark.parametrize("args", [["compare", GOOD], ["compare", "--parent", GOOD]])
+def test_cli_compare_needs_two_plans_or_children(args, tmp_path):
+    result = policykg(*args, "-o", tmp_path / "x.json")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.json").exists()
