@@ -41,7 +41,8 @@ def _body(scope: str, owner: str, figures: tuple, number_of_firms: str = "新增
 def province_plan() -> str:
     return (f"{PROVINCE}人民政府办公厅关于印发《{PROVINCE_TITLE}》的通知\n{PROVINCE_NUMBER}\n\n"
             f"{PROVINCE_TITLE}\n\n为推动全省服务业高质量发展，制定本方案。\n"
-            + _body("全省", "省", (5000, 600, 150, 6.0, 58, 10)))
+            + _body("全省", "省", (5000, 600, 150, 6.0, 58, 10))
+            + "三、保障措施\n（一）加强组织领导。建立全省服务业发展工作协调机制。\n")  # no owner named
 
 
 def city_plan(cites_province: bool = False) -> str:
@@ -51,9 +52,13 @@ def city_plan(cites_province: bool = False) -> str:
             + _body("全市", "市", CITY_FIGURES))
 
 
+MILESTONE = "2024年6月底前，出台冷链物流发展扶持办法。（责任单位：区商务局）\n"
+
+
 def district_plan(district: str) -> str:
+    """A district's plan: its own figures, and one dated milestone (2024-06-30)."""
     i = list(DISTRICTS).index(district)
     return (f"{CITY}{district}人民政府办公室关于印发《{DISTRICT_TITLE}》的通知\n"
             f"{district[0]}政办发〔2024〕{10 + i}号\n\n{DISTRICT_TITLE}\n\n"
             f"为深入贯彻落实《{CITY_TITLE}》（{CITY_NUMBER}）精神，结合我区实际，制定本方案。\n"
-            + _body("全区", "区", DISTRICTS[district]))
+            + _body("全区", "区", DISTRICTS[district]) + MILESTONE)
