@@ -8,9 +8,9 @@ number in the query text, so a caller always can ask for every row.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
-import json
 from typing import Any, Mapping, NamedTuple
 
 from schemas.errors import QueryError

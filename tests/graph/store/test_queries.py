@@ -3,8 +3,18 @@ import re
 import pytest
 
 from graph.store.queries import QUERY_DIR, NamedQuery, get_query, list_queries, query_parameters
+from pipeline import process_bytes
+from policykg.jobs import load_records
 from schemas.errors import QueryError
 from schemas.graph import LABEL_NAMES, RELATIONSHIP_TYPES
+from tests.graph.answers.rollup_docs import (
+    CITY_NUMBER,
+    DISTRICT_TITLE,
+    DISTRICTS,
+    city_plan,
+    district_plan,
+    province_plan,
+)
 
 EXPECTED = {
     "who-owns-what", "targets-due-by", "bureaus-by-actions", "actions-without-owner",
@@ -79,10 +89,6 @@ def test_queries_parameters_skip_strings_and_comments(text, expected):
 
 
 # ---- every named query on the real embedded database, with fictional plans loaded -------------
-from pipeline import process_bytes  # noqa: E402
-from policykg.jobs import load_records  # noqa: E402
-from tests.graph.answers.rollup_docs import (  # noqa: E402
-    CITY_NUMBER, DISTRICT_TITLE, DISTRICTS, city_plan, district_plan, province_plan)
 
 BIG = 1_000_000  # a limit above anything the test database holds
 
