@@ -113,10 +113,10 @@ def test_report_graph_draws_the_model_with_its_ids():
     assert [n["id"] for n in data["nodes"]] == list(G)
     assert sorted((e["from"], e["to"]) for e in data["edges"]) == sorted(G.edges())
     groups = {n["id"]: n["group"] for n in data["nodes"]}
-    assert groups[bureau_id("市大数据局")] == "bureau" and groups[records.plan.id] == "plan"
+    assert groups[bureau_id("青川市", "市大数据局")] == "bureau" and groups[records.plan.id] == "plan"
     assert {groups[pid] for pid in G if G.nodes[pid]["label"] == "Plan" and pid != records.plan.id} == {"parent"}
     roles = {(e["from"], e["to"]): e["kind"] for e in data["edges"]}
-    assert roles[(bureau_id("市大数据局"), records.actions[1].id)] == "responsible"
+    assert roles[(bureau_id("青川市", "市大数据局"), records.actions[1].id)] == "responsible"
     marks = {n["id"]: n.get("mark") for n in data["nodes"]}
     assert [marks[t.id] for t in records.targets] == [f"p0-t{i}" for i in range(len(records.targets))]
 
