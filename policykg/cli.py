@@ -280,21 +280,7 @@ def matrix(paths: tuple[str, ...], output: Path, by: str) -> None:
     echo(f"wrote {shown(matrix_paths(paths, output, by))}")
 
 
-@cli.command(epilog=DOCUMENTS_HELP)
-@click.argument("child")
-@click.argument("parent")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="report.html, .json or .md (by suffix).")
-def compare(child: str, parent: str, output: Path) -> None:
-    """Compare a plan with the plan it implements: aligned targets, ambition, gaps, counterparts."""
-    from policykg.jobs import compare_paths
-
-    result = compare_paths(child, parent, output)
-    s = result.summary
-    echo(f"wrote {shown(output)}: {s.aligned} aligned, {s.parent_only} parent-only, {s.child_only} child-only")
-
-
-@cli.command(epilog=DOCUMENTS_HELP)
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="report.html")
 def report(paths: tuple[str, ...], output: Path) -> None:
@@ -335,8 +321,10 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
     _report_failures(b.failed, ctx.obj["debug"], b.skipped)
 
 
-from policykg.cli_corpus import remove, table  # noqa: E402  (commands kept in their own module)
+from policykg.cli_compare import compare  # noqa: E402  (commands kept in their own modules)
+from policykg.cli_corpus import remove, table  # noqa: E402
 
+cli.add_command(compare)
 cli.add_command(remove)
 cli.add_command(table)
 

@@ -138,7 +138,11 @@ def run_query(cypher_or_name: str, params: dict[str, Any], write: bool = False) 
     from graph.store.queries import get_query, list_queries
 
     names = {q.name for q in list_queries()}
-    text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
+    if cypher_or_name in names:  # a named query: its optional parameters take their defaults
+        named = get_query(cypher_or_name)
+        text, params = named.text, named.bind(params)
+    else:
+        text = cypher_or_name
     with open_store() as store:
         return store.query(text, params, write=write)
 
@@ -153,6 +157,14 @@ def stream_query(cypher_or_name: str, params: dict[str, Any], write: bool = Fals
     text = get_query(cypher_or_name).text if cypher_or_name in names else cypher_or_name
     with open_store() as store:
         yield store.stream(text, params, write=write, timeout=timeout)
+
+
+def _named(store: Store, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """A named query with its header's defaults for the parameters not given (its $limit)."""
+    from graph.store.queries import get_query
+
+    query = get_query(name)
+    return store.query(query.text, query.bind(params))
 
 
 def parse_param(raw: str) -> tuple[str, Any]:
@@ -254,7 +266,6 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
     from graph.render.export import write_export
     from graph.render.matrix_formats import write_matrix
     from graph.render.report import write_report
-    from graph.store.queries import get_query
 
     batch = extract_paths([corpus], out / "records", workers, keep=True, progress=progress)
     outputs: list[Path] = list(batch.written)
@@ -292,10 +303,9 @@ def run_corpus(corpus: str, out: Path, workers: Optional[int] = None,
         summary = load_graph(store, G)
         # The database may hold other documents too: the samples answer for this corpus only.
         samples = [
-            ("bureaus with the most actions", store.query(get_query("corpus-bureaus").text, {"docs": docs})),
+            ("bureaus with the most actions", _named(store, "corpus-bureaus", {"docs": docs})),
             ("targets due first, by the end of the plans' periods",
-             store.query(get_query("corpus-targets-due-by").text,
-                         {"docs": docs, "date": _periods_end(records)})),
+             _named(store, "corpus-targets-due-by", {"docs": docs, "date": _periods_end(records)})),
         ]
     replaced = [f"{r.title} ({r.old} → {r.new})" for r in replacements]
     replaced += [f"{t} (loaded before)" for t in summary.replaced]

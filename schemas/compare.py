@@ -25,6 +25,7 @@ class PlanRef(CompareRecord):
     doc_id: str
     doc_number: Optional[str] = None
     level: str = "unknown"
+    region: Optional[str] = None  # districts' plans often share one title: the region tells them apart
 
 
 class TargetRef(CompareRecord):

@@ -10,10 +10,13 @@ One run prints and writes (``--json``, default out/bench.json):
 - peak memory: max RSS of this process and of its children (workers, then the database server);
 - loading: relationships/s of ``graph.store.load.load_graph`` into a fresh embedded database in a
   temporary POLICYKG_HOME (goal ≥ 5,000/s), after ``graph.model.build.build_graph``;
+- queries: every named query timed on ``--query-plans`` (1,200) generated documents (≈ 1,040 plans) loaded into
+  another fresh embedded database (tests/bench_queries.py; goal < 2 s each; ``--no-queries``);
 - the machine: nproc, CPU model, Python version.
 
 Usage: python -m tests.bench [--docs N | --full] [--workers 2] [--json PATH] [--no-load] [--keep]
        python -m tests.bench --hostile [SCALE]   (hostile documents: tests/bench_hostile.py)
+       [--query-plans N | --no-queries]
 """
 from __future__ import annotations
 
@@ -33,11 +36,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 from tests.bench_corpus import ROOT, generate
+from tests.bench_queries import bench_queries, report_queries
 
 GOAL_RATIO = 1.0
 GOAL_MEMORY_MB = 1024
 GOAL_LOAD_RELS = 5000
 FULL_DOCS = 10_000
+QUERY_DOCS = 1_200  # ≈ 1,040 plans once later versions replace earlier ones
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -165,7 +170,7 @@ def bench_load(files: list[Path], home: Path) -> dict[str, Any]:
 
 
 def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = None,
-        startup: bool = True) -> dict[str, Any]:
+        startup: bool = True, query_plans: int = 0) -> dict[str, Any]:
     """One benchmark run; returns every figure (also what ``--json`` writes)."""
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
@@ -195,6 +200,8 @@ def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = N
         }
         if load:
             result["load"] = bench_load(written, tmp / "home")
+        if query_plans:
+            result["queries"] = bench_queries(query_plans, workers)
         memory["final"] = _maxrss()
         memory["note"] = ("children_mb is the largest single child reaped so far: the extraction "
                           "workers after extraction, the database server (JVM) once it is stopped")
@@ -239,6 +246,8 @@ def report(result: dict[str, Any]) -> str:
         f"peak RSS: this process {mem['final']['self_mb']} MB; extraction workers "
         f"{mem['after_extraction']['children_mb']} MB; largest child overall {mem['final']['children_mb']} MB"
         f" (the database server, a JVM; goal < {GOAL_MEMORY_MB} MB for policykg itself)")
+    if "queries" in result:
+        lines += report_queries(result["queries"])
     lines.append(f"goals: {json.dumps(result['goals'])}; total {result['total_seconds']} s")
     return "\n".join(lines)
 
@@ -255,6 +264,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--keep", type=Path, default=None, help="copy the generated corpus here")
     parser.add_argument("--hostile", type=float, nargs="?", const=1.0, default=None, metavar="SCALE",
                         help="instead: hostile documents (tests/bench_hostile.py) at SCALE × full size (1)")
+    parser.add_argument("--query-plans", type=int, default=QUERY_DOCS,
+                        help=f"documents to load for timing the named queries ({QUERY_DOCS:,}; "
+                             "later versions of a plan replace earlier ones, so a few fewer plans)")
+    parser.add_argument("--no-queries", action="store_true", help="skip timing the named queries")
     args = parser.parse_args(argv)
     if args.hostile is not None:
         from tests.bench_hostile import report as hostile_report
@@ -269,7 +282,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if docs < 1:
         parser.error("--docs must be at least 1")
     result = run(docs, workers=args.workers, load=not args.no_load, keep=args.keep,
-                 startup=not args.no_startup)
+                 startup=not args.no_startup, query_plans=0 if args.no_queries else args.query_plans)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(report(result))

@@ -20,10 +20,16 @@ def test_generator_makes_distinct_documents(tmp_path: Path) -> None:
 
 def test_bench_smoke_writes_expected_keys(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    assert bench.main(["--docs", "5", "--json", str(out), "--no-startup"]) == 0
+    assert bench.main(["--docs", "5", "--json", str(out), "--no-startup", "--query-plans", "12"]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"machine", "corpus", "extraction", "baseline_opencc_jieba", "ratio", "load", "memory",
-            "goals", "total_seconds"} <= data.keys()
+            "goals", "total_seconds", "queries"} <= data.keys()
+    from graph.store.queries import list_queries
+
+    timed = data["queries"]
+    assert [q["query"] for q in timed["queries"]] == [q.name for q in list_queries()]
+    assert timed["plans"] > 0 and timed["targets"] > 0
+    assert all(q["seconds"] >= 0 and q["rows"] >= 0 for q in timed["queries"])
     assert {"nproc", "cpu_model", "python"} <= data["machine"].keys()
     assert data["corpus"]["documents"] == 5 and data["corpus"]["distinct_sha256"] == 5
     assert {"docs_per_s", "mb_per_s", "seconds", "workers"} <= data["extraction"].keys()

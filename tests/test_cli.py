@@ -138,3 +138,27 @@ def test_cli_query_output_never_writes_nan(fmt):
     assert "nan" not in out.getvalue().lower() and "inf" not in out.getvalue().lower()
     if fmt.startswith("json"):
         assert '"x": null' in out.getvalue()
+
+
+def test_cli_compare_parent_rolls_up_a_folder_of_districts(tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.graph.answers.rollup_docs import DISTRICTS, city_plan, district_plan
+
+    (tmp_path / "city.txt").write_text(city_plan(), encoding="utf-8")
+    folder = tmp_path / "districts"
+    folder.mkdir()
+    for d in DISTRICTS:
+        (folder / f"{d}.txt").write_text(district_plan(d), encoding="utf-8")
+    out = tmp_path / "rollup.xlsx"
+    result = policykg("compare", "--parent", tmp_path / "city.txt", folder, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "across 4 plans" in result.stdout
+    assert len(load_workbook(out).sheetnames) == 2
+
+
+@pytest.mark.parametrize("args", [["compare", GOOD], ["compare", "--parent", GOOD]])
+def test_cli_compare_needs_two_plans_or_children(args, tmp_path):
+    result = policykg(*args, "-o", tmp_path / "x.json")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.json").exists()

@@ -146,7 +146,7 @@ def _match(children: list[Target], parents: list[Target]) -> list[tuple[int, int
 def _plan_ref(records: DocumentRecords) -> PlanRef:
     plan = records.plan
     return PlanRef(id=plan.id, title=plan.title, doc_id=records.source.doc_id,
-                   doc_number=plan.doc_number, level=plan.level)
+                   doc_number=plan.doc_number, level=plan.level, region=plan.region)
 
 
 def compare_plans(child: DocumentRecords, parent: DocumentRecords) -> Comparison:

@@ -47,12 +47,20 @@ CROSS_DOCUMENT = tuple((rel.type, start, end) for rel in RELATIONSHIPS if rel.ty
                        for start in rel.start for end in rel.end)
 
 
+# What the named queries look up or range over (graph/store/queries/): deadlines (targets-due-by,
+# deadlines-between), bureaus by name (bureau-work), plans by title or 文号 (implementers).
+QUERY_INDEXES = (("Target", "deadline"), ("Milestone", "deadline"), ("Bureau", "name"),
+                 ("Bureau", "canonical"), ("Plan", "title"), ("Plan", "doc_number"))
+
+
 def schema_statements() -> list[str]:
-    """Uniqueness on ``id`` per label (fast MERGE) and an index on ``doc_id`` (fast delete)."""
+    """Uniqueness on ``id`` per label (fast MERGE), an index on ``doc_id`` (fast delete) and the
+    indexes the named queries need (``QUERY_INDEXES``)."""
     return constraint_statements() + [
         f"CREATE INDEX {name.lower()}_doc_id IF NOT EXISTS FOR (n:{name}) ON (n.doc_id)"
         for name in DOC_LABELS
-    ] + ["CREATE INDEX plan_doc_number IF NOT EXISTS FOR (n:Plan) ON (n.doc_number)"]
+    ] + [f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+         for label, prop in QUERY_INDEXES]
 
 
 def set_clause(label: str, replace: bool = False) -> str:

@@ -1,12 +1,12 @@
-// Milestones in date order, with their plan, action and owners.
+// Milestones in date order, with their plan, action and owners; at most $limit (default 1000) rows.
 MATCH (m:Milestone)
-OPTIONAL MATCH (a:Action)-[:HAS_MILESTONE]->(m)
-OPTIONAL MATCH (b:Bureau)-[:RESPONSIBLE_FOR]->(a)
+WITH m ORDER BY m.deadline, m.doc_id, m.start LIMIT $limit
+OPTIONAL MATCH (m)<-[:HAS_MILESTONE]-(a:Action)
+OPTIONAL MATCH (a)<-[:RESPONSIBLE_FOR]-(b:Bureau)
 WITH m, a, collect(DISTINCT b.name) AS via_action
-OPTIONAL MATCH (d:Bureau)-[:RESPONSIBLE_FOR]->(m)
+OPTIONAL MATCH (m)<-[:RESPONSIBLE_FOR]-(d:Bureau)
 WITH m, a, via_action, collect(DISTINCT d.name) AS named
-OPTIONAL MATCH (p:Plan)
-WHERE p.doc_id = m.doc_id AND p.in_corpus = true
+OPTIONAL MATCH (m)<-[:HAS_SECTION|HAS_ACTION|HAS_MILESTONE*1..10]-(p:Plan)
 RETURN m.deadline AS deadline, m.description AS milestone, a.title AS action,
        via_action + named AS owners, p.title AS plan
 ORDER BY deadline, plan, milestone
