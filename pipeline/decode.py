@@ -18,9 +18,9 @@ from schemas.paths import shown
 from schemas.records import SourceFormat, Warning
 from schemas.stages import DroppedLine, RawDocument
 
-from . import resources as R
 from .docxfile import docx_text, is_docx
 from .encodings import _CONTROL, _SAMPLE_CHARS, _decode_bytes
+from .rules import noise
 from .webpage import article_text
 
 _HTML_EXTENSIONS = (".htm", ".html", ".xhtml", ".shtml")
@@ -143,7 +143,7 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]
         line = line.rstrip()
         reason = _noise_reason(line)
         stripped = line.strip()
-        if not reason and counts[stripped] >= R.RUNNING_HEADER_MIN_REPEATS and 2 <= len(stripped) <= 30 \
+        if not reason and counts[stripped] >= noise.RUNNING_HEADER_MIN_REPEATS and 2 <= len(stripped) <= 30 \
                 and not re.search(r"[，。；：、（）()\d]", stripped):
             reason = "running header"
         if reason:
@@ -169,9 +169,9 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]
 
 def _noise_reason(line: str) -> Optional[str]:
     stripped = line.strip()
-    if not stripped or len(stripped) >= R.BOILERPLATE_MAX_LEN or not R.ANY_BOILERPLATE.search(stripped):
+    if not stripped or len(stripped) >= noise.BOILERPLATE_MAX_LEN or not noise.ANY_BOILERPLATE.search(stripped):
         return None
-    for reason, pattern in R.BOILERPLATE:
+    for reason, pattern in noise.BOILERPLATE:
         if pattern.search(stripped):
             return reason
     return None

@@ -13,7 +13,7 @@ from typing import Optional
 
 from schemas.errors import InputError
 
-from . import resources as R
+from .rules import chars as han
 
 _META_CHARSET = re.compile(
     rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE
@@ -198,7 +198,7 @@ def _cjk_plausibility(text: str) -> float:
 
     Mis-decoded bytes land in kana, Cyrillic, private use, compatibility ideographs and rare Han.
     """
-    common = R.common_cjk()
+    common = han.common_cjk()
     counts = Counter(_NON_ASCII.findall(text, 0, _SAMPLE_CHARS))  # a few hundred distinct chars
     good = sum(n for ch, n in counts.items() if ch in common or _CJK_PUNCT.match(ch))
     total = sum(counts.values())

@@ -46,10 +46,10 @@ def _fingerprint() -> str:
     h = hashlib.sha256()
     root = Path(__file__).parent
     schemas = root.parent / "schemas"
-    sources = sorted(list(root.glob("*.py")) + list((root / "data").glob("*")))
+    sources = sorted(list(root.glob("*.py")) + list((root / "rules").glob("*.py")) + list((root / "data").glob("*")))
     sources += [schemas / name for name in ("ids.py", "records.py", "stages.py")]
     for path in sources:
-        h.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
+        h.update(f"{path.relative_to(root.parent).as_posix()}".encode() + b"\0" + path.read_bytes())
     return f"0.1.0+{h.hexdigest()[:10]}"
 
 
@@ -65,11 +65,11 @@ _VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年
 
 def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, int],
               section_path: list[str]) -> Evidence:
-    norm = doc.seg.norm
+    norm = doc.norm
     o_start, o_end = norm.to_original(start, end)
     return Evidence(
-        document=norm.raw.doc_id, text=norm.text[start:end], start=start, end=end,
-        orig_text=norm.raw.original[o_start:o_end], orig_start=o_start, orig_end=o_end,
+        document=doc.raw.doc_id, text=norm.text[start:end], start=start, end=end,
+        orig_text=doc.raw.original[o_start:o_end], orig_start=o_start, orig_end=o_end,
         sentence=norm.text[sentence[0]:sentence[1]].strip(), section_path=section_path,
     )
 
@@ -200,13 +200,13 @@ def _table_rows(text: str) -> list[_Row]:
 
 def extract(doc: OutlinedDocument) -> DocumentRecords:
     """Turn an outlined document into the public records."""
-    norm = doc.seg.norm
+    norm = doc.norm
     text = norm.text
-    doc_id = norm.raw.doc_id
+    doc_id = doc.raw.doc_id
     plan = doc.plan
     sections = doc.sections
-    warnings: list[Warning] = list(norm.raw.warnings) + list(norm.warnings) + list(doc.warnings)
-    for dropped in norm.raw.dropped:
+    warnings: list[Warning] = list(doc.raw.warnings) + list(norm.warnings) + list(doc.warnings)
+    for dropped in doc.raw.dropped:
         o_start = dropped.orig_start
         warnings.append(Warning(code="boilerplate", message=f"dropped line {dropped.line_no}: {dropped.reason}",
                                 text=dropped.text, orig_start=o_start,
@@ -373,7 +373,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     targets, milestones = unique_ids(typed_targets(plan.doc_type, targets)), unique_ids(milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
-    raw = norm.raw
+    raw = doc.raw
     records = DocumentRecords(
         source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
                       format=raw.format, pipeline_version=PIPELINE_VERSION),

@@ -14,8 +14,8 @@ from schemas.ids import plan_id, record_id
 from schemas.records import Level, ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
-from . import resources as R
 from .doctype import doc_type
+from .rules import anatomy, periods
 
 _CN = "一二三四五六七八九十百零〇"
 # (style name, regex on a line start) — order does not matter; depth comes from first appearance.
@@ -201,13 +201,13 @@ def plan_region(title: Optional[str], issuer: Optional[str], doc_number: Optiona
     全国). The same rule for a plan and for a citation of it, as the region is part of the plan's id."""
     region = region_of(title or "") or (region_of(issuer) if issuer else None)
     if region is None and (re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or ""))
-                           or R.NATIONAL_ORGAN.match(title or "")):
+                           or anatomy.NATIONAL_ORGAN.match(title or "")):
         region = "全国"
     if region is None and doc_number:
         if re.match(r"^国(?:发|办发|办函|函)", doc_number):
             region = "全国"
         elif re.match(r"^.政", doc_number):
-            region = R.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1])
+            region = anatomy.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1])
     return region
 
 
@@ -243,7 +243,7 @@ def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[s
         return int(period.group(1)), int(period.group(2))
     if doc_type(title) not in ("plan", "policy_measures", "unknown"):
         return None, None
-    five = R.FIVE_YEAR_PLAN.search(title)
+    five = periods.FIVE_YEAR_PLAN.search(title)
     if five:
         start = five_year_plan_start(five.group(1))
         if start:
@@ -251,10 +251,10 @@ def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[s
     single = _SINGLE_YEAR.search(title)
     if single:
         return int(single.group(1)), int(single.group(1))
-    stated = R.STATED_PERIOD.search(text[:2000])
+    stated = periods.STATED_PERIOD.search(text[:2000])
     if stated:
         return int(stated.group(1)), int(stated.group(2))
-    if doc_type(title) == "plan" and R.THIS_YEAR.search(text) \
+    if doc_type(title) == "plan" and periods.THIS_YEAR.search(text) \
             and not _SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
         year = issued[:4] if issued else (re.search(r"(?:19|20)\d{2}", doc_number or "") or [None])[0]
         if year:
@@ -300,7 +300,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     """Plan metadata and the heading tree of a segmented document."""
     norm = seg.norm
     text = norm.text
-    doc_id = norm.raw.doc_id
+    doc_id = seg.raw.doc_id
     lines = _lines(text)
     warnings: list[Warning] = []
 
@@ -399,12 +399,12 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
             continue
         seen.add(key)
         parents.append(_parent_plan(cited, cm.group("no"), preamble[max(0, cm.start() - 40): cm.start()]))
-    plan_title = title or norm.raw.path
+    plan_title = title or seg.raw.path
     plan = Plan(
         id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,
         issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=doc_type(title),
-        posted_date=_posted_date(norm.raw.dropped), parent_plans=parents,
+        posted_date=_posted_date(seg.raw.dropped), parent_plans=parents,
     )
     return OutlinedDocument(seg=seg, plan=plan, sections=sections,
                             body_start=title_span[1] if title_span else 0,

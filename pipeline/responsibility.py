@@ -20,7 +20,8 @@ from typing import Optional
 
 from schemas.records import Responsibility, Role
 
-from . import resources as R
+from .rules import chars as han
+from .rules import clauses
 from .unitnames import (
     UNIT_SUFFIXES,
     aliases,
@@ -279,11 +280,11 @@ def _at_sentence_end(text: str, start: int, end: int) -> bool:
 
 
 def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Optional[ClauseMatch]:
-    if len(content.strip()) < 2 or not R.HAN.search(content):
+    if len(content.strip()) < 2 or not han.HAN.search(content):
         return None  # （一）, （2024—2026年）: no unit name is this short or without Han characters
     if content.count("（") + content.count("(") > _MAX_NESTED:
         return None
-    content = R.CLAUSE_NOTE.sub("", content)  # （A、B负责，排在第一位的部门为牵头部门，下同）
+    content = clauses.CLAUSE_NOTE.sub("", content)  # （A、B负责，排在第一位的部门为牵头部门，下同）
     parsed = _parse(content, strict=True)
     if not parsed.units or parsed.bad:
         return None

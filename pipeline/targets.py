@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import resources as res
 from .deadlines import DeadlinePhrase, find_deadlines, recurrence_of
 from .numbers import QUANTITY_RE, Quantity, find_quantities
+from .rules import comparators
+from .rules import targets as grammar
 from .sentences import clauses, in_spans, paragraph_of, sentences
 
 
@@ -60,13 +61,13 @@ def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
     """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
     text = _DEADLINE_WORDS.sub("", raw)
     text = _LEADING_MARKER.sub("", text)
-    text = res.LEAD_NOISE.sub("", text.strip())
+    text = grammar.LEAD_NOISE.sub("", text.strip())
     scope = None
-    m = res.SCOPE_RE.match(text)
+    m = grammar.SCOPE_RE.match(text)
     if m:
         scope, text = m.group(0), text[m.end():]
-        text = res.LEAD_NOISE.sub("", text)
-    text = res.TAIL_NOISE.sub("", text)
+        text = grammar.LEAD_NOISE.sub("", text)
+    text = grammar.TAIL_NOISE.sub("", text)
     text = text.strip("\"' ")
     for left, right in ("“”", "（）", "()"):
         if text.endswith(right) and left not in text:
@@ -80,7 +81,7 @@ def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
 
 def _enumerated(before: str, value: Optional[float]) -> bool:
     """Whether a count right after a list of names only says how many names were listed."""
-    m = res.ENUMERATION.search(before)
+    m = grammar.ENUMERATION.search(before)
     if not m or value is None:
         return False
     return len(re.split(r"[、和及与]", m.group(1))) == value
@@ -102,15 +103,15 @@ def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tup
     own or with an event verb (举办, 开展) takes it, and not if a clause between has a time of its own (到2026年, 累计, 每季度),
     a subject of its own (全县…) or states a level (达到, 比重), or a ； parts them."""
     own = text[clause[0]:clause[1]]
-    if res.VERB_RE.search(own) and not res.EVENT_VERB.search(own):
+    if grammar.VERB_RE.search(own) and not grammar.EVENT_VERB.search(own):
         return "none"  # 建设实训基地15个 after 每年培训…: a stock of its own, not a yearly act
     for c in reversed([c for c in s_clauses if c[1] <= clause[0]] + [clause]):
         if "；" in text[c[1]:clause[0]]:
             return "none"
-        opening = res.RECURRENCE_OPENING.match(text, c[0], c[1])
+        opening = grammar.RECURRENCE_OPENING.match(text, c[0], c[1])
         if opening and c != clause:
             return recurrence_of(opening.group(0))
-        if res.OWN_TIME.search(text, *c) or res.NOT_CARRIED.search(text, *c):
+        if grammar.OWN_TIME.search(text, *c) or grammar.NOT_CARRIED.search(text, *c):
             return "none"
     return "none"
 
@@ -118,7 +119,7 @@ def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tup
 def _paired_goals(metric: str) -> list[str]:
     """``创新型产业体系和创新创业生态`` (有效形成) → both goals, when each side ends with a goal's head."""
     parts = re.split(r"和|及|与", metric)
-    if len(parts) > 1 and all(res.BUILT_HEAD.search(p) and len(p) >= 4 for p in parts):
+    if len(parts) > 1 and all(grammar.BUILT_HEAD.search(p) and len(p) >= 4 for p in parts):
         return parts
     return [metric]
 
@@ -127,7 +128,7 @@ def _goal_name(metric: str) -> str:
     """A qualitative goal's name without its list of qualities (优质高效、充满活力的服务业体系 →
     服务业体系) or a 与…相匹配的 clause; a short modifier (山海特色的) stays."""
     pre, sep, post = metric.rpartition("的")
-    if sep and len(post) >= 4 and (("、" in pre and not pre.startswith("“")) or res.MATCHING_CLAUSE.search(pre)):
+    if sep and len(post) >= 4 and (("、" in pre and not pre.startswith("“")) or grammar.MATCHING_CLAUSE.search(pre)):
         return post
     return metric
 
@@ -146,17 +147,17 @@ def _shared_head(first: str, item: str) -> str:
 def _strip_predicates(metric: str) -> str:
     """The noun phrase without a verb in front of it (推出精品线路 → 精品线路) or a predicate after
     it (分支机构在本区落户 → 分支机构), where a name of two characters or more is left."""
-    for pattern in (res.FUNDING_SUBJECT, res.LEADING_VERB, res.TRAILING_PREDICATE):
+    for pattern in (grammar.FUNDING_SUBJECT, grammar.LEADING_VERB, grammar.TRAILING_PREDICATE):
         m = pattern.search(metric)
         if m and len(metric) - (m.end() - m.start()) >= 2:
             metric = metric[:m.start()] + metric[m.end():]
-    return res.LEAD_NOISE.sub("", metric) or metric
+    return grammar.LEAD_NOISE.sub("", metric) or metric
 
 
 def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> str:
     if q.value_max is not None:
         return "range"
-    suffix = res.SUFFIX_RE.match(after)
+    suffix = grammar.SUFFIX_RE.match(after)
     if suffix:
         word = suffix.group(0)
         if word in ("以上", "及以上", "多"):
@@ -164,9 +165,9 @@ def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> st
         if word in ("左右", "上下"):
             return "approx"
         return "le"
-    if res.PREFIX_APPROX.search(before) and not before.endswith(("超", "逾")):
+    if grammar.PREFIX_APPROX.search(before) and not before.endswith(("超", "逾")):
         return "approx"
-    for word, cmp in res.CMP_WORDS:
+    for word, cmp in comparators.CMP_WORDS:
         if verb == word or before.endswith(word):
             return cmp
     return "eq"
@@ -176,16 +177,16 @@ def _kind(clause_before: str, q: Quantity, verb: Optional[str]) -> str:
     if q.category == "points":  # 比重提高2个百分点 is a share; 增速高于…1个百分点 a growth rate
         return "growth_rate" if re.search(r"增速|增幅|增长率", clause_before) else "share"
     if q.category == "percent":
-        if verb in res.RATE_VERBS or re.search(r"增长|增速|增幅|年均|递增", clause_before):
+        if verb in grammar.RATE_VERBS or re.search(r"增长|增速|增幅|年均|递增", clause_before):
             if not re.search(r"(?:提高|提升|增长|增加|上升)(?:到|至)$", clause_before):
-                if not res.PERCENT_SHARE.search(clause_before[-6:]) or re.search(r"增长|增速|增幅", clause_before):
+                if not grammar.PERCENT_SHARE.search(clause_before[-6:]) or re.search(r"增长|增速|增幅", clause_before):
                     return "growth_rate"
         return "share"
     if q.category == "count" and q.value is not None and q.value != int(q.value):
         return "level"  # 每千人口医师3.8人, 托位4.5个: a density, not a count of things
-    if res.INCREMENT.search(clause_before):
+    if grammar.INCREMENT.search(clause_before):
         return "increment"
-    if res.CUMULATIVE.search(clause_before):
+    if grammar.CUMULATIVE.search(clause_before):
         return "cumulative"
     return "count" if q.category == "count" else "level"
 
@@ -200,14 +201,14 @@ def _split_list(metric: str, n: int) -> list[str]:
         return [metric] * n
     shortest = min(len(p) for p in parts[:-1])
     suffix = parts[-1][shortest:] if len(parts[-1]) > shortest else ""
-    if not (res.HEAD_NOUN.search(suffix) and any(res.HEAD_NOUN.search(p) for p in parts[:-1])):
+    if not (grammar.HEAD_NOUN.search(suffix) and any(grammar.HEAD_NOUN.search(p) for p in parts[:-1])):
         parts = [p + suffix for p in parts[:-1]] + [parts[-1]]  # never a second head (机构+示范企业)
-    head = res.HEAD_NOUN.search(parts[-1])
+    head = grammar.HEAD_NOUN.search(parts[-1])
     if head and head.start() > 0:
-        parts = [p if res.HEAD_NOUN.search(p) else p + head.group(0) for p in parts]
-    qualifier = res.LIST_QUALIFIER.match(parts[0])
+        parts = [p if grammar.HEAD_NOUN.search(p) else p + head.group(0) for p in parts]
+    qualifier = grammar.LIST_QUALIFIER.match(parts[0])
     if qualifier:
-        parts = [p if res.LIST_QUALIFIER.match(p) else qualifier.group(0) + p for p in parts]
+        parts = [p if grammar.LIST_QUALIFIER.match(p) else qualifier.group(0) + p for p in parts]
     return parts
 
 
@@ -258,7 +259,7 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
                 past = True
             elif d.marked:
                 past = False
-        if res.HISTORY_WORDS.search(c_text):
+        if grammar.HISTORY_WORDS.search(c_text):
             past = True  # “十四五”以来，……: the rest of the sentence is history too
         if past:
             out.append(c)
@@ -268,15 +269,15 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
 def find_targets(text: str, ctx: BlockContext,
                  sents: Optional[list[tuple[int, int]]] = None) -> list[FoundTarget]:
     """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known."""
-    masked = list(ctx.masked) + [(m.start(), m.end()) for m in res.QUOTED.finditer(text)]
-    masked += [(m.start(), m.end()) for m in res.FRAMEWORK.finditer(text)]
+    masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
+    masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
     phrases = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
-        if not (QUANTITY_RE.search(s_text) or "级" in s_text or res.QUAL_TRIGGER.search(s_text)
-                or res.BUILT_TRIGGER.search(s_text)):
+        if not (QUANTITY_RE.search(s_text) or "级" in s_text or grammar.QUAL_TRIGGER.search(s_text)
+                or grammar.BUILT_TRIGGER.search(s_text)):
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
         s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
         local = [DeadlinePhrase(d.start - sent[0], d.end - sent[0], d.date, d.year, d.marked) for d in s_phrases]
@@ -294,29 +295,29 @@ def find_targets(text: str, ctx: BlockContext,
             # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
             groups: list[list[Quantity]] = []
             for q in qs:
-                if groups and res.COORD.match(c_text[groups[-1][-1].end:q.start] or "x") and (
+                if groups and grammar.COORD.match(c_text[groups[-1][-1].end:q.start] or "x") and (
                         groups[-1][-1].unit == q.unit or "分别" in c_text):
                     groups[-1].append(q)
                 else:
                     groups.append([q])
             prev_emitted: Optional[int] = None  # end of the last group that became a target
             list_head: Optional[str] = None  # the clause's first metric, whose modifier a list shares
-            subsidy = res.SUBSIDY.search(c_text)
+            subsidy = grammar.SUBSIDY.search(c_text)
             for gi, group in enumerate(groups):
                 first, last = group[0], group[-1]
                 if subsidy:
                     continue  # 给予最高200万元奖励: an incentive, not a goal
                 after = c_text[last.end:]
                 later_exists = gi + 1 < len(groups)
-                if res.QUALIFIER_AFTER.match(after):
+                if grammar.QUALIFIER_AFTER.match(after):
                     continue
                 before = c_text[:first.start]
                 if first.category == "count" and _enumerated(before, first.value):
                     continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
                 verb_m = None
                 other_starts = {q.start for q in qs if q.start < first.start}
-                for vm in res.VERB_RE.finditer(before):
-                    if res.QUALIFIER_VERB.match(before[vm.end():]):
+                for vm in grammar.VERB_RE.finditer(before):
+                    if grammar.QUALIFIER_VERB.match(before[vm.end():]):
                         continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
                     if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
                         continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
@@ -324,12 +325,12 @@ def find_targets(text: str, ctx: BlockContext,
                 verb = verb_m.group(0) if verb_m else None
                 gap = before[verb_m.end():] if verb_m else before
                 gap_clean = re.sub(r"^(?:到|至|在|为|了)?\s*(?:约|近|超|逾|大约)?$", "", gap.strip())
-                if gap_clean and res.VERBS_ONLY.fullmatch(gap_clean):
+                if gap_clean and grammar.VERBS_ONLY.fullmatch(gap_clean):
                     gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
-                rest = res.SUFFIX_RE.sub("", after)
+                rest = grammar.SUFFIX_RE.sub("", after)
                 noun_after = re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}", rest)
                 if noun_after and later_exists and first.category in ("money", "measure", "percent") \
-                        and not (verb and not gap_clean and verb in res.BUILD_VERBS):
+                        and not (verb and not gap_clean and verb in grammar.BUILD_VERBS):
                     continue  # 营收过10亿元企业5家: the first amount qualifies the metric
                 noun_end: Optional[int] = None
                 relative_to: Optional[str] = None
@@ -344,28 +345,28 @@ def find_targets(text: str, ctx: BlockContext,
                 elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
                     # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
                     prev_end = prev_emitted
-                    prev_end += len(before[prev_end:]) - len(res.SUFFIX_RE.sub("", before[prev_end:]))
+                    prev_end += len(before[prev_end:]) - len(grammar.SUFFIX_RE.sub("", before[prev_end:]))
                     metric_raw = before[prev_end:].strip("、，和及与 ")
                     m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
-                elif verb_m and gap_clean and res.RELATIVE_REF.fullmatch(gap_clean):
+                elif verb_m and gap_clean and grammar.RELATIVE_REF.fullmatch(gap_clean):
                     # 增速高于全市平均水平1个百分点: measured against a reference, not a metric
                     relative_to = gap_clean
                     head = before[:verb_m.start()]
                     metric_raw = head
                     m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
-                elif verb_m and gap_clean and not res.BASE_YEAR.fullmatch(gap_clean):
+                elif verb_m and gap_clean and not grammar.BASE_YEAR.fullmatch(gap_clean):
                     metric_raw = gap_clean  # 新增专精特新企业40家
-                    if verb in res.COUNTED_ACTS:
+                    if verb in grammar.COUNTED_ACTS:
                         metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
                     m_start = verb_m.start()
                 elif noun_after and (not verb_m or not gap_clean) \
                         and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
                     metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
-                    verb_in = res.PREDICATE_VERB.search(metric_raw, 1)
+                    verb_in = grammar.PREDICATE_VERB.search(metric_raw, 1)
                     metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
                     m_start = verb_m.start() if verb_m else first.start
                     noun_end = last.end + len(after) - len(rest) + len(metric_raw)
-                    predicate = res.COUNTED_PREDICATE.match(c_text[noun_end:])
+                    predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
                     if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
                         named_by_predicate = True
                         metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
@@ -375,9 +376,9 @@ def find_targets(text: str, ctx: BlockContext,
                     offset = 0
                     if prev_emitted is not None and prev_emitted < len(head):
                         # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
-                        offset = prev_emitted + len(head[prev_emitted:]) - len(res.SUFFIX_RE.sub("", head[prev_emitted:]))
+                        offset = prev_emitted + len(head[prev_emitted:]) - len(grammar.SUFFIX_RE.sub("", head[prev_emitted:]))
                         head = head[offset:]
-                    metric_raw = head + (verb if verb in res.COUNTED_ACTS else "")  # 职业技能培训3万人次
+                    metric_raw = head + (verb if verb in grammar.COUNTED_ACTS else "")  # 职业技能培训3万人次
                     m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
                 metric, scope = _clean_metric(metric_raw)
                 if not named_by_predicate:
@@ -399,19 +400,19 @@ def find_targets(text: str, ctx: BlockContext,
                     label = re.split(r"[，；。]", label[marker.end():])[-1]
                     metric, scope = _clean_metric(label)
                     label_start = clause[0] - 1 - len(label)
-                    if relative_to is None and res.RELATIVE_REF.match(gap_clean or ""):
+                    if relative_to is None and grammar.RELATIVE_REF.match(gap_clean or ""):
                         relative_to = gap_clean
                 if not metric:
                     metric = last_metric or ""
                 if not metric:
                     continue
-                base = res.BASE_YEAR.search(before)
+                base = grammar.BASE_YEAR.search(before)
                 kind = "baseline" if history else _kind(before, first, verb)
                 if kind == "share" and first.category == "points" and re.search(r"增速|增幅|增长率", metric):
                     kind = "growth_rate"
-                if kind == "count" and res.LEVEL_METRIC.search(metric):
+                if kind == "count" and grammar.LEVEL_METRIC.search(metric):
                     kind = "level"  # 万人发明专利拥有量156件: a measured quantity, not things counted
-                suffix = res.SUFFIX_RE.match(after)
+                suffix = grammar.SUFFIX_RE.match(after)
                 end = clause[0] + last.end + (suffix.end() if suffix else 0)
                 if noun_end is not None:
                     end = max(end, clause[0] + noun_end)
@@ -436,7 +437,7 @@ def find_targets(text: str, ctx: BlockContext,
                     if kind == "growth_rate" and re.search(r"(?:下降|降低|减少)$", before.strip()):
                         value = -value
                     comparator = _comparator(before, after, q, verb)
-                    if relative_to and comparator in ("gt", "ge") and not res.SUFFIX_RE.match(after):
+                    if relative_to and comparator in ("gt", "ge") and not grammar.SUFFIX_RE.match(after):
                         comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
                     out.append(FoundTarget(
                         start=start, end=end, metric=metric_i, value=value, value_max=q.value_max,
@@ -453,12 +454,12 @@ def find_targets(text: str, ctx: BlockContext,
         _running_totals(out, sent)
         # Qualitative goals, where no number was found in the same span (never in the past).
         masked_here = masked + history_spans
-        for pattern, cmp, trigger in res.QUAL_PATTERNS:
+        for pattern, cmp, trigger in grammar.QUAL_PATTERNS:
             for m in pattern.finditer(s_text) if trigger.search(s_text) else ():
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
                     continue
-                if res.TASK_VERB.match(m.group("metric")):
+                if grammar.TASK_VERB.match(m.group("metric")):
                     continue  # 推进…网络全覆盖: a task, not a state to reach
                 metric, scope = _clean_metric(m.group("metric"))
                 metric = _goal_name(metric)
@@ -474,9 +475,9 @@ def find_targets(text: str, ctx: BlockContext,
                     scope=scope, relative_to=m.group("ref") if m.group("ref") != "全覆盖" else None,
                     sentence=sent))
                 covered.append((a, b))
-        if (ctx.goal_section or any(d.marked for d in local)) and res.BUILT_TRIGGER.search(s_text):
-            matches = [*res.BUILT_GOAL.finditer(s_text), *res.BUILT_AFTER.finditer(s_text),
-                       *res.BUILT_LONG.finditer(s_text)]
+        if (ctx.goal_section or any(d.marked for d in local)) and grammar.BUILT_TRIGGER.search(s_text):
+            matches = [*grammar.BUILT_GOAL.finditer(s_text), *grammar.BUILT_AFTER.finditer(s_text),
+                       *grammar.BUILT_LONG.finditer(s_text)]
             for m in matches:
                 a, b = sent[0] + m.start(), sent[0] + m.end()
                 if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
@@ -484,7 +485,7 @@ def find_targets(text: str, ctx: BlockContext,
                 clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
                 deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
                 metric, scope = _clean_metric(m.group("metric"))
-                if m.re is res.BUILT_LONG:
+                if m.re is grammar.BUILT_LONG:
                     metric = metric.rpartition("的")[2]
                 for name in _paired_goals(_goal_name(metric)):
                     out.append(FoundTarget(

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import resources as R
+from .rules import chars as han
+from .rules import noise
 
 
 def article_text(markup: str) -> str:
@@ -55,17 +56,17 @@ class _Page:
         name = tag.lower() if isinstance(tag, str) else ""
         if name == "title" and self.title is None:  # the first one, even inside noise
             self.title, self.in_title = [], True
-        if self.skip or name in R.HTML_NOISE_TAGS:
+        if self.skip or name in noise.HTML_NOISE_TAGS:
             self.skip += 1
             return
         if name == "br":
             self.pieces.append("\x02")
-        elif name in R.HTML_BLOCK_TAGS:
+        elif name in noise.HTML_BLOCK_TAGS:
             self.pieces.append("\x00")
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.headings += 1
         hint = " ".join([attrib.get("id") or ""] + (attrib.get("class") or "").split())
-        el = _Element(name, len(self.stack), bool(hint and R.HTML_CONTENT_HINT.search(hint)),
+        el = _Element(name, len(self.stack), bool(hint and noise.HTML_CONTENT_HINT.search(hint)),
                       len(self.pieces), self.han, self.headings)
         if name == "body" and self.body is None:
             self.body = el
@@ -81,7 +82,7 @@ class _Page:
             return
         el = self.stack.pop()
         el.end, el.han_count, el.has_heading = len(self.pieces), self.han - el.han, self.headings > el.headings
-        if el.name in R.HTML_BLOCK_TAGS and el.name != "br":
+        if el.name in noise.HTML_BLOCK_TAGS and el.name != "br":
             self.pieces.append("\x00")
         elif el.name in ("td", "th"):
             self.pieces.append("\x01")
@@ -91,7 +92,7 @@ class _Page:
             self.title.append(text)
         if not self.skip:
             self.pieces.append(text)
-            self.han += len(R.HAN.findall(text))
+            self.han += len(han.HAN.findall(text))
 
     def comment(self, text: str) -> None:
         pass  # not text; what surrounds it joins up
@@ -117,6 +118,6 @@ class _Page:
         title = " ".join(s.strip() for s in self.title or [] if s.strip())
         has_heading = article.has_heading if article else self.headings > 0
         if title and not has_heading:
-            title = max(R.HTML_TITLE_SEPARATORS.split(title), key=len)
+            title = max(noise.HTML_TITLE_SEPARATORS.split(title), key=len)
             text = title + "\n\n" + text
         return text
