@@ -5,7 +5,6 @@ from .lines import broken_line
 from .rules import anatomy as A
 
 
-
 def sentences(text: str) -> list[tuple[int, int]]:
     """Half-open spans of sentences: split after 。！？ and at line breaks (；stays inside),
     except a line break in the middle of a sentence."""
