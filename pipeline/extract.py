@@ -35,6 +35,14 @@ from .deadlines import find_deadlines, misprinted_dates
 from .doctype import typed_targets
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
+from .rules.anatomy import (
+    ENUM,
+    GOAL_TITLE,
+    HISTORY_TITLE,
+    OWNER_HEADER,
+    TIME_HEADER,
+    VALID_UNTIL,
+)
 from .sentences import sentences
 from .targets import BlockContext
 
@@ -54,13 +62,6 @@ def _fingerprint() -> str:
 
 
 PIPELINE_VERSION = _fingerprint()
-# Headings of background chapters (their amounts are baselines); anchored at the start so that a
-# task such as 优化外贸发展环境 is not taken for one.
-_HISTORY_TITLE = re.compile(
-    r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况)"
-)
-_GOAL_TITLE = re.compile(r"目标")
-_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, int],
@@ -89,9 +90,6 @@ def _section_deadlines(sections: list[Section]) -> dict[str, Optional[str]]:
     return out
 
 
-_ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
-
-
 def _split_enumeration(text: str, start: int, end: int, sec: Section
                        ) -> list[tuple[int, int, Optional[Section], Optional[str]]]:
     """A heading's text, split at 一是……二是…… when it enumerates two or more sub-items.
@@ -102,7 +100,7 @@ def _split_enumeration(text: str, start: int, end: int, sec: Section
     block = text[start:end]
     if "是" not in block and "其" not in block:  # every 一是 / 其二 has one; the pattern is slow
         return [(start, end, sec, None)]
-    marks = [m for m in _ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
+    marks = [m for m in ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
     if len(marks) < 2:
         return [(start, end, sec, None)]
     out: list[tuple[int, int, Optional[Section], Optional[str]]] = [(start, start + marks[0].start(), sec, None)]
@@ -154,10 +152,6 @@ def _closes_sentence(block: str, end: int) -> bool:
     return not rest or rest[0] in "\n。；;"
 
 
-_OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
-_TIME_HEADER = re.compile(r"时限|时间|进度|节点")
-
-
 @dataclass
 class _Row:
     """A row of a task table (项目名称 | 建设内容 | 完成时限 | 责任单位)."""
@@ -178,9 +172,9 @@ def _table_rows(text: str) -> list[_Row]:
         cells = line.split("\t")
         if len(cells) >= 3:
             names = [c.strip() for c in cells]
-            if any(_OWNER_HEADER.match(c) for c in names):
-                header = ([i for i, c in enumerate(names) if _OWNER_HEADER.match(c)][0],
-                          next((i for i, c in enumerate(names) if _TIME_HEADER.search(c)), None),
+            if any(OWNER_HEADER.match(c) for c in names):
+                header = ([i for i, c in enumerate(names) if OWNER_HEADER.match(c)][0],
+                          next((i for i, c in enumerate(names) if TIME_HEADER.search(c)), None),
                           1 if re.match(r"序号|编号", names[0]) else 0)
             elif header is not None and len(cells) > header[0]:
                 owner_col, time_col, title_col = header
@@ -227,7 +221,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     row_starts = [r.start for r in table_rows]
     valid_until = None
     if plan.period_end is None:
-        vm = _VALID_UNTIL.search(text)
+        vm = VALID_UNTIL.search(text)
         if vm:
             try:  # a misprinted date (2027年11月37日) is no deadline
                 valid_until = date(int(vm.group(1)), int(vm.group(2)), int(vm.group(3))).isoformat()
@@ -313,8 +307,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         ctx = BlockContext(
             period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
             section_deadline=section_deadlines[sec.id] if sec else None,
-            history_section=bool(sec and any(_HISTORY_TITLE.search(t) for t in path)),
-            goal_section=bool(sec and any(_GOAL_TITLE.search(t) for t in path)),
+            history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
+            goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
             masked=[(c.start, c.end) for c in clauses],
         )
         sents = sentences(block)

@@ -23,6 +23,11 @@ from schemas.stages import NormalizedDocument, RawDocument
 
 from .lines import broken_line
 from .rules import chars as han
+from .rules.chars import (
+    HALF_PUNCT,
+    SUSPECT,
+    SUSPECT_RUN,
+)
 
 _MAX_MOJIBAKE_WARNINGS = 50
 
@@ -210,9 +215,6 @@ def _neighbour(chars: list[str], i: int, step: int) -> str:
     return chars[i] if 0 <= i < len(chars) and chars[i] != "\n" else ""
 
 
-_HALF_PUNCT = re.compile(r"[(),:;]")
-
-
 def _fullwidth_punct(chars: list[str]) -> None:
     """In place: half-width ( ) , : ; next to Chinese become full-width, line by line.
 
@@ -223,7 +225,7 @@ def _fullwidth_punct(chars: list[str]) -> None:
     text = "".join(chars)
     # Only lines holding one of ( ) , : ; can change: find those characters in C.
     end = -1
-    for m in _HALF_PUNCT.finditer(text):
+    for m in HALF_PUNCT.finditer(text):
         if m.start() < end:
             continue  # on a line already done
         start = text.rfind("\n", 0, m.start()) + 1
@@ -265,9 +267,6 @@ def _fullwidth_punct_line(chars: list[str], start: int, end: int) -> None:
 
 # --- mojibake ----------------------------------------------------------------------------------
 
-_SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
-_SUSPECT_RUN = re.compile(_SUSPECT.pattern + "+")
-
 
 def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
     """Flag runs of '?'/U+FFFD next to Han characters and runs of rare or private-use characters
@@ -277,7 +276,7 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
     # Most documents hold no suspect character at all: find that out with set and regex
     # operations in C before classifying any character in Python.
     rare = "".join(sorted(han.HAN.findall("".join(set(text) - common))))
-    if not rare and not _SUSPECT.search(text):
+    if not rare and not SUSPECT.search(text):
         return []
 
     def kind(ch: str) -> str:
@@ -292,7 +291,7 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
         return "c" if han.is_cjk(ch) else "o"
 
     # Runs of suspect characters (kinds q, p, r), found in C; only their neighbours are classified.
-    runs = re.compile(_SUSPECT.pattern[:-1] + re.escape(rare) + "]+") if rare else _SUSPECT_RUN
+    runs = re.compile(SUSPECT.pattern[:-1] + re.escape(rare) + "]+") if rare else SUSPECT_RUN
     regions: list[tuple[int, int]] = []
     n, done = len(text), 0
     for m in runs.finditer(text):

@@ -16,56 +16,27 @@ from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
 from .doctype import doc_type
 from .rules import anatomy, periods
+from .rules.anatomy import (
+    CITED,
+    CITED_ISSUER,
+    CITED_NOTICE,
+    DOC_NUMBER_RE,
+    ISSUER_LINE,
+    LEAD_VERBS,
+    MARKERS,
+    NOTICE,
+    OUTLINE_DATE_LINE,
+    PERIOD,
+    POSTED_DATE,
+    REGION,
+    SIGN_NOTE,
+    SINGLE_YEAR,
+    TITLE_IN_TEXT,
+    TITLE_ISSUER,
+    TITLE_WORDS,
+)
 
-_CN = "一二三四五六七八九十百零〇"
-# (style name, regex on a line start) — order does not matter; depth comes from first appearance.
-MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第[{_CN}]+[章部篇](?:\s|　)*")),
-    ("part", re.compile(rf"^第[{_CN}]+部分(?:\s|　)*")),
-    ("section", re.compile(rf"^第[{_CN}]+节(?:\s|　)*")),
-    ("article", re.compile(rf"^第[{_CN}]+条(?:\s|　)*")),
-    ("cn", re.compile(rf"^[{_CN}]+[、，.．](?!\d)\s*")),
-    ("paren_cn", re.compile(rf"^[（(][{_CN}]+[）)]\s*[、.．]?\s*")),
-    ("arabic", re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s)\s*")),
-    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
-    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
-)
-_TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
-                          r"决定|批复|条例|规定|答记者问|解读)")
-_NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈“]?(?P<title>.+?)[》>〉”]?(?:的)?通知")
-# What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
-_CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《“]?(?P<title>.+?)[>〉》”]?\s*的?通知")
-# The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
-_CITED_ISSUER = re.compile(
-    r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|总局|厅|局|委|部|署))$"
-)
-_LEAD_VERBS = re.compile(r"^(?:深入|认真|全面|进一步|贯彻|落实|执行|实施|根据|按照|依据|对照|结合|遵照|为|按|和|及|与|、)+")
-_POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
-)
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
-_SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_REGION = re.compile(
-    r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
-)
-_CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
-_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
 _SENT_END = "。；;！？!?"
-# A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
-_TITLE_IN_TEXT = re.compile(
-    r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
-    r"关于[^。：:，；]{4,80}?"
-    r"(?:的(?:通知|函|意见|决定|批复|报告|请示|纪要)|(?:工作)?方案|规划|计划)"
-    r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
-)
-_SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
-# A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.
-_TITLE_ISSUER = re.compile(
-    r"^((?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委)))关于"
-)
 
 
 @dataclass
@@ -105,7 +76,7 @@ def level_of(region: Optional[str], issuer: Optional[str] = None) -> Level:
 def region_of(title: str) -> Optional[str]:
     """The place named at the start of a title (临江市海澄区 in 临江市海澄区服务业……)."""
     title = re.sub(r"^(?:关于|中共)", "", title)
-    m = _REGION.match(title)
+    m = REGION.match(title)
     if not m:
         return None
     region = m.group(1)
@@ -156,7 +127,7 @@ def _heading_title(body: str) -> tuple[str, bool]:
 def _notice_line(text: str) -> Optional[re.Match[str]]:
     """The notice wrapper's title line: a line of its own that ends with 通知. A 《…》 citation of
     a notice inside a sentence (落实……《关于印发<…>的通知》，) is a parent plan, never the wrapper."""
-    m = _NOTICE.search(text)
+    m = NOTICE.search(text)
     if not m or m.end() != len(text) or len(text) > 120:
         return None
     before = text[: m.start()]
@@ -186,7 +157,7 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
         ln = lines[i]
         if _match_marker(ln.text) or len(ln.text) > 70 or ln.text[-1] in "。；":
             continue
-        if _TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
+        if TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
             title, end, nxt = ln.text, ln.end, i + 1
             # A period on the next line: 《……行动方案》 / （2024—2026年）
             if nxt < len(lines) and re.fullmatch(r"[（(]?\s*(?:19|20)\d{2}.{0,6}年\s*[）)]?", lines[nxt].text):
@@ -218,13 +189,13 @@ def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
     if inner:
         number = number or inner.group(1)
         cited = cited[: inner.start()]
-    notice = _CITED_NOTICE.match(cited)
+    notice = CITED_NOTICE.match(cited)
     if notice:
         cited = notice.group("title")
     issuer = None
-    m = _CITED_ISSUER.search(before)
+    m = CITED_ISSUER.search(before)
     if m:
-        organ = _LEAD_VERBS.sub("", m.group(0))
+        organ = LEAD_VERBS.sub("", m.group(0))
         if organ.startswith(("国务院", "中共中央")) or region_of(organ):
             issuer = organ
     title = cited.strip()
@@ -238,7 +209,7 @@ def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[s
     year of issue (its date or its 文号). A notice, report or interpretation has only the range its
     title names (the 批复 of a 规划（2018—2035年）), never a single year or a 十四五 (关于2019年…安排的
     通知, a 解读 of a 《“十四五”…方案》)."""
-    period = _PERIOD.search(title)
+    period = PERIOD.search(title)
     if period:
         return int(period.group(1)), int(period.group(2))
     if doc_type(title) not in ("plan", "policy_measures", "unknown"):
@@ -248,14 +219,14 @@ def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[s
         start = five_year_plan_start(five.group(1))
         if start:
             return start, start + 4
-    single = _SINGLE_YEAR.search(title)
+    single = SINGLE_YEAR.search(title)
     if single:
         return int(single.group(1)), int(single.group(1))
     stated = periods.STATED_PERIOD.search(text[:2000])
     if stated:
         return int(stated.group(1)), int(stated.group(2))
     if doc_type(title) == "plan" and periods.THIS_YEAR.search(text) \
-            and not _SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
+            and not SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
         year = issued[:4] if issued else (re.search(r"(?:19|20)\d{2}", doc_number or "") or [None])[0]
         if year:
             return int(year), int(year)
@@ -271,9 +242,9 @@ def five_year_plan_start(numeral: str) -> Optional[int]:
 def _signature(lines: list[_Line]) -> tuple[Optional[str], Optional[str]]:
     """The issuing organ and date signed at the end of a document (an organ's line, then a date
     line, perhaps followed by （此件公开发布）)."""
-    tail = [ln.text for ln in lines[-4:] if not _SIGN_NOTE.fullmatch(ln.text)]
+    tail = [ln.text for ln in lines[-4:] if not SIGN_NOTE.fullmatch(ln.text)]
     for i in range(len(tail) - 1, 0, -1):
-        if _DATE_LINE.match(tail[i]) and _ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
+        if OUTLINE_DATE_LINE.match(tail[i]) and ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
                 and not re.search(r"[，。；：、]", tail[i - 1]):
             y, mo, d = map(int, re.findall(r"\d+", tail[i]))
             try:
@@ -287,7 +258,7 @@ def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
     """The posting date of a web page, from the 来源/发布时间 lines decode dropped as site noise."""
     for line in dropped:
         if line.reason in ("source", "publish date"):
-            m = _POSTED_DATE.search(line.text)
+            m = POSTED_DATE.search(line.text)
             if m:
                 try:
                     return date(*map(int, m.groups())).isoformat()
@@ -306,7 +277,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
 
     title, title_span, body_idx, notice_title = _find_title(lines)
     if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
-        found = _TITLE_IN_TEXT.search(text[:400])
+        found = TITLE_IN_TEXT.search(text[:400])
         title = found.group(0) if found else None
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
@@ -320,7 +291,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     issuer = issued = None
     notice_lines = lines[:body_idx] if notice_title else []
     for i, ln in enumerate(notice_lines):
-        if _DATE_LINE.match(ln.text) and i > 0 and _ISSUER_LINE.search(notice_lines[i - 1].text):
+        if OUTLINE_DATE_LINE.match(ln.text) and i > 0 and ISSUER_LINE.search(notice_lines[i - 1].text):
             issuer = notice_lines[i - 1].text
             y, mo, d = map(int, re.findall(r"\d+", ln.text))
             try:
@@ -335,7 +306,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         issuer, signed = _signature(lines)
         issued = issued or signed
     if issuer is None and title:
-        by = _TITLE_ISSUER.match(title)  # 国务院关于促进……的意见
+        by = TITLE_ISSUER.match(title)  # 国务院关于促进……的意见
         issuer = by.group(1) if by else None
     if title is None:
         warnings.append(Warning(code="no_title", message="no plan title found"))
@@ -392,7 +363,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     own = {re.sub(r"[\s（）()—\-\d年]", "", t) for t in (title or "", notice_title or "") if t}
     parents: list[ParentPlan] = []
     seen = set()
-    for cm in _CITED.finditer(preamble):
+    for cm in CITED.finditer(preamble):
         cited = cm.group("title")
         key = re.sub(r"[\s（）()—\-\d年]", "", cited)
         if key in own or key in seen:

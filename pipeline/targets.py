@@ -16,6 +16,10 @@ from .deadlines import DeadlinePhrase, find_deadlines, recurrence_of
 from .numbers import QUANTITY_RE, Quantity, find_quantities
 from .rules import comparators
 from .rules import targets as grammar
+from .rules.targets import (
+    DEADLINE_WORDS,
+    LEADING_MARKER,
+)
 from .sentences import clauses, in_spans, paragraph_of, sentences
 
 
@@ -53,14 +57,10 @@ class BlockContext:
     masked: list[tuple[int, int]] = field(default_factory=list)  # responsibility clauses
 
 
-_DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
-_LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
-
-
 def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
     """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
-    text = _DEADLINE_WORDS.sub("", raw)
-    text = _LEADING_MARKER.sub("", text)
+    text = DEADLINE_WORDS.sub("", raw)
+    text = LEADING_MARKER.sub("", text)
     text = grammar.LEAD_NOISE.sub("", text.strip())
     scope = None
     m = grammar.SCOPE_RE.match(text)

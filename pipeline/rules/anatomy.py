@@ -38,3 +38,69 @@ LINE_ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 #: Where a clause ends: ，；：。！？ (half-width too).
 CLAUSE_END = re.compile(r"[，；;,：:。！？]")
+
+
+# --- extract ---
+
+# Headings of background chapters (their amounts are baselines); anchored at the start so that a
+# task such as 优化外贸发展环境 is not taken for one.
+HISTORY_TITLE = re.compile(
+    r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况)"
+)
+GOAL_TITLE = re.compile(r"目标")
+VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
+OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
+TIME_HEADER = re.compile(r"时限|时间|进度|节点")
+
+
+# --- outline ---
+
+CN = "一二三四五六七八九十百零〇"
+# (style name, regex on a line start) — order does not matter; depth comes from first appearance.
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第[{CN}]+[章部篇](?:\s|　)*")),
+    ("part", re.compile(rf"^第[{CN}]+部分(?:\s|　)*")),
+    ("section", re.compile(rf"^第[{CN}]+节(?:\s|　)*")),
+    ("article", re.compile(rf"^第[{CN}]+条(?:\s|　)*")),
+    ("cn", re.compile(rf"^[{CN}]+[、，.．](?!\d)\s*")),
+    ("paren_cn", re.compile(rf"^[（(][{CN}]+[）)]\s*[、.．]?\s*")),
+    ("arabic", re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s)\s*")),
+    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
+)
+TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
+                          r"决定|批复|条例|规定|答记者问|解读)")
+NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈“]?(?P<title>.+?)[》>〉”]?(?:的)?通知")
+# What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
+CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《“]?(?P<title>.+?)[>〉》”]?\s*的?通知")
+# The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
+CITED_ISSUER = re.compile(
+    r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|总局|厅|局|委|部|署))$"
+)
+LEAD_VERBS = re.compile(r"^(?:深入|认真|全面|进一步|贯彻|落实|执行|实施|根据|按照|依据|对照|结合|遵照|为|按|和|及|与|、)+")
+POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
+)
+PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+REGION = re.compile(
+    r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
+)
+CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
+OUTLINE_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
+# A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
+TITLE_IN_TEXT = re.compile(
+    r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
+    r"关于[^。：:，；]{4,80}?"
+    r"(?:的(?:通知|函|意见|决定|批复|报告|请示|纪要)|(?:工作)?方案|规划|计划)"
+    r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
+)
+SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
+# A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.
+TITLE_ISSUER = re.compile(
+    r"^((?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委)))关于"
+)

@@ -66,3 +66,21 @@ def common_cjk() -> frozenset[str]:
             except UnicodeDecodeError:
                 pass
     return frozenset(c for c in chars if len(c) == 1 and is_cjk(c))
+
+
+# --- encodings ---
+
+META_CHARSET = re.compile(
+    rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE
+)
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2010-\u2027]")
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # not \t \n \v \f \r
+CONTROL_OR_NUL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+# --- normalize ---
+
+HALF_PUNCT = re.compile(r"[(),:;]")
+SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
+SUSPECT_RUN = re.compile(SUSPECT.pattern + "+")

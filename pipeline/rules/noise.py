@@ -54,3 +54,9 @@ HTML_CONTENT_HINT = re.compile(
 )
 #: How a <title> separates the page title from the site name: the longest part is kept.
 HTML_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
+
+
+# --- decode ---
+
+HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|body|meta|div|head|p[\s>])", re.IGNORECASE)
+LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\f\v\x85]")

@@ -1,0 +1,15 @@
+"""Indicator tables: header words, cells, comparators in cells (see pipeline/tables.py)."""
+from __future__ import annotations
+
+import re
+
+# --- tables ---
+
+INDICATOR = re.compile(r"^(?:主要)?(?:指标|指标名称|指标项)$")
+UNIT_COL = re.compile(r"^(?:计量)?单位$")
+YEAR_COL = re.compile(r"((?:19|20)\d{2})\s*年?")
+GOAL_COL = re.compile(r"目标|预期|规划")
+GROWTH_COL = re.compile(r"年均增长|增速|增幅")
+CELL = re.compile(r"^\s*(?P<pre>[≥≤><＞＜]=?|不低于|不少于|不超过|超过|约)?\s*"
+                   r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<post>以上|以下|以内|左右)?\s*$")
+METRIC_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
