@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from collections import Counter
 from typing import Optional
@@ -25,6 +24,7 @@ from .rules.chars import CONTROL
 from .rules.noise import (
     HTML_SNIFF,
     LINE_BREAK,
+    PROSE_MARK,
 )
 from .webpage import article_text
 
@@ -146,7 +146,7 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]
         reason = _noise_reason(line)
         stripped = line.strip()
         if not reason and counts[stripped] >= noise.RUNNING_HEADER_MIN_REPEATS and 2 <= len(stripped) <= 30 \
-                and not re.search(r"[，。；：、（）()\d]", stripped):
+                and not PROSE_MARK.search(stripped):
             reason = "running header"
         if reason:
             dropped.append(DroppedLine(stripped, reason, no, start + len(line) - len(line.lstrip())))

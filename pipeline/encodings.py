@@ -7,7 +7,6 @@ charset-normalizer.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Optional
 
@@ -19,6 +18,7 @@ from .rules.chars import (
     CONTROL_OR_NUL,
     META_CHARSET,
     NON_ASCII,
+    NON_ASCII_BYTE,
 )
 
 _GB_FAMILY = {"gb2312", "gbk", "cp936", "ms936", "gb18030", "euc_cn", "hz"}
@@ -69,7 +69,7 @@ _BAD_UTF8_SHARE = 0.01
 def _nearly_utf8(data: bytes) -> bool:
     """UTF-8 but for a few bad bytes (a GBK or Big5 file fails on most of its characters)."""
     bad = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    non_ascii = sum(1 for _ in re.finditer(rb"[\x80-\xff]", data))
+    non_ascii = sum(1 for _ in NON_ASCII_BYTE.finditer(data))
     return 0 < bad <= max(1, non_ascii * _BAD_UTF8_SHARE)
 
 

@@ -7,7 +7,6 @@ a clause of its own takes the clause written on its parent's heading line.
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
@@ -36,13 +35,16 @@ from .doctype import typed_targets
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
 from .rules.anatomy import (
+    CLAUSE_TITLE_END,
     ENUM,
     GOAL_TITLE,
     HISTORY_TITLE,
+    ITEM_TITLE_END,
     OWNER_HEADER,
     TIME_HEADER,
     VALID_UNTIL,
 )
+from .rules.tables import SERIAL_HEADER
 from .sentences import sentences
 from .targets import BlockContext
 
@@ -109,7 +111,7 @@ def _split_enumeration(text: str, start: int, end: int, sec: Section
         sub_end = start + (marks[i + 1].start() if i + 1 < len(marks) else len(block))
         body = block[m.end():sub_end - start]
         owned += bool(find_clauses(body))
-        title = re.split(r"[，。；：（]", body, maxsplit=1)[0].strip()[:40] or sec.title
+        title = ITEM_TITLE_END.split(body, maxsplit=1)[0].strip()[:40] or sec.title
         out.append((start + m.start(), sub_end, sec, title))
     # Split only when the sub-items carry their own clauses; one clause closing them all
     # makes the heading one action.
@@ -140,7 +142,7 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
             out.append((start, start + seg_end, sec, None))
         else:
             lead = body.lstrip("。；;，, \n")
-            title = re.split(r"[，。；：（(]", lead, maxsplit=1)[0].strip()[:40] or sec.title
+            title = CLAUSE_TITLE_END.split(lead, maxsplit=1)[0].strip()[:40] or sec.title
             out.append((start + prev, start + seg_end, sec, title))
         prev = seg_end
     return out
@@ -175,7 +177,7 @@ def _table_rows(text: str) -> list[_Row]:
             if any(OWNER_HEADER.match(c) for c in names):
                 header = ([i for i, c in enumerate(names) if OWNER_HEADER.match(c)][0],
                           next((i for i, c in enumerate(names) if TIME_HEADER.search(c)), None),
-                          1 if re.match(r"序号|编号", names[0]) else 0)
+                          1 if SERIAL_HEADER.match(names[0]) else 0)
             elif header is not None and len(cells) > header[0]:
                 owner_col, time_col, title_col = header
                 offsets = [pos]

@@ -1,12 +1,12 @@
 """Dated deliverables without a number: ``2025年6月底前，出台……实施细则``."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .deadlines import find_deadlines
 from .rules.milestones import (
+    DEADLINE_LEAD_OUT,
     DELIVERABLE,
     NUMBERED,
     SUBMIT,
@@ -59,7 +59,7 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
                 # 制定实施办法，于2018年12月31日前报送国务院办公厅: the deliverable comes first
                 lead = len(before) - len(before.lstrip("，、；：。 \n"))
                 body = before.strip("，、；：。 \n")
-                body = re.sub(r"[，,]?\s*(?:并|均|须|要|应)?\s*(?:于|在)?$", "", body)
+                body = DEADLINE_LEAD_OUT.sub("", body)
                 out.append(FoundMilestone(sent[0] + lead, gov_start + len(governed),
                                           body + "，" + governed, d.date, sent))
                 continue

@@ -18,23 +18,40 @@ from .doctype import doc_type
 from .rules import anatomy, periods
 from .rules.anatomy import (
     CITED,
+    CITED_DOC_NUMBER,
     CITED_ISSUER,
     CITED_NOTICE,
+    CITY_END,
+    CLAUSE_PUNCT,
+    COUNTY_END,
     DOC_NUMBER_RE,
     ISSUER_LINE,
     LEAD_VERBS,
     MARKERS,
+    NATIONAL_DOC_PREFIX,
+    NATIONAL_OPENING,
     NOTICE,
     OUTLINE_DATE_LINE,
     PERIOD,
     POSTED_DATE,
+    PROVINCE_END,
+    PROVINCIAL_DOC_PREFIX,
     REGION,
+    REGION_END,
+    REGION_PART,
     SIGN_NOTE,
     SINGLE_YEAR,
     TITLE_IN_TEXT,
     TITLE_ISSUER,
+    TITLE_NOISE,
+    TITLE_OPENING,
     TITLE_WORDS,
+    TOWNSHIP_END,
+    TRAILING_UNITS_NOTE,
+    YEAR_LINE,
 )
+from .rules.chars import DIGITS, WHITESPACE
+from .rules.dates import YEAR_DIGITS, ZERO_YEAR
 
 _SENT_END = "。；;！？!?"
 
@@ -62,32 +79,31 @@ def level_of(region: Optional[str], issuer: Optional[str] = None) -> Level:
     probe = region or issuer or ""
     if probe == "全国" or probe.startswith(("国务院", "国家", "中共中央")) or (issuer or "").startswith(("国务院", "国家")):
         return "national"
-    if re.search(r"(?:省|自治区)$", probe):
+    if PROVINCE_END.search(probe):
         return "provincial"
-    if re.search(r"(?:区|县|旗|新区|自治县)$", probe):
+    if COUNTY_END.search(probe):
         return "district"
-    if re.search(r"(?:市|自治州|地区|盟|州)$", probe):
+    if CITY_END.search(probe):
         return "city"
-    if re.search(r"(?:镇|街道|乡)$", probe):
+    if TOWNSHIP_END.search(probe):
         return "subdistrict"
     return "unknown"
 
 
 def region_of(title: str) -> Optional[str]:
     """The place named at the start of a title (临江市海澄区 in 临江市海澄区服务业……)."""
-    title = re.sub(r"^(?:关于|中共)", "", title)
+    title = TITLE_OPENING.sub("", title)
     m = REGION.match(title)
     if not m:
         return None
     region = m.group(1)
     # The most specific unit: 临江市西岭区 → 西岭区 (the city is the parent plan's business).
     # 州 ends a place only when no 市/区/县 follows it (澄州市 is one city, not 澄州 + 市).
-    parts = re.findall(r".+?(?:特别行政区|自治区|自治州|自治县|新区|地区|街道|省|市|州(?![市区县])|盟|县|旗|区|镇)",
-                       region)
+    parts = REGION_PART.findall(region)
     if len(parts) > 1 and len(parts[-1]) >= 2:
         region = parts[-1]
     # Trim a trailing word that is part of the topic rather than the place (…服务业集聚区).
-    while region and not re.search(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|镇|街道)$", region):
+    while region and not REGION_END.search(region):
         region = region[:-1]
     return region if 2 <= len(region) <= 16 else None
 
@@ -104,7 +120,7 @@ def _heading_title(body: str) -> tuple[str, bool]:
     """Title of a heading line (after its marker) and whether the line is *only* a heading."""
     body = body.strip()
     # A responsibility clause written on the heading line is not part of its title.
-    body = re.sub(r"[（(][^（）()]*(?:单位|部门|牵头|负责|配合)[^（）()]*[）)]\s*$", "", body).strip() or body
+    body = TRAILING_UNITS_NOTE.sub("", body).strip() or body
     cut = None
     depth = 0
     for i, ch in enumerate(body):
@@ -144,11 +160,11 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
             break
     start_idx = 0
     if notice_title:
-        folded = re.sub(r"\s", "", notice_title)
+        folded = WHITESPACE.sub("", notice_title)
         for i, ln in enumerate(lines[:60]):
             if _notice_line(ln.text):
                 continue
-            if re.sub(r"\s", "", ln.text).startswith(folded[: max(6, len(folded) - 12)]):
+            if WHITESPACE.sub("", ln.text).startswith(folded[: max(6, len(folded) - 12)]):
                 start_idx = i
                 break
         else:
@@ -160,7 +176,7 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
         if TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
             title, end, nxt = ln.text, ln.end, i + 1
             # A period on the next line: 《……行动方案》 / （2024—2026年）
-            if nxt < len(lines) and re.fullmatch(r"[（(]?\s*(?:19|20)\d{2}.{0,6}年\s*[）)]?", lines[nxt].text):
+            if nxt < len(lines) and YEAR_LINE.fullmatch(lines[nxt].text):
                 title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
             return title, (ln.start, end), nxt, notice_title
     return notice_title, None, 0, notice_title
@@ -171,13 +187,13 @@ def plan_region(title: Optional[str], issuer: Optional[str], doc_number: Optiona
     national organ heading the title); else the province its 文号 names (鲁政办发 → 山东省, 国办发 →
     全国). The same rule for a plan and for a citation of it, as the region is part of the plan's id."""
     region = region_of(title or "") or (region_of(issuer) if issuer else None)
-    if region is None and (re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or ""))
+    if region is None and (NATIONAL_OPENING.match((title or "") + (issuer or ""))
                            or anatomy.NATIONAL_ORGAN.match(title or "")):
         region = "全国"
     if region is None and doc_number:
-        if re.match(r"^国(?:发|办发|办函|函)", doc_number):
+        if NATIONAL_DOC_PREFIX.match(doc_number):
             region = "全国"
-        elif re.match(r"^.政", doc_number):
+        elif PROVINCIAL_DOC_PREFIX.match(doc_number):
             region = anatomy.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1])
     return region
 
@@ -185,7 +201,7 @@ def plan_region(title: Optional[str], issuer: Optional[str], doc_number: Optiona
 def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
     """A plan cited as 《…》: a cited notice gives the plan it carries (关于印发<X>的通知 → X), the
     文号 may sit inside the 《》 or after it, and the organ written before 《 is its issuer."""
-    inner = re.search(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$", cited)
+    inner = CITED_DOC_NUMBER.search(cited)
     if inner:
         number = number or inner.group(1)
         cited = cited[: inner.start()]
@@ -199,7 +215,7 @@ def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
         if organ.startswith(("国务院", "中共中央")) or region_of(organ):
             issuer = organ
     title = cited.strip()
-    return ParentPlan(title=title, doc_number=re.sub(r"\s", "", number) if number else None,
+    return ParentPlan(title=title, doc_number=WHITESPACE.sub("", number) if number else None,
                       issuer=issuer or region_of(cited), region=plan_region(title, issuer, number))
 
 
@@ -227,7 +243,7 @@ def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[s
         return int(stated.group(1)), int(stated.group(2))
     if doc_type(title) == "plan" and periods.THIS_YEAR.search(text) \
             and not SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
-        year = issued[:4] if issued else (re.search(r"(?:19|20)\d{2}", doc_number or "") or [None])[0]
+        year = issued[:4] if issued else (YEAR_DIGITS.search(doc_number or "") or [None])[0]
         if year:
             return int(year), int(year)
     return None, None
@@ -245,8 +261,8 @@ def _signature(lines: list[_Line]) -> tuple[Optional[str], Optional[str]]:
     tail = [ln.text for ln in lines[-4:] if not SIGN_NOTE.fullmatch(ln.text)]
     for i in range(len(tail) - 1, 0, -1):
         if OUTLINE_DATE_LINE.match(tail[i]) and ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
-                and not re.search(r"[，。；：、]", tail[i - 1]):
-            y, mo, d = map(int, re.findall(r"\d+", tail[i]))
+                and not CLAUSE_PUNCT.search(tail[i - 1]):
+            y, mo, d = map(int, DIGITS.findall(tail[i]))
             try:
                 return tail[i - 1], date(y, mo, d).isoformat()
             except ValueError:
@@ -282,18 +298,18 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
     if m:
-        doc_number = re.sub(r"\s", "", m.group(0))
+        doc_number = WHITESPACE.sub("", m.group(0))
     elif notice_title is None:
         # A bare plan sometimes carries its own 文号 right under the title.
         for ln in lines[body_idx: body_idx + 2]:
             if DOC_NUMBER_RE.fullmatch(ln.text):
-                doc_number = re.sub(r"\s", "", ln.text)
+                doc_number = WHITESPACE.sub("", ln.text)
     issuer = issued = None
     notice_lines = lines[:body_idx] if notice_title else []
     for i, ln in enumerate(notice_lines):
         if OUTLINE_DATE_LINE.match(ln.text) and i > 0 and ISSUER_LINE.search(notice_lines[i - 1].text):
             issuer = notice_lines[i - 1].text
-            y, mo, d = map(int, re.findall(r"\d+", ln.text))
+            y, mo, d = map(int, DIGITS.findall(ln.text))
             try:
                 issued = date(y, mo, d).isoformat()
             except ValueError:
@@ -312,7 +328,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         warnings.append(Warning(code="no_title", message="no plan title found"))
     # The period comes from the title (or the line under it), never from cited documents.
     period_start, period_end = _period(title or "", text, issued, doc_number)
-    if re.search(r"(?<![\d.])0\d{3}\s*年", text):
+    if ZERO_YEAR.search(text):
         warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
     region = plan_region(title, issuer, doc_number)
 
@@ -360,12 +376,12 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     pre_start = 0
     pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
     preamble = text[pre_start:pre_end]
-    own = {re.sub(r"[\s（）()—\-\d年]", "", t) for t in (title or "", notice_title or "") if t}
+    own = {TITLE_NOISE.sub("", t) for t in (title or "", notice_title or "") if t}
     parents: list[ParentPlan] = []
     seen = set()
     for cm in CITED.finditer(preamble):
         cited = cm.group("title")
-        key = re.sub(r"[\s（）()—\-\d年]", "", cited)
+        key = TITLE_NOISE.sub("", cited)
         if key in own or key in seen:
             continue
         seen.add(key)

@@ -6,7 +6,6 @@ the year from the column header. Columns before the plan period are baselines.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -17,9 +16,11 @@ from .rules.tables import (
     GROWTH_COL,
     INDICATOR,
     METRIC_UNIT,
+    ROW_NUMBER,
     UNIT_COL,
     YEAR_COL,
 )
+from .rules.targets import GROWTH_WORD
 from .targets import FoundTarget
 
 _CMP = {"≥": "ge", "≥=": "ge", ">=": "ge", ">": "gt", "＞": "gt", "≤": "le", "<=": "le", "<": "lt",
@@ -52,7 +53,7 @@ def _header(cells: list[str], period_end: Optional[int]) -> Optional[_Header]:
 
 def _kind(metric: str, unit: str, growth: bool) -> str:
     info = unit_info(unit)
-    if growth or (unit == "%" and re.search(r"增长|增速|增幅", metric)):
+    if growth or (unit == "%" and GROWTH_WORD.search(metric)):
         return "growth_rate"
     if unit in ("%", "个百分点", "百分点"):
         return "share"
@@ -82,7 +83,7 @@ def _row(line: str, pos: int, cells: list[str], h: _Header, period_start: Option
     offsets = [pos]
     for c in cells[:-1]:
         offsets.append(offsets[-1] + len(c) + 1)
-    metric = re.sub(r"^\s*\d{1,2}[.．、]\s*", "", cells[h.indicator]).strip()
+    metric = ROW_NUMBER.sub("", cells[h.indicator]).strip()
     unit = cells[h.unit].strip() if h.unit is not None and h.unit < len(cells) else ""
     m_unit = METRIC_UNIT.search(metric)
     if m_unit:

@@ -8,7 +8,6 @@ metric (营收过10亿元的企业) are skipped; amounts in sentences about the 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -17,8 +16,28 @@ from .numbers import QUANTITY_RE, Quantity, find_quantities
 from .rules import comparators
 from .rules import targets as grammar
 from .rules.targets import (
+    AMOUNT_CHAR,
+    AS_FOLLOWS,
+    CONJUNCTION,
+    DEADLINE_QUALIFIER,
     DEADLINE_WORDS,
+    EACH_BEFORE,
+    FALL_BEFORE,
+    GAP_WORDS,
+    GROWTH_RATE_WORD,
+    GROWTH_WORD,
+    LABEL_MARKER,
     LEADING_MARKER,
+    LEADING_REACH,
+    LIST_SEP,
+    NOUN_AFTER,
+    NOUN_AFTER_DE,
+    RATE_WORD,
+    REACH_VERB,
+    RECURRENCE_LEAD,
+    RISE_TO,
+    SENTENCE_PUNCT,
+    TOTAL_WORD,
 )
 from .sentences import clauses, in_spans, paragraph_of, sentences
 
@@ -84,7 +103,7 @@ def _enumerated(before: str, value: Optional[float]) -> bool:
     m = grammar.ENUMERATION.search(before)
     if not m or value is None:
         return False
-    return len(re.split(r"[、和及与]", m.group(1))) == value
+    return len(LIST_SEP.split(m.group(1))) == value
 
 
 def _running_totals(found: list[FoundTarget], sent: tuple[int, int]) -> None:
@@ -118,7 +137,7 @@ def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tup
 
 def _paired_goals(metric: str) -> list[str]:
     """``创新型产业体系和创新创业生态`` (有效形成) → both goals, when each side ends with a goal's head."""
-    parts = re.split(r"和|及|与", metric)
+    parts = CONJUNCTION.split(metric)
     if len(parts) > 1 and all(grammar.BUILT_HEAD.search(p) and len(p) >= 4 for p in parts):
         return parts
     return [metric]
@@ -139,7 +158,7 @@ def _shared_head(first: str, item: str) -> str:
     and the same length tail), and the item is short."""
     n = len(item)
     if 2 <= n <= 6 and len(first) >= n + 2 and first[-2:] == item[-2:] and first[-n:] != item \
-            and not re.search(r"[\d超过亿万]", first[-n - 1:] + item):
+            and not AMOUNT_CHAR.search(first[-n - 1:] + item):
         return first[:-n] + item
     return item
 
@@ -175,11 +194,11 @@ def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> st
 
 def _kind(clause_before: str, q: Quantity, verb: Optional[str]) -> str:
     if q.category == "points":  # 比重提高2个百分点 is a share; 增速高于…1个百分点 a growth rate
-        return "growth_rate" if re.search(r"增速|增幅|增长率", clause_before) else "share"
+        return "growth_rate" if GROWTH_RATE_WORD.search(clause_before) else "share"
     if q.category == "percent":
-        if verb in grammar.RATE_VERBS or re.search(r"增长|增速|增幅|年均|递增", clause_before):
-            if not re.search(r"(?:提高|提升|增长|增加|上升)(?:到|至)$", clause_before):
-                if not grammar.PERCENT_SHARE.search(clause_before[-6:]) or re.search(r"增长|增速|增幅", clause_before):
+        if verb in grammar.RATE_VERBS or RATE_WORD.search(clause_before):
+            if not RISE_TO.search(clause_before):
+                if not grammar.PERCENT_SHARE.search(clause_before[-6:]) or GROWTH_WORD.search(clause_before):
                     return "growth_rate"
         return "share"
     if q.category == "count" and q.value is not None and q.value != int(q.value):
@@ -196,7 +215,7 @@ def _split_list(metric: str, n: int) -> list[str]:
     市级试点] (the earlier items take the last item's tail past their own length); ``限额以上批发、零售企业`` → [限额以上批发企业,
     限额以上零售企业] (a shared qualifier and head noun go to every item); ``新型研发机构、示范企业``
     (whole names) stay as they are."""
-    parts = [p for p in re.split(r"[、和及与]", metric) if p]
+    parts = [p for p in LIST_SEP.split(metric) if p]
     if len(parts) != n:
         return [metric] * n
     shortest = min(len(p) for p in parts[:-1])
@@ -243,7 +262,7 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
     2000年以前建成的) governs its clause and the following ones until a future deadline appears.
     """
     s_text = text[sent[0]:sent[1]]
-    if ctx.history_section or (re.search(r"如下[：:]?\s*$", s_text) and re.search(r"共|合计|总计", s_text)):
+    if ctx.history_section or (AS_FOLLOWS.search(s_text) and TOTAL_WORD.search(s_text)):
         return spans  # background, or a sum that introduces a list (共安排项目4个，具体如下：)
     out, past = [], False
     for c in spans:
@@ -253,7 +272,7 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
                 continue
             if text[max(0, d.start - 2):d.start].endswith(("比", "较")):
                 continue
-            if re.match(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的", text[d.end:d.end + 10]):
+            if DEADLINE_QUALIFIER.match(text[d.end:d.end + 10]):
                 continue  # 2000年以前建成的小区: a qualifier
             if ctx.period_start and d.year < ctx.period_start:
                 past = True
@@ -324,11 +343,11 @@ def find_targets(text: str, ctx: BlockContext,
                     verb_m = vm
                 verb = verb_m.group(0) if verb_m else None
                 gap = before[verb_m.end():] if verb_m else before
-                gap_clean = re.sub(r"^(?:到|至|在|为|了)?\s*(?:约|近|超|逾|大约)?$", "", gap.strip())
+                gap_clean = GAP_WORDS.sub("", gap.strip())
                 if gap_clean and grammar.VERBS_ONLY.fullmatch(gap_clean):
                     gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
                 rest = grammar.SUFFIX_RE.sub("", after)
-                noun_after = re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}", rest)
+                noun_after = NOUN_AFTER.match(rest)
                 if noun_after and later_exists and first.category in ("money", "measure", "percent") \
                         and not (verb and not gap_clean and verb in grammar.BUILD_VERBS):
                     continue  # 营收过10亿元企业5家: the first amount qualifies the metric
@@ -336,10 +355,10 @@ def find_targets(text: str, ctx: BlockContext,
                 relative_to: Optional[str] = None
                 named_by_predicate = False
                 listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
-                if noun_after and re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的", rest) and later_exists:
+                if noun_after and NOUN_AFTER_DE.match(rest) and later_exists:
                     continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
                 if listed and noun_after and first.category == "count":  # listed implies noun_after
-                    metric_raw = re.split(r"达到|达|实现|建成|完成", noun_after.group(0))[0] or noun_after.group(0)
+                    metric_raw = REACH_VERB.split(noun_after.group(0))[0] or noun_after.group(0)
                     m_start = first.start
                     noun_end = last.end + len(after) - len(rest) + len(metric_raw)
                 elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
@@ -382,7 +401,7 @@ def find_targets(text: str, ctx: BlockContext,
                     m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
                 metric, scope = _clean_metric(metric_raw)
                 if not named_by_predicate:
-                    metric = re.sub(r"^(?:达到|达|实现|新增|累计)", "", metric) if len(metric) > 4 else metric
+                    metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
                     metric = _strip_predicates(metric)
                 if last_metric and metric in ("比重", "占比", "比例"):
                     metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
@@ -395,9 +414,9 @@ def find_targets(text: str, ctx: BlockContext,
                     # 1.服务业增加值：达到500亿元 — the metric is what the colon introduces
                     line_start = text.rfind("\n", 0, clause[0] - 1) + 1
                     label = text[line_start:clause[0] - 1]
-                    marker = re.match(r"\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[）)]?[.．、]?)?\s*", label)
+                    marker = LABEL_MARKER.match(label)
                     assert marker is not None  # every part of the pattern is optional
-                    label = re.split(r"[，；。]", label[marker.end():])[-1]
+                    label = SENTENCE_PUNCT.split(label[marker.end():])[-1]
                     metric, scope = _clean_metric(label)
                     label_start = clause[0] - 1 - len(label)
                     if relative_to is None and grammar.RELATIVE_REF.match(gap_clean or ""):
@@ -408,7 +427,7 @@ def find_targets(text: str, ctx: BlockContext,
                     continue
                 base = grammar.BASE_YEAR.search(before)
                 kind = "baseline" if history else _kind(before, first, verb)
-                if kind == "share" and first.category == "points" and re.search(r"增速|增幅|增长率", metric):
+                if kind == "share" and first.category == "points" and GROWTH_RATE_WORD.search(metric):
                     kind = "growth_rate"
                 if kind == "count" and grammar.LEVEL_METRIC.search(metric):
                     kind = "level"  # 万人发明专利拥有量156件: a measured quantity, not things counted
@@ -420,21 +439,21 @@ def find_targets(text: str, ctx: BlockContext,
                 if text[start:end].strip() == "":
                     continue
                 metrics = _split_list(metric, len(group)) if len(group) > 1 else [metric]
-                if len(group) == 1 and re.search(r"各$", before.strip()):
-                    parts = [p for p in re.split(r"[、和及与]", metric) if p]
+                if len(group) == 1 and EACH_BEFORE.search(before.strip()):
+                    parts = [p for p in LIST_SEP.split(metric) if p]
                     if len(parts) > 1:
                         metrics = _split_list(metric, len(parts))
                         group = group * len(parts)
                 deadline, rule = (None, "none") if history else _deadline_for(
                     text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
                 recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
-                if recurrence == "none" and re.match(r"\s*(?:每年|每季度|每月)[，,]", text[sent[0]:sent[1]]):
+                if recurrence == "none" and RECURRENCE_LEAD.match(text[sent[0]:sent[1]]):
                     recurrence = recurrence_of(text[sent[0]:sent[0] + 4])
                 if recurrence == "none":
                     recurrence = _carried_recurrence(text, s_clauses, clause)
                 for q, metric_i in zip(group, metrics):
                     value = q.value
-                    if kind == "growth_rate" and re.search(r"(?:下降|降低|减少)$", before.strip()):
+                    if kind == "growth_rate" and FALL_BEFORE.search(before.strip()):
                         value = -value
                     comparator = _comparator(before, after, q, verb)
                     if relative_to and comparator in ("gt", "ge") and not grammar.SUFFIX_RE.match(after):

@@ -8,16 +8,18 @@ Abbreviations map to the full name *of the same kind* (委 stays 委, 局 stays 
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from schemas.records import Level
 
+from .rules.chars import WHITESPACE_RUN
 from .rules.unitnames import (
+    ALL_PREFIX,
     ALT_NAME_TAIL,
     GENERIC,
     LEVEL_MARKERS,
     NOT_IN_NAME,
+    PAREN_NOTE,
     RELEVANT_TAIL,
     TERRITORIES,
 )
@@ -209,7 +211,7 @@ def _strip_tails(name: str) -> str:
 @lru_cache(maxsize=4096)
 def canonical_name(name: str) -> str:
     """The unit's full name, level prefix kept: ``区发改局`` → ``区发展和改革局``, ``市政府`` → ``市人民政府``."""
-    name = _strip_tails(_fullwidth_parens(re.sub(r"\s+", "", name)))
+    name = _strip_tails(_fullwidth_parens(WHITESPACE_RUN.sub("", name)))
     if name.startswith("各"):
         return name  # generic owners (各区（市）政府, 各街道办事处) are kept as written
     if name in NATIONAL_SHORT:
@@ -262,8 +264,8 @@ def unit_level(name: str) -> Level:
         return "national"
     prefix, core = split_prefix(canonical)
     scan = prefix if core in KNOWN_CORES or core in ALIAS_TO_CORE else canonical
-    scan = re.sub(r"（[^（）]*）", "", scan)
-    scan = re.sub(r"^[各全]", "", scan)
+    scan = PAREN_NOTE.sub("", scan)
+    scan = ALL_PREFIX.sub("", scan)
     return _chain_level(scan)
 
 

@@ -2,12 +2,12 @@
 sites: navigation, scripts and footers around one content container)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .rules import chars as han
 from .rules import noise
+from .rules.noise import HTML_SPACE, LAYOUT_MARKS, LINE_MARKS
 
 
 def article_text(markup: str) -> str:
@@ -20,7 +20,7 @@ def article_text(markup: str) -> str:
     # than 256 (2,048) elements, as pages with thousands of unclosed tags are. Bytes with a
     # stated encoding: decode has found the charset already, and a <meta charset> must not win.
     parser = etree.HTMLParser(target=page, encoding="utf-8")
-    parser.feed(re.sub(r"[\x00-\x02]", "", markup).encode("utf-8", "surrogatepass"))
+    parser.feed(LAYOUT_MARKS.sub("", markup).encode("utf-8", "surrogatepass"))
     parser.close()
     return page.article_text()
 
@@ -111,9 +111,9 @@ class _Page:
         if inside and best >= 0.3 * total:
             article = max((c for c in inside if c.han_count >= 0.75 * best), key=lambda c: c.depth)
         pieces = self.pieces[article.inner:article.end] if article else self.pieces
-        flat = re.sub(r"[ \t\r\n\f]+", " ", "".join(pieces))
+        flat = HTML_SPACE.sub(" ", "".join(pieces))
         # Adjacent block edges make one line break; every <br> makes its own.
-        flat = re.sub(r"\x00[\x00 \x01]*", "\n", flat).replace("\x02", "\n").replace("\x01", "\t")
+        flat = LINE_MARKS.sub("\n", flat).replace("\x02", "\n").replace("\x01", "\t")
         text = "\n".join(line.strip(" \t") for line in flat.split("\n"))
         title = " ".join(s.strip() for s in self.title or [] if s.strip())
         has_heading = article.has_heading if article else self.headings > 0

@@ -84,6 +84,8 @@ POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
 )
+#: A 文号 in brackets closing a cited title (《…方案（某政发〔2025〕3号）》).
+CITED_DOC_NUMBER = re.compile(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
 SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 REGION = re.compile(
@@ -104,3 +106,40 @@ SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （
 TITLE_ISSUER = re.compile(
     r"^((?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委)))关于"
 )
+
+
+# --- shapes the functions test text against ---
+
+#: A city-level name's ending.
+CITY_END = re.compile(r"(?:市|自治州|地区|盟|州)$")
+#: Punctuation inside a sentence: a line holding one is prose.
+CLAUSE_PUNCT = re.compile(r"[，。；：、]")
+#: Where the title of a clause-split item ends.
+CLAUSE_TITLE_END = re.compile(r"[，。；：（(]")
+#: A county-level name's ending.
+COUNTY_END = re.compile(r"(?:区|县|旗|新区|自治县)$")
+#: Where the title of an enumerated item (一是…) ends.
+ITEM_TITLE_END = re.compile(r"[，。；：（]")
+#: A 文号 of the State Council (国发, 国办发).
+NATIONAL_DOC_PREFIX = re.compile(r"^国(?:发|办发|办函|函)")
+#: A title or issuer of the national government.
+NATIONAL_OPENING = re.compile(r"(?:国务院|国家|中共中央)")
+#: A province-level name's ending.
+PROVINCE_END = re.compile(r"(?:省|自治区)$")
+#: A 文号 of a provincial government (鲁政发, 浙政办发).
+PROVINCIAL_DOC_PREFIX = re.compile(r"^.政")
+#: Any administrative division's ending.
+REGION_END = re.compile(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|镇|街道)$")
+#: What two titles of one plan may differ in (spaces, brackets, years).
+TITLE_NOISE = re.compile(r"[\s（）()—\-\d年]")
+#: Words opening a title before its place name (关于, 中共).
+TITLE_OPENING = re.compile(r"^(?:关于|中共)")
+#: A township-level name's ending.
+TOWNSHIP_END = re.compile(r"(?:镇|街道|乡)$")
+#: A parenthesised note of responsible units closing a heading.
+TRAILING_UNITS_NOTE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头|负责|配合)[^（）()]*[）)]\s*$")
+#: A line that is only a year or a period (（2024—2026年）) under a title.
+YEAR_LINE = re.compile(r"[（(]?\s*(?:19|20)\d{2}.{0,6}年\s*[）)]?")
+#: One administrative division of a run of them (临江市西岭区 → 临江市, 西岭区); 州 ends one only
+#: when no 市/区/县 follows it (澄州市 is one city).
+REGION_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|新区|地区|街道|省|市|州(?![市区县])|盟|县|旗|区|镇)")

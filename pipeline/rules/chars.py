@@ -84,3 +84,15 @@ CONTROL_OR_NUL = re.compile("[\x00-\x08\x0e-\x1f]")
 HALF_PUNCT = re.compile(r"[(),:;]")
 SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
 SUSPECT_RUN = re.compile(SUSPECT.pattern + "+")
+
+
+# --- shapes the functions test text against ---
+
+#: A run of digits.
+DIGITS = re.compile(r"\d+")
+#: A byte outside ASCII (how much of a file is not plain ASCII).
+NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+#: One whitespace character (removed to compare titles and 文号).
+WHITESPACE = re.compile(r"\s")
+#: A run of whitespace.
+WHITESPACE_RUN = re.compile(r"\s+")

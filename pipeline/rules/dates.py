@@ -28,3 +28,11 @@ RECURRENCE = (
     (re.compile(r"每季度|每个季度|逐季"), "quarterly"),
     (re.compile(r"每月|每个月|逐月"), "monthly"),
 )
+
+
+# --- shapes the functions test text against ---
+
+#: Four digits of a year.
+YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+#: A year starting with 0 (0225年): the digits of a year mangled by a converter.
+ZERO_YEAR = re.compile(r"(?<![\d.])0\d{3}\s*年")

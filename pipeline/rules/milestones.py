@@ -12,3 +12,9 @@ DELIVERABLE = re.compile(
 # What is done by a deadline stated after its deliverable: 于…前报送/提交/上报.
 SUBMIT = re.compile(r"^(?:报送|报|提交|上报|报告|报备|备案|印发|出台|完成|送)")
 NUMBERED = re.compile(r"\d|[一二三四五六七八九十百千万]+[家个项件条处座场次名所套]")
+
+
+# --- shapes the functions test text against ---
+
+#: What joins a deliverable to its deadline (，并于 / 须在), dropped from the deliverable.
+DEADLINE_LEAD_OUT = re.compile(r"[，,]?\s*(?:并|均|须|要|应)?\s*(?:于|在)?$")

@@ -60,3 +60,15 @@ HTML_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
 
 HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|body|meta|div|head|p[\s>])", re.IGNORECASE)
 LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\f\v\x85]")
+
+
+# --- shapes the functions test text against ---
+
+#: HTML whitespace, collapsed to one space.
+HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+#: The characters webpage uses as its own layout marks (removed from the markup first).
+LAYOUT_MARKS = re.compile(r"[\x00-\x02]")
+#: A run of line marks (and spaces between): one line break.
+LINE_MARKS = re.compile(r"\x00[\x00 \x01]*")
+#: Punctuation or a digit: a line holding one is text, not a running header.
+PROSE_MARK = re.compile(r"[，。；：、（）()\d]")

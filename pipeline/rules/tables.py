@@ -13,3 +13,11 @@ GROWTH_COL = re.compile(r"年均增长|增速|增幅")
 CELL = re.compile(r"^\s*(?P<pre>[≥≤><＞＜]=?|不低于|不少于|不超过|超过|约)?\s*"
                    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<post>以上|以下|以内|左右)?\s*$")
 METRIC_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
+
+
+# --- shapes the functions test text against ---
+
+#: A row's own number before an indicator's name (1. 2、).
+ROW_NUMBER = re.compile(r"^\s*\d{1,2}[.．、]\s*")
+#: A table's serial-number column header.
+SERIAL_HEADER = re.compile(r"序号|编号")

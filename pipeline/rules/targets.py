@@ -154,3 +154,47 @@ BUILT_GOAL = re.compile(
 
 DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
 LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+
+
+# --- shapes the functions test text against ---
+
+#: A character of an amount or a comparator (a digit, 超, 过, 亿, 万).
+AMOUNT_CHAR = re.compile(r"[\d超过亿万]")
+#: A sentence introducing a list (如下：).
+AS_FOLLOWS = re.compile(r"如下[：:]?\s*$")
+#: A conjunction joining two names (和, 及, 与).
+CONJUNCTION = re.compile(r"和|及|与")
+#: A date that qualifies a noun (2025年前建成的…), not a deadline.
+DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
+#: 各 before an amount: one amount for each item of the list.
+EACH_BEFORE = re.compile(r"各$")
+#: A fall before a rate (下降5%).
+FALL_BEFORE = re.compile(r"(?:下降|降低|减少)$")
+#: What may stand between a verb and its amount (到, 为, 约, 超).
+GAP_WORDS = re.compile(r"^(?:到|至|在|为|了)?\s*(?:约|近|超|逾|大约)?$")
+#: A word naming a growth rate (增速, 增幅, 增长率).
+GROWTH_RATE_WORD = re.compile(r"增速|增幅|增长率")
+#: A word of growth: a percentage after it is a rate.
+GROWTH_WORD = re.compile(r"增长|增速|增幅")
+#: An item marker opening a label ((1) 一、 2.).
+LABEL_MARKER = re.compile(r"\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[）)]?[.．、]?)?\s*")
+#: A verb left at the start of a metric (达到, 新增, 累计).
+LEADING_REACH = re.compile(r"^(?:达到|达|实现|新增|累计)")
+#: What separates the items of a list (、和及与).
+LIST_SEP = re.compile(r"[、和及与]")
+#: The noun right after an amount.
+NOUN_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}")
+#: The noun after an amount, closed by 的 (a qualifier).
+NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的")
+#: A word that makes a percentage a rate (增长, 年均, 递增).
+RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增")
+#: A verb of reaching that ends a counted name.
+REACH_VERB = re.compile(r"达到|达|实现|建成|完成")
+#: A sentence opened by a recurrence (每年，…).
+RECURRENCE_LEAD = re.compile(r"\s*(?:每年|每季度|每月)[，,]")
+#: A rise to a level (提高到, 增长至): the amount is the level, not the rise.
+RISE_TO = re.compile(r"(?:提高|提升|增长|增加|上升)(?:到|至)$")
+#: Punctuation that ends a clause (，；。).
+SENTENCE_PUNCT = re.compile(r"[，；。]")
+#: A word of a total (共, 合计, 总计).
+TOTAL_WORD = re.compile(r"共|合计|总计")

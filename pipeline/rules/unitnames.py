@@ -16,3 +16,11 @@ GENERIC = re.compile(
     r"各|^全(?:市|区|县|省)|(?:有关|相关|主管|成员|职能|直属|所属|责任)(?:部门|单位|处室|科室|机构|方面)"
 )
 LEVEL_MARKERS = re.compile(r"自治区|自治州|自治县|直辖市|街道|社区|省|市|州|盟|区|县|旗|镇|乡|村")
+
+
+# --- shapes the functions test text against ---
+
+#: 各/全 opening a list of units (各区, 全市).
+ALL_PREFIX = re.compile(r"^[各全]")
+#: A parenthesised note inside a unit list.
+PAREN_NOTE = re.compile(r"（[^（）]*）")

@@ -48,7 +48,7 @@ def _run(data: bytes):
 
 
 def _check(norm, records):
-    text, original = norm.text, norm.raw.text
+    text, original = norm.text, norm.raw.original  # orig_* index the file as it is (RawDocument)
     for kind in (records.targets, records.milestones, records.actions, records.sections):
         ids = [r.id for r in kind]
         assert len(ids) == len(set(ids)), "two records with one id would merge in the graph"
