@@ -18,6 +18,7 @@ from .rules.dates import (
     RANGE_AFTER,
     RECURRENCE,
     THIS_YEAR,
+    year_end,
 )
 
 #: Words that may introduce a deadline, looked up right before its year (the longest one wins).
@@ -74,7 +75,7 @@ def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlineP
             else:
                 date = _last_day(year, month)
         else:
-            date = f"{year:04d}-12-31"
+            date = year_end(year)
         marked = bool(prefix and prefix not in ("于", "在")) or any(
             m.group(g) for g in ("half", "quarter", "month", "end", "before"))
         out.append(DeadlinePhrase(start, m.end(), date, year, marked))
@@ -104,7 +105,7 @@ def misprinted_dates(text: str) -> list[tuple[int, int]]:
 
 
 def period_end_date(year: Optional[int]) -> Optional[str]:
-    return None if year is None else f"{year:04d}-12-31"
+    return None if year is None else year_end(year)
 
 
 def recurrence_of(text: str) -> str:

@@ -43,7 +43,7 @@ def broken_line(text: str, i: int) -> bool:
     if "\t" in before or "\t" in next_line or A.DATE_LINE.match(next_line.strip()) \
             or A.DOC_NUMBER_LINE.match(next_line.strip()) or A.TITLE_LINE_END.search(before):
         return False  # table rows; a signature over its date; a title over its 文号 or text
-    if len(before.strip()) <= 20 and A.ORGAN_LINE_END.search(before):
+    if len(before.strip()) <= 20 and A.ISSUER_LINE.search(before):
         return False  # an issuer's name on a line of its own
     if before[-1] in "，、" or inside:
         return True

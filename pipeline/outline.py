@@ -24,6 +24,7 @@ from .rules.anatomy import (
     CITY_END,
     CLAUSE_PUNCT,
     COUNTY_END,
+    DATE_LINE,
     DOC_NUMBER_RE,
     ISSUER_LINE,
     LEAD_VERBS,
@@ -31,7 +32,6 @@ from .rules.anatomy import (
     NATIONAL_DOC_PREFIX,
     NATIONAL_OPENING,
     NOTICE,
-    OUTLINE_DATE_LINE,
     PERIOD,
     POSTED_DATE,
     PROVINCE_END,
@@ -260,7 +260,7 @@ def _signature(lines: list[_Line]) -> tuple[Optional[str], Optional[str]]:
     line, perhaps followed by （此件公开发布）)."""
     tail = [ln.text for ln in lines[-4:] if not SIGN_NOTE.fullmatch(ln.text)]
     for i in range(len(tail) - 1, 0, -1):
-        if OUTLINE_DATE_LINE.match(tail[i]) and ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
+        if DATE_LINE.match(tail[i]) and ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
                 and not CLAUSE_PUNCT.search(tail[i - 1]):
             y, mo, d = map(int, DIGITS.findall(tail[i]))
             try:
@@ -307,7 +307,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     issuer = issued = None
     notice_lines = lines[:body_idx] if notice_title else []
     for i, ln in enumerate(notice_lines):
-        if OUTLINE_DATE_LINE.match(ln.text) and i > 0 and ISSUER_LINE.search(notice_lines[i - 1].text):
+        if DATE_LINE.match(ln.text) and i > 0 and ISSUER_LINE.search(notice_lines[i - 1].text):
             issuer = notice_lines[i - 1].text
             y, mo, d = map(int, DIGITS.findall(ln.text))
             try:

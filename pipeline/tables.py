@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .numbers import parse_number, unit_info
+from .rules.dates import year_end
 from .rules.tables import (
     CELL,
     GOAL_COL,
@@ -112,7 +113,7 @@ def _row(line: str, pos: int, cells: list[str], h: _Header, period_start: Option
             normalized_value=value * info[0] if info and not growth else value,
             normalized_unit=(info[1] if info and not growth else ("%" if growth else unit)),
             comparator=_CMP.get(word or "", "eq"), kind="baseline" if baseline else _kind(metric, unit, growth),
-            recurrence="none", deadline=None if baseline or year is None else f"{year:04d}-12-31",
+            recurrence="none", deadline=None if baseline or year is None else year_end(year),
             deadline_rule="none" if baseline or year is None else "explicit",
             sentence=(pos, pos + len(line))))
     return out

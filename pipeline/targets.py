@@ -15,6 +15,7 @@ from .deadlines import DeadlinePhrase, find_deadlines, recurrence_of
 from .numbers import QUANTITY_RE, Quantity, find_quantities
 from .rules import comparators
 from .rules import targets as grammar
+from .rules.dates import year_end
 from .rules.targets import (
     AMOUNT_CHAR,
     AS_FOLLOWS,
@@ -248,7 +249,7 @@ def _deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int,
     if ctx.section_deadline:
         return ctx.section_deadline, "section"
     if ctx.period_end:
-        return f"{ctx.period_end:04d}-12-31", "plan_period"
+        return year_end(ctx.period_end), "plan_period"
     if ctx.valid_until:
         return ctx.valid_until, "plan_period"
     return None, "none"

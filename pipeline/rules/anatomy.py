@@ -24,12 +24,14 @@ MARKER_START = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二
                           r"|\d{1,2}[.．、](?!\d)|[①-⑳]")
 #: A line that is only a date (a signature's date): 2025年3月1日.
 DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+#: A 文号 (发文字号): issuer prefix, year in brackets, serial number (某政办发〔2025〕3号).
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
+)
 #: A line that is only a 文号: 某政发〔2025〕3号.
-DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号$")
+DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER_RE.pattern}$")
 #: The last word of a document title (…方案, …的通知).
 TITLE_LINE_END = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|细则|要点|通知|决定|批复|函)$")
-#: The last word of an organ's name on a line of its own (…人民政府, …局).
-ORGAN_LINE_END = re.compile(r"(?:人民政府|办公室|办公厅|委员会|局|厅|委|部|中心)$")
 #: A run of whitespace (from a given position).
 SPACE_RUN = re.compile(r"\s*")
 #: Characters that end a sentence or a clause line (a line ending in one is not broken).
@@ -81,9 +83,6 @@ CITED_ISSUER = re.compile(
 )
 LEAD_VERBS = re.compile(r"^(?:深入|认真|全面|进一步|贯彻|落实|执行|实施|根据|按照|依据|对照|结合|遵照|为|按|和|及|与|、)+")
 POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
-)
 #: A 文号 in brackets closing a cited title (《…方案（某政发〔2025〕3号）》).
 CITED_DOC_NUMBER = re.compile(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
@@ -92,7 +91,7 @@ REGION = re.compile(
     r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
 )
 CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
-OUTLINE_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+#: The last word of an organ's name (…人民政府, …局, 管委会): an issuer's line, a signature.
 ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
 # A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
 TITLE_IN_TEXT = re.compile(

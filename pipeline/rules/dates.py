@@ -36,3 +36,8 @@ RECURRENCE = (
 YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 #: A year starting with 0 (0225年): the digits of a year mangled by a converter.
 ZERO_YEAR = re.compile(r"(?<![\d.])0\d{3}\s*年")
+
+
+def year_end(year: int) -> str:
+    """The date a deadline stated as a year means (到2025年 → 2025-12-31): the one place it is written."""
+    return f"{year:04d}-12-31"
