@@ -286,9 +286,29 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
     return out
 
 
+@dataclass
+class _Sentence:
+    """One sentence of a block and what every rule on it reads; ``covered`` collects the spans of
+    the targets found in it, so a later rule does not find one again."""
+
+    text: str                           # the whole block (offsets are into it)
+    ctx: BlockContext
+    span: tuple[int, int]
+    masked: list[tuple[int, int]]       # quotes, frameworks, the caller's masks
+    phrases: list[DeadlinePhrase]       # the block's deadline phrases
+    clauses: list[tuple[int, int]]
+    history: list[tuple[int, int]]      # clauses about the past
+    paragraph: tuple[int, int]
+    covered: list[tuple[int, int]] = field(default_factory=list)
+
+
 def find_targets(text: str, ctx: BlockContext,
                  sents: Optional[list[tuple[int, int]]] = None) -> list[FoundTarget]:
-    """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known."""
+    """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known.
+
+    Per sentence: numeric targets clause by clause, then qualitative goals (实现全覆盖, 居全市前列)
+    and built goals (建成…体系) where no amount was found."""
+
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
     masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
@@ -300,217 +320,250 @@ def find_targets(text: str, ctx: BlockContext,
                 or grammar.BUILT_TRIGGER.search(s_text)):
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
         s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
-        local = [DeadlinePhrase(d.start - sent[0], d.end - sent[0], d.date, d.year, d.marked) for d in s_phrases]
         s_clauses = clauses(text, *sent)
-        history_spans = _history_clauses(text, sent, s_clauses, s_phrases, ctx)
-        paragraph = paragraph_of(text, sent[0])
-        last_metric: Optional[str] = None
-        covered: list[tuple[int, int]] = []
-        for clause in s_clauses:
-            if not QUANTITY_RE.search(text, *clause) and "级" not in text[clause[0]:clause[1]]:
-                continue  # no amount in this clause (the same search find_quantities starts with)
-            c_text = text[clause[0]:clause[1]]
-            history = clause in history_spans
-            qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)]
-            # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
-            groups: list[list[Quantity]] = []
-            for q in qs:
-                if groups and grammar.COORD.match(c_text[groups[-1][-1].end:q.start] or "x") and (
-                        groups[-1][-1].unit == q.unit or "分别" in c_text):
-                    groups[-1].append(q)
-                else:
-                    groups.append([q])
-            prev_emitted: Optional[int] = None  # end of the last group that became a target
-            list_head: Optional[str] = None  # the clause's first metric, whose modifier a list shares
-            subsidy = grammar.SUBSIDY.search(c_text)
-            for gi, group in enumerate(groups):
-                first, last = group[0], group[-1]
-                if subsidy:
-                    continue  # 给予最高200万元奖励: an incentive, not a goal
-                after = c_text[last.end:]
-                later_exists = gi + 1 < len(groups)
-                if grammar.QUALIFIER_AFTER.match(after):
-                    continue
-                before = c_text[:first.start]
-                if first.category == "count" and _enumerated(before, first.value):
-                    continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
-                verb_m = None
-                other_starts = {q.start for q in qs if q.start < first.start}
-                for vm in grammar.VERB_RE.finditer(before):
-                    if grammar.QUALIFIER_VERB.match(before[vm.end():]):
-                        continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
-                    if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
-                        continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
-                    verb_m = vm
-                verb = verb_m.group(0) if verb_m else None
-                gap = before[verb_m.end():] if verb_m else before
-                gap_clean = GAP_WORDS.sub("", gap.strip())
-                if gap_clean and grammar.VERBS_ONLY.fullmatch(gap_clean):
-                    gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
-                rest = grammar.SUFFIX_RE.sub("", after)
-                noun_after = NOUN_AFTER.match(rest)
-                if noun_after and later_exists and first.category in ("money", "measure", "percent") \
-                        and not (verb and not gap_clean and verb in grammar.BUILD_VERBS):
-                    continue  # 营收过10亿元企业5家: the first amount qualifies the metric
-                noun_end: Optional[int] = None
-                relative_to: Optional[str] = None
-                named_by_predicate = False
-                listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
-                if noun_after and NOUN_AFTER_DE.match(rest) and later_exists:
-                    continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
-                if listed and noun_after and first.category == "count":  # listed implies noun_after
-                    metric_raw = REACH_VERB.split(noun_after.group(0))[0] or noun_after.group(0)
-                    m_start = first.start
-                    noun_end = last.end + len(after) - len(rest) + len(metric_raw)
-                elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
-                    # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
-                    prev_end = prev_emitted
-                    prev_end += len(before[prev_end:]) - len(grammar.SUFFIX_RE.sub("", before[prev_end:]))
-                    metric_raw = before[prev_end:].strip("、，和及与 ")
-                    m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
-                elif verb_m and gap_clean and grammar.RELATIVE_REF.fullmatch(gap_clean):
-                    # 增速高于全市平均水平1个百分点: measured against a reference, not a metric
-                    relative_to = gap_clean
-                    head = before[:verb_m.start()]
-                    metric_raw = head
-                    m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
-                elif verb_m and gap_clean and not grammar.BASE_YEAR.fullmatch(gap_clean):
-                    metric_raw = gap_clean  # 新增专精特新企业40家
-                    if verb in grammar.COUNTED_ACTS:
-                        metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
-                    m_start = verb_m.start()
-                elif noun_after and (not verb_m or not gap_clean) \
-                        and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
-                    metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
-                    verb_in = grammar.PREDICATE_VERB.search(metric_raw, 1)
-                    metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
-                    m_start = verb_m.start() if verb_m else first.start
-                    noun_end = last.end + len(after) - len(rest) + len(metric_raw)
-                    predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
-                    if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
-                        named_by_predicate = True
-                        metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
-                        noun_end += len(predicate.group(0).rstrip("，、；。 "))
-                else:
-                    head = before[:verb_m.start()] if verb_m else before
-                    offset = 0
-                    if prev_emitted is not None and prev_emitted < len(head):
-                        # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
-                        offset = prev_emitted + len(head[prev_emitted:]) - len(grammar.SUFFIX_RE.sub("", head[prev_emitted:]))
-                        head = head[offset:]
-                    metric_raw = head + (verb if verb in grammar.COUNTED_ACTS else "")  # 职业技能培训3万人次
-                    m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
-                metric, scope = _clean_metric(metric_raw)
-                if not named_by_predicate:
-                    metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
-                    metric = _strip_predicates(metric)
-                if last_metric and metric in ("比重", "占比", "比例"):
-                    metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
-                elif last_metric and metric.startswith("占") and "占" not in last_metric:
-                    metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%
-                elif list_head and prev_emitted is not None:
-                    metric = _shared_head(list_head, metric)
-                label_start: Optional[int] = None
-                if not metric and clause[0] > 0 and text[clause[0] - 1] in "：:":
-                    # 1.服务业增加值：达到500亿元 — the metric is what the colon introduces
-                    line_start = text.rfind("\n", 0, clause[0] - 1) + 1
-                    label = text[line_start:clause[0] - 1]
-                    marker = LABEL_MARKER.match(label)
-                    assert marker is not None  # every part of the pattern is optional
-                    label = SENTENCE_PUNCT.split(label[marker.end():])[-1]
-                    metric, scope = _clean_metric(label)
-                    label_start = clause[0] - 1 - len(label)
-                    if relative_to is None and grammar.RELATIVE_REF.match(gap_clean or ""):
-                        relative_to = gap_clean
-                if not metric:
-                    metric = last_metric or ""
-                if not metric:
-                    continue
-                base = grammar.BASE_YEAR.search(before)
-                kind = "baseline" if history else _kind(before, first, verb)
-                if kind == "share" and first.category == "points" and GROWTH_RATE_WORD.search(metric):
-                    kind = "growth_rate"
-                if kind == "count" and grammar.LEVEL_METRIC.search(metric):
-                    kind = "level"  # 万人发明专利拥有量156件: a measured quantity, not things counted
-                suffix = grammar.SUFFIX_RE.match(after)
-                end = clause[0] + last.end + (suffix.end() if suffix else 0)
-                if noun_end is not None:
-                    end = max(end, clause[0] + noun_end)
-                start = clause[0] + min(m_start, first.start) if label_start is None else label_start
-                if text[start:end].strip() == "":
-                    continue
-                metrics = _split_list(metric, len(group)) if len(group) > 1 else [metric]
-                if len(group) == 1 and EACH_BEFORE.search(before.strip()):
-                    parts = [p for p in LIST_SEP.split(metric) if p]
-                    if len(parts) > 1:
-                        metrics = _split_list(metric, len(parts))
-                        group = group * len(parts)
-                deadline, rule = (None, "none") if history else _deadline_for(
-                    text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
-                recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
-                if recurrence == "none" and RECURRENCE_LEAD.match(text[sent[0]:sent[1]]):
-                    recurrence = recurrence_of(text[sent[0]:sent[0] + 4])
-                if recurrence == "none":
-                    recurrence = _carried_recurrence(text, s_clauses, clause)
-                for q, metric_i in zip(group, metrics):
-                    value = q.value
-                    if kind == "growth_rate" and FALL_BEFORE.search(before.strip()):
-                        value = -value
-                    comparator = _comparator(before, after, q, verb)
-                    if relative_to and comparator in ("gt", "ge") and not grammar.SUFFIX_RE.match(after):
-                        comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
-                    out.append(FoundTarget(
-                        start=start, end=end, metric=metric_i, value=value, value_max=q.value_max,
-                        unit=q.unit, normalized_value=(value * q.factor) if value is not None else None,
-                        normalized_unit=q.base_unit, comparator=comparator,
-                        kind=kind, recurrence=recurrence, deadline=deadline, deadline_rule=rule,
-                        scope=scope, relative_to=relative_to,
-                        base_year=int(base.group(1)) if base else None, sentence=sent))
-                covered.append((start, end))
-                last_metric = metric
-                if prev_emitted is None:
-                    list_head = metric
-                prev_emitted = last.end
+        s = _Sentence(text, ctx, sent, masked, phrases, s_clauses,
+                      _history_clauses(text, sent, s_clauses, s_phrases, ctx), paragraph_of(text, sent[0]))
+        _numeric_targets(s, out)
         _running_totals(out, sent)
-        # Qualitative goals, where no number was found in the same span (never in the past).
-        masked_here = masked + history_spans
-        for pattern, cmp, trigger in grammar.QUAL_PATTERNS:
-            for m in pattern.finditer(s_text) if trigger.search(s_text) else ():
-                a, b = sent[0] + m.start(), sent[0] + m.end()
-                if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
-                    continue
-                if grammar.TASK_VERB.match(m.group("metric")):
-                    continue  # 推进…网络全覆盖: a task, not a state to reach
-                metric, scope = _clean_metric(m.group("metric"))
-                metric = _goal_name(metric)
-                if not metric or len(metric) < 2:
-                    continue
-                clause = next((c for c in s_clauses if c[0] <= a + len(m.group("metric")) < c[1]), sent)
-                deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
-                out.append(FoundTarget(
-                    start=a + (len(m.group("metric")) - len(m.group("metric").lstrip("，、 "))), end=b,
-                    metric=metric, value=None, value_max=None, unit=None, normalized_value=None,
-                    normalized_unit=None, comparator=cmp, kind="qualitative",
-                    recurrence=recurrence_of(text[sent[0]:a]), deadline=deadline, deadline_rule=rule,
-                    scope=scope, relative_to=m.group("ref") if m.group("ref") != "全覆盖" else None,
-                    sentence=sent))
-                covered.append((a, b))
-        if (ctx.goal_section or any(d.marked for d in local)) and grammar.BUILT_TRIGGER.search(s_text):
-            matches = [*grammar.BUILT_GOAL.finditer(s_text), *grammar.BUILT_AFTER.finditer(s_text),
-                       *grammar.BUILT_LONG.finditer(s_text)]
-            for m in matches:
-                a, b = sent[0] + m.start(), sent[0] + m.end()
-                if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
-                    continue
-                clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
-                deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
-                metric, scope = _clean_metric(m.group("metric"))
-                if m.re is grammar.BUILT_LONG:
-                    metric = metric.rpartition("的")[2]
-                for name in _paired_goals(_goal_name(metric)):
-                    out.append(FoundTarget(
-                        start=a, end=b, metric=name, value=None, value_max=None, unit=None,
-                        normalized_value=None, normalized_unit=None, comparator="eq", kind="qualitative",
-                        recurrence="none", deadline=deadline, deadline_rule=rule, scope=scope, sentence=sent))
-                covered.append((a, b))
+        _qualitative_goals(s, out)
+        if (ctx.goal_section or any(d.marked for d in s_phrases)) and grammar.BUILT_TRIGGER.search(s_text):
+            _built_goals(s, out)
     return out
+
+
+def _numeric_targets(s: _Sentence, out: list[FoundTarget]) -> None:
+    """Targets with an amount, clause by clause; a clause without a metric takes the last one's."""
+    last_metric: Optional[str] = None
+    for clause in s.clauses:
+        if not QUANTITY_RE.search(s.text, *clause) and "级" not in s.text[clause[0]:clause[1]]:
+            continue  # no amount in this clause (the same search find_quantities starts with)
+        last_metric = _clause_targets(s, clause, last_metric, out)
+
+
+def _clause_targets(s: _Sentence, clause: tuple[int, int], last_metric: Optional[str],
+                    out: list[FoundTarget]) -> Optional[str]:
+    """The targets of one clause's amounts (a list of amounts is one group); returns the metric
+    the next clause inherits."""
+
+    text, ctx, sent, masked, phrases = s.text, s.ctx, s.span, s.masked, s.phrases
+    s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
+    c_text = text[clause[0]:clause[1]]
+    history = clause in history_spans
+    qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)]
+    # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
+    groups: list[list[Quantity]] = []
+    for q in qs:
+        if groups and grammar.COORD.match(c_text[groups[-1][-1].end:q.start] or "x") and (
+                groups[-1][-1].unit == q.unit or "分别" in c_text):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    prev_emitted: Optional[int] = None  # end of the last group that became a target
+    list_head: Optional[str] = None  # the clause's first metric, whose modifier a list shares
+    subsidy = grammar.SUBSIDY.search(c_text)
+    for gi, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        if subsidy:
+            continue  # 给予最高200万元奖励: an incentive, not a goal
+        after = c_text[last.end:]
+        later_exists = gi + 1 < len(groups)
+        if grammar.QUALIFIER_AFTER.match(after):
+            continue
+        before = c_text[:first.start]
+        if first.category == "count" and _enumerated(before, first.value):
+            continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
+        verb_m = None
+        other_starts = {q.start for q in qs if q.start < first.start}
+        for vm in grammar.VERB_RE.finditer(before):
+            if grammar.QUALIFIER_VERB.match(before[vm.end():]):
+                continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
+            if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
+                continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
+            verb_m = vm
+        verb = verb_m.group(0) if verb_m else None
+        gap = before[verb_m.end():] if verb_m else before
+        gap_clean = GAP_WORDS.sub("", gap.strip())
+        if gap_clean and grammar.VERBS_ONLY.fullmatch(gap_clean):
+            gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
+        rest = grammar.SUFFIX_RE.sub("", after)
+        noun_after = NOUN_AFTER.match(rest)
+        if noun_after and later_exists and first.category in ("money", "measure", "percent") \
+                and not (verb and not gap_clean and verb in grammar.BUILD_VERBS):
+            continue  # 营收过10亿元企业5家: the first amount qualifies the metric
+        noun_end: Optional[int] = None
+        relative_to: Optional[str] = None
+        named_by_predicate = False
+        listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
+        if noun_after and NOUN_AFTER_DE.match(rest) and later_exists:
+            continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
+        if listed and noun_after and first.category == "count":  # listed implies noun_after
+            metric_raw = REACH_VERB.split(noun_after.group(0))[0] or noun_after.group(0)
+            m_start = first.start
+            noun_end = last.end + len(after) - len(rest) + len(metric_raw)
+        elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
+            # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
+            prev_end = prev_emitted
+            prev_end += len(before[prev_end:]) - len(grammar.SUFFIX_RE.sub("", before[prev_end:]))
+            metric_raw = before[prev_end:].strip("、，和及与 ")
+            m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
+        elif verb_m and gap_clean and grammar.RELATIVE_REF.fullmatch(gap_clean):
+            # 增速高于全市平均水平1个百分点: measured against a reference, not a metric
+            relative_to = gap_clean
+            head = before[:verb_m.start()]
+            metric_raw = head
+            m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
+        elif verb_m and gap_clean and not grammar.BASE_YEAR.fullmatch(gap_clean):
+            metric_raw = gap_clean  # 新增专精特新企业40家
+            if verb in grammar.COUNTED_ACTS:
+                metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
+            m_start = verb_m.start()
+        elif noun_after and (not verb_m or not gap_clean) \
+                and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
+            metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
+            verb_in = grammar.PREDICATE_VERB.search(metric_raw, 1)
+            metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
+            m_start = verb_m.start() if verb_m else first.start
+            noun_end = last.end + len(after) - len(rest) + len(metric_raw)
+            predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
+            if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
+                named_by_predicate = True
+                metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
+                noun_end += len(predicate.group(0).rstrip("，、；。 "))
+        else:
+            head = before[:verb_m.start()] if verb_m else before
+            offset = 0
+            if prev_emitted is not None and prev_emitted < len(head):
+                # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
+                offset = prev_emitted + len(head[prev_emitted:]) - len(grammar.SUFFIX_RE.sub("", head[prev_emitted:]))
+                head = head[offset:]
+            metric_raw = head + (verb if verb in grammar.COUNTED_ACTS else "")  # 职业技能培训3万人次
+            m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
+        metric, scope = _clean_metric(metric_raw)
+        if not named_by_predicate:
+            metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
+            metric = _strip_predicates(metric)
+        if last_metric and metric in ("比重", "占比", "比例"):
+            metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
+        elif last_metric and metric.startswith("占") and "占" not in last_metric:
+            metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%
+        elif list_head and prev_emitted is not None:
+            metric = _shared_head(list_head, metric)
+        label_start: Optional[int] = None
+        if not metric and clause[0] > 0 and text[clause[0] - 1] in "：:":
+            # 1.服务业增加值：达到500亿元 — the metric is what the colon introduces
+            line_start = text.rfind("\n", 0, clause[0] - 1) + 1
+            label = text[line_start:clause[0] - 1]
+            marker = LABEL_MARKER.match(label)
+            assert marker is not None  # every part of the pattern is optional
+            label = SENTENCE_PUNCT.split(label[marker.end():])[-1]
+            metric, scope = _clean_metric(label)
+            label_start = clause[0] - 1 - len(label)
+            if relative_to is None and grammar.RELATIVE_REF.match(gap_clean or ""):
+                relative_to = gap_clean
+        if not metric:
+            metric = last_metric or ""
+        if not metric:
+            continue
+        base = grammar.BASE_YEAR.search(before)
+        kind = "baseline" if history else _kind(before, first, verb)
+        if kind == "share" and first.category == "points" and GROWTH_RATE_WORD.search(metric):
+            kind = "growth_rate"
+        if kind == "count" and grammar.LEVEL_METRIC.search(metric):
+            kind = "level"  # 万人发明专利拥有量156件: a measured quantity, not things counted
+        suffix = grammar.SUFFIX_RE.match(after)
+        end = clause[0] + last.end + (suffix.end() if suffix else 0)
+        if noun_end is not None:
+            end = max(end, clause[0] + noun_end)
+        start = clause[0] + min(m_start, first.start) if label_start is None else label_start
+        if text[start:end].strip() == "":
+            continue
+        metrics = _split_list(metric, len(group)) if len(group) > 1 else [metric]
+        if len(group) == 1 and EACH_BEFORE.search(before.strip()):
+            parts = [p for p in LIST_SEP.split(metric) if p]
+            if len(parts) > 1:
+                metrics = _split_list(metric, len(parts))
+                group = group * len(parts)
+        deadline, rule = (None, "none") if history else _deadline_for(
+            text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
+        recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
+        if recurrence == "none" and RECURRENCE_LEAD.match(text[sent[0]:sent[1]]):
+            recurrence = recurrence_of(text[sent[0]:sent[0] + 4])
+        if recurrence == "none":
+            recurrence = _carried_recurrence(text, s_clauses, clause)
+        for q, metric_i in zip(group, metrics):
+            value = q.value
+            if kind == "growth_rate" and FALL_BEFORE.search(before.strip()):
+                value = -value
+            comparator = _comparator(before, after, q, verb)
+            if relative_to and comparator in ("gt", "ge") and not grammar.SUFFIX_RE.match(after):
+                comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
+            out.append(FoundTarget(
+                start=start, end=end, metric=metric_i, value=value, value_max=q.value_max,
+                unit=q.unit, normalized_value=(value * q.factor) if value is not None else None,
+                normalized_unit=q.base_unit, comparator=comparator,
+                kind=kind, recurrence=recurrence, deadline=deadline, deadline_rule=rule,
+                scope=scope, relative_to=relative_to,
+                base_year=int(base.group(1)) if base else None, sentence=sent))
+        covered.append((start, end))
+        last_metric = metric
+        if prev_emitted is None:
+            list_head = metric
+        prev_emitted = last.end
+    return last_metric
+
+
+def _qualitative_goals(s: _Sentence, out: list[FoundTarget]) -> None:
+    """Qualitative goals, where no number was found in the same span (never in the past)."""
+
+    text, ctx, sent, masked, phrases = s.text, s.ctx, s.span, s.masked, s.phrases
+    s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
+    s_text = text[sent[0]:sent[1]]
+    masked_here = masked + history_spans
+    for pattern, cmp, trigger in grammar.QUAL_PATTERNS:
+        for m in pattern.finditer(s_text) if trigger.search(s_text) else ():
+            a, b = sent[0] + m.start(), sent[0] + m.end()
+            if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
+                continue
+            if grammar.TASK_VERB.match(m.group("metric")):
+                continue  # 推进…网络全覆盖: a task, not a state to reach
+            metric, scope = _clean_metric(m.group("metric"))
+            metric = _goal_name(metric)
+            if not metric or len(metric) < 2:
+                continue
+            clause = next((c for c in s_clauses if c[0] <= a + len(m.group("metric")) < c[1]), sent)
+            deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
+            out.append(FoundTarget(
+                start=a + (len(m.group("metric")) - len(m.group("metric").lstrip("，、 "))), end=b,
+                metric=metric, value=None, value_max=None, unit=None, normalized_value=None,
+                normalized_unit=None, comparator=cmp, kind="qualitative",
+                recurrence=recurrence_of(text[sent[0]:a]), deadline=deadline, deadline_rule=rule,
+                scope=scope, relative_to=m.group("ref") if m.group("ref") != "全覆盖" else None,
+                sentence=sent))
+            covered.append((a, b))
+
+
+def _built_goals(s: _Sentence, out: list[FoundTarget]) -> None:
+    """Goals stated as something built (建成…体系, …格局基本形成), in a goals section or a
+    sentence with a marked deadline."""
+
+    text, ctx, sent, masked, phrases = s.text, s.ctx, s.span, s.masked, s.phrases
+    s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
+    s_text = text[sent[0]:sent[1]]
+    masked_here = masked + history_spans
+    matches = [*grammar.BUILT_GOAL.finditer(s_text), *grammar.BUILT_AFTER.finditer(s_text),
+               *grammar.BUILT_LONG.finditer(s_text)]
+    for m in matches:
+        a, b = sent[0] + m.start(), sent[0] + m.end()
+        if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
+            continue
+        clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
+        deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
+        metric, scope = _clean_metric(m.group("metric"))
+        if m.re is grammar.BUILT_LONG:
+            metric = metric.rpartition("的")[2]
+        for name in _paired_goals(_goal_name(metric)):
+            out.append(FoundTarget(
+                start=a, end=b, metric=name, value=None, value_max=None, unit=None,
+                normalized_value=None, normalized_unit=None, comparator="eq", kind="qualitative",
+                recurrence="none", deadline=deadline, deadline_rule=rule, scope=scope, sentence=sent))
+        covered.append((a, b))
