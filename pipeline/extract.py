@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -194,21 +194,48 @@ def _table_rows(text: str) -> list[_Row]:
     return rows
 
 
-def extract(doc: OutlinedDocument) -> DocumentRecords:
-    """Turn an outlined document into the public records."""
+_Block = tuple[int, int, Optional[Section], Optional[str]]
+"""A block of text read as one: (start, end, its section or None, the title of a sub-item or None)."""
+
+
+@dataclass
+class _Records:
+    """What extract gathers block by block, with what every block reads."""
+
+    doc: OutlinedDocument
+    by_id: dict[str, Section]
+    section_deadlines: dict[str, Optional[str]]
+    table_rows: list[_Row]
+    valid_until: Optional[str]
+    warnings: list[Warning]
+    actions: list[Action] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    units: dict[str, Unit] = field(default_factory=dict)
+    heading_clauses: dict[str, list[Responsibility]] = field(default_factory=dict)  # section id → clause on its heading line
+
+    def __post_init__(self) -> None:
+        self.row_starts = [r.start for r in self.table_rows]
+
+
+def _carried_warnings(doc: OutlinedDocument) -> list[Warning]:
+    """The earlier stages' warnings, and one per line decode dropped."""
+
     norm = doc.norm
-    text = norm.text
-    doc_id = doc.raw.doc_id
-    plan = doc.plan
-    sections = doc.sections
     warnings: list[Warning] = list(doc.raw.warnings) + list(norm.warnings) + list(doc.warnings)
     for dropped in doc.raw.dropped:
         o_start = dropped.orig_start
         warnings.append(Warning(code="boilerplate", message=f"dropped line {dropped.line_no}: {dropped.reason}",
                                 text=dropped.text, orig_start=o_start,
                                 orig_end=None if o_start is None else o_start + len(dropped.text)))
+    return warnings
 
-    # Blocks: (start, end, section or None).
+
+def _blocks(doc: OutlinedDocument) -> list[_Block]:
+    """The blocks of the text: the body before the first heading, then each section's, split at
+    its 一是/二是 items and its clauses."""
+    text, sections = doc.norm.text, doc.sections
+
     starts = [s.start for s in sections] + [len(text)]
     blocks: list[tuple[int, int, Optional[Section], Optional[str]]] = []
     first = sections[0].start if sections else len(text)
@@ -218,162 +245,184 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     for i, sec in enumerate(sections):
         for part in _split_enumeration(text, sec.start, starts[i + 1], sec):
             blocks.extend(_split_by_clauses(text, part[0], part[1], sec) if part[3] is None else [part])
+    return blocks
 
-    table_rows = _table_rows(text)
-    row_starts = [r.start for r in table_rows]
+
+def _valid_until(text: str, plan_period_end: Optional[int]) -> Optional[str]:
+    """A plan without a period ends when it stops being valid (有效期至…)."""
     valid_until = None
-    if plan.period_end is None:
+    if plan_period_end is None:
         vm = VALID_UNTIL.search(text)
         if vm:
             try:  # a misprinted date (2027年11月37日) is no deadline
                 valid_until = date(int(vm.group(1)), int(vm.group(2)), int(vm.group(3))).isoformat()
             except ValueError:
                 valid_until = None
-    actions: list[Action] = []
-    targets: list[Target] = []
-    milestones: list[Milestone] = []
-    units: dict[str, Unit] = {}
-    heading_clauses: dict[str, list[Responsibility]] = {}  # section id → clause on its heading line
-    by_id = {s.id: s for s in sections}
-    section_deadlines = _section_deadlines(sections)
+    return valid_until
 
-    for b_start, b_end, sec, sub_title in blocks:
-        block = text[b_start:b_end]
-        path = sec.path if sec else []
-        clauses = find_clauses(block)
-        for c in clauses:
-            if not c.balanced:
-                warnings.append(Warning(code="unbalanced_clause", message="unbalanced parentheses in a responsibility clause",
-                                        text=block[c.start:c.end][:80], orig_start=norm.to_original(b_start + c.start, b_start + c.end)[0],
-                                        orig_end=norm.to_original(b_start + c.start, b_start + c.end)[1]))
-            for r in c.responsibilities:
-                if r.unit not in units:
-                    units[r.unit] = _unit(r.unit)
-        clause_starts = [c.start for c in clauses]  # increasing: clauses are found in order
-        first_line_end = block.find("\n")
-        first_line_end = len(block) if first_line_end < 0 else first_line_end
-        if sub_title is not None:
-            first_line_end = 0
-        if sec is not None and sub_title is None:
-            on_heading = [c for c in clauses if c.end <= first_line_end]
-            if on_heading:
-                heading_clauses[sec.id] = [r for c in on_heading for r in c.responsibilities]
 
-        def inherited(section: Optional[Section]) -> list[Responsibility]:
-            parent = by_id.get(section.parent_id) if section and section.parent_id else None
-            while parent is not None:
-                if parent.id in heading_clauses:
-                    return heading_clauses[parent.id]
-                parent = by_id.get(parent.parent_id) if parent.parent_id else None
-            return []
-
-        own_resps: list[Responsibility] = []
-        seen_units: set[str] = set()
-        for c in clauses:
-            for r in c.responsibilities:
-                if r.unit not in seen_units:
-                    seen_units.add(r.unit)
-                    own_resps.append(r.replace(rank=len(own_resps) + 1))
-        body_has_text = bool(block[first_line_end:].strip()) or bool(clauses) or (
-            sec is not None and len(block.strip()) > len(sec.marker) + len(sec.title) + 1)
-        action: Optional[Action] = None
-        if sub_title is not None:
-            body_has_text = True
-        if sec is not None and body_has_text:
-            resps = own_resps or list(inherited(sec))
-            last_clause = clauses[-1] if clauses else None
-            action = Action(
-                id=record_id("action", doc_id, sec.id, *( [b_start] if sub_title else [])),
-                section_id=sec.id, title=sub_title or sec.title,
-                section_path=sec.path, responsibilities=resps,
-                clause=_evidence(doc, b_start + last_clause.start, b_start + last_clause.end,
-                                 (b_start + last_clause.start, b_start + last_clause.end), path) if last_clause else None,
-                open_list=any(c.open_list for c in clauses), start=b_start, end=b_end,
-            )
-            actions.append(action)
-
-        def owners_for(pos: int) -> list[str]:
-            if len(clauses) > 1:
-                k = bisect_left(clause_starts, pos)  # the first clause starting at or after pos
-                chosen = clauses[k].responsibilities if k < len(clauses) else []
-            elif clauses:
-                chosen = clauses[0].responsibilities
-            else:
-                chosen = inherited(sec) if sec else []
-            out: list[str] = []
-            for r in chosen:
-                if r.unit not in out:
-                    out.append(r.unit)
-            return out
-
-        ctx = BlockContext(
-            period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
-            section_deadline=section_deadlines[sec.id] if sec else None,
-            history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
-            goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
-            masked=[(c.start, c.end) for c in clauses],
-        )
-        sents = sentences(block)
-        found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
-        if parts > 1:
-            warnings.append(Warning(code="long_sentence", message=(
-                f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
-                f"{parts} windows, so a rule sees no further than its window, and evidence sentences are "
-                f"cut to {CONTEXT} characters around the fact"), text=block[:80]))
-        block_first_target = len(targets)
-        for t in found:
-            start, end = b_start + t.start, b_start + t.end
-            targets.append(Target(
-                id=record_id("target", doc_id, start, end, t.metric, t.value),
-                metric=t.metric, value=t.value, value_max=t.value_max, unit=t.unit,
-                normalized=Normalized(value=t.normalized_value, unit=t.normalized_unit),
-                # FoundTarget holds these as plain str; pydantic checks them against the Literals here.
-                comparator=t.comparator, kind=t.kind, deadline=t.deadline, deadline_rule=t.deadline_rule,  # type: ignore[arg-type]
-                recurrence=t.recurrence,  # type: ignore[arg-type]
-                scope=t.scope, relative_to=t.relative_to, base_year=t.base_year,
-                responsible_units=[] if t.kind == "baseline" else owners_for(t.start),
-                action_id=action.id if action else None, section_path=path,
-                evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
-            ))
-        for row in table_rows[bisect_left(row_starts, b_start):bisect_left(row_starts, b_end)]:
-            row_action = Action(
-                id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
-                title=row.title, section_path=path,
-                responsibilities=[r.replace(rank=i + 1) for i, r in enumerate(row.owners)],
-                clause=_evidence(doc, *row.owner_span, (row.start, row.end), path),
-                open_list=False, start=row.start, end=row.end)
-            actions.append(row_action)
-            for r in row.owners:
-                if r.unit not in units:
-                    units[r.unit] = _unit(r.unit)
-            for i in range(block_first_target, len(targets)):  # earlier blocks' targets lie before b_start
-                target = targets[i]
-                if row.start <= target.evidence.start < row.end:
-                    update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
-                    if row.deadline:
-                        update.update(deadline=row.deadline, deadline_rule="explicit")
-                    targets[i] = target.replace(**update)
-        for m in found_milestones:
-            start, end = b_start + m.start, b_start + m.end
-            milestones.append(Milestone(
-                id=record_id("milestone", doc_id, start, end), description=m.description,
-                deadline=m.deadline, deadline_rule="explicit", responsible_units=owners_for(m.start),
-                action_id=action.id if action else None, section_path=path,
-                evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
-            ))
+def extract(doc: OutlinedDocument) -> DocumentRecords:
+    """Turn an outlined document into the public records, block by block."""
+    text, plan, sections = doc.norm.text, doc.plan, doc.sections
+    acc = _Records(doc, {s.id: s for s in sections}, _section_deadlines(sections), _table_rows(text),
+                   _valid_until(text, plan.period_end), _carried_warnings(doc))
+    for block in _blocks(doc):
+        _extract_block(acc, *block)
+    norm, doc_id, warnings, units = doc.norm, doc.raw.doc_id, acc.warnings, acc.units
 
     for a, b in misprinted_dates(text):
         o_start, o_end = norm.to_original(a, b)
         warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
                                 text=text[a:b], orig_start=o_start, orig_end=o_end))
-    targets, milestones = unique_ids(typed_targets(plan.doc_type, targets)), unique_ids(milestones)
+    targets, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
     raw = doc.raw
     records = DocumentRecords(
         source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
                       format=raw.format, pipeline_version=PIPELINE_VERSION),
-        plan=plan, sections=sections, actions=actions, targets=targets, milestones=milestones,
+        plan=plan, sections=sections, actions=acc.actions, targets=targets, milestones=milestones,
         units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
     )
     return first_listed_leads(records, BY_DOCUMENT) if states_first_listed_leads(text) else records
+
+
+def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Section], sub_title: Optional[str]) -> None:
+    """The action, targets and milestones of one block, with the units its clauses name."""
+    doc, norm, text, doc_id, plan = acc.doc, acc.doc.norm, acc.doc.norm.text, acc.doc.raw.doc_id, acc.doc.plan
+    warnings, units, heading_clauses, by_id = acc.warnings, acc.units, acc.heading_clauses, acc.by_id
+    actions, targets, milestones = acc.actions, acc.targets, acc.milestones
+    valid_until, section_deadlines = acc.valid_until, acc.section_deadlines
+
+    block = text[b_start:b_end]
+    path = sec.path if sec else []
+    clauses = find_clauses(block)
+    for c in clauses:
+        if not c.balanced:
+            warnings.append(Warning(code="unbalanced_clause", message="unbalanced parentheses in a responsibility clause",
+                                    text=block[c.start:c.end][:80], orig_start=norm.to_original(b_start + c.start, b_start + c.end)[0],
+                                    orig_end=norm.to_original(b_start + c.start, b_start + c.end)[1]))
+        for r in c.responsibilities:
+            if r.unit not in units:
+                units[r.unit] = _unit(r.unit)
+    clause_starts = [c.start for c in clauses]  # increasing: clauses are found in order
+    first_line_end = block.find("\n")
+    first_line_end = len(block) if first_line_end < 0 else first_line_end
+    if sub_title is not None:
+        first_line_end = 0
+    if sec is not None and sub_title is None:
+        on_heading = [c for c in clauses if c.end <= first_line_end]
+        if on_heading:
+            heading_clauses[sec.id] = [r for c in on_heading for r in c.responsibilities]
+
+    def inherited(section: Optional[Section]) -> list[Responsibility]:
+        parent = by_id.get(section.parent_id) if section and section.parent_id else None
+        while parent is not None:
+            if parent.id in heading_clauses:
+                return heading_clauses[parent.id]
+            parent = by_id.get(parent.parent_id) if parent.parent_id else None
+        return []
+
+    own_resps: list[Responsibility] = []
+    seen_units: set[str] = set()
+    for c in clauses:
+        for r in c.responsibilities:
+            if r.unit not in seen_units:
+                seen_units.add(r.unit)
+                own_resps.append(r.replace(rank=len(own_resps) + 1))
+    body_has_text = bool(block[first_line_end:].strip()) or bool(clauses) or (
+        sec is not None and len(block.strip()) > len(sec.marker) + len(sec.title) + 1)
+    action: Optional[Action] = None
+    if sub_title is not None:
+        body_has_text = True
+    if sec is not None and body_has_text:
+        resps = own_resps or list(inherited(sec))
+        last_clause = clauses[-1] if clauses else None
+        action = Action(
+            id=record_id("action", doc_id, sec.id, *( [b_start] if sub_title else [])),
+            section_id=sec.id, title=sub_title or sec.title,
+            section_path=sec.path, responsibilities=resps,
+            clause=_evidence(doc, b_start + last_clause.start, b_start + last_clause.end,
+                             (b_start + last_clause.start, b_start + last_clause.end), path) if last_clause else None,
+            open_list=any(c.open_list for c in clauses), start=b_start, end=b_end,
+        )
+        actions.append(action)
+
+    def owners_for(pos: int) -> list[str]:
+        if len(clauses) > 1:
+            k = bisect_left(clause_starts, pos)  # the first clause starting at or after pos
+            chosen = clauses[k].responsibilities if k < len(clauses) else []
+        elif clauses:
+            chosen = clauses[0].responsibilities
+        else:
+            chosen = inherited(sec) if sec else []
+        out: list[str] = []
+        for r in chosen:
+            if r.unit not in out:
+                out.append(r.unit)
+        return out
+
+    ctx = BlockContext(
+        period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
+        section_deadline=section_deadlines[sec.id] if sec else None,
+        history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
+        goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
+        masked=[(c.start, c.end) for c in clauses],
+    )
+    sents = sentences(block)
+    found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
+    if parts > 1:
+        warnings.append(Warning(code="long_sentence", message=(
+            f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
+            f"{parts} windows, so a rule sees no further than its window, and evidence sentences are "
+            f"cut to {CONTEXT} characters around the fact"), text=block[:80]))
+    block_first_target = len(targets)
+    for t in found:
+        start, end = b_start + t.start, b_start + t.end
+        targets.append(Target(
+            id=record_id("target", doc_id, start, end, t.metric, t.value),
+            metric=t.metric, value=t.value, value_max=t.value_max, unit=t.unit,
+            normalized=Normalized(value=t.normalized_value, unit=t.normalized_unit),
+            # FoundTarget holds these as plain str; pydantic checks them against the Literals here.
+            comparator=t.comparator, kind=t.kind, deadline=t.deadline, deadline_rule=t.deadline_rule,  # type: ignore[arg-type]
+            recurrence=t.recurrence,  # type: ignore[arg-type]
+            scope=t.scope, relative_to=t.relative_to, base_year=t.base_year,
+            responsible_units=[] if t.kind == "baseline" else owners_for(t.start),
+            action_id=action.id if action else None, section_path=path,
+            evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
+        ))
+    _table_rows_in_block(acc, b_start, b_end, sec, path, block_first_target)
+    for m in found_milestones:
+        start, end = b_start + m.start, b_start + m.end
+        milestones.append(Milestone(
+            id=record_id("milestone", doc_id, start, end), description=m.description,
+            deadline=m.deadline, deadline_rule="explicit", responsible_units=owners_for(m.start),
+            action_id=action.id if action else None, section_path=path,
+            evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
+        ))
+
+
+def _table_rows_in_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Section], path: list[str],
+                         block_first_target: int) -> None:
+    """A task table's rows in the block: one action each, and the row's owners and deadline for
+    the targets found in it."""
+    doc, doc_id, actions, targets, units = acc.doc, acc.doc.raw.doc_id, acc.actions, acc.targets, acc.units
+    for row in acc.table_rows[bisect_left(acc.row_starts, b_start):bisect_left(acc.row_starts, b_end)]:
+
+        row_action = Action(
+            id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
+            title=row.title, section_path=path,
+            responsibilities=[r.replace(rank=i + 1) for i, r in enumerate(row.owners)],
+            clause=_evidence(doc, *row.owner_span, (row.start, row.end), path),
+            open_list=False, start=row.start, end=row.end)
+        actions.append(row_action)
+        for r in row.owners:
+            if r.unit not in units:
+                units[r.unit] = _unit(r.unit)
+        for i in range(block_first_target, len(targets)):  # earlier blocks' targets lie before b_start
+            target = targets[i]
+            if row.start <= target.evidence.start < row.end:
+                update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
+                if row.deadline:
+                    update.update(deadline=row.deadline, deadline_rule="explicit")
+                targets[i] = target.replace(**update)
