@@ -11,6 +11,7 @@ from datetime import date
 from typing import Optional
 
 from schemas.ids import plan_id, record_id
+from schemas.places import LEVEL_PREFIXES
 from schemas.records import Level, ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
@@ -77,7 +78,7 @@ def _lines(text: str) -> list[_Line]:
 def level_of(region: Optional[str], issuer: Optional[str] = None) -> Level:
     """The administrative level a plan belongs to, from its region's suffix or its issuer."""
     probe = region or issuer or ""
-    if probe == "全国" or probe.startswith(("国务院", "国家", "中共中央")) or (issuer or "").startswith(("国务院", "国家")):
+    if probe == "全国" or probe.startswith(LEVEL_PREFIXES["national"]) or (issuer or "").startswith(("国务院", "国家")):
         return "national"
     if PROVINCE_END.search(probe):
         return "provincial"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from schemas.places import LEVEL_PREFIXES, PLACE_SUFFIX
+
 #: A title opened by a national organ, which names no place (生态环境部、农业农村部…就…答记者问).
 NATIONAL_ORGAN = re.compile(r"^[\u4e00-\u9fa5]{2,8}?(?:部|总局|总署|署|银行)(?=、|关于|办公厅|有关|就|[\u4e00-\u9fa5]{0,8}司)")
 #: Provinces by the one-character prefix of their 文号 (鲁政办发 → 山东省). Only prefixes no city
@@ -110,21 +112,21 @@ TITLE_ISSUER = re.compile(
 # --- shapes the functions test text against ---
 
 #: A city-level name's ending.
-CITY_END = re.compile(r"(?:市|自治州|地区|盟|州)$")
+CITY_END = re.compile(PLACE_SUFFIX["city"] + "$")
 #: Punctuation inside a sentence: a line holding one is prose.
 CLAUSE_PUNCT = re.compile(r"[，。；：、]")
 #: Where the title of a clause-split item ends.
 CLAUSE_TITLE_END = re.compile(r"[，。；：（(]")
 #: A county-level name's ending.
-COUNTY_END = re.compile(r"(?:区|县|旗|新区|自治县)$")
+COUNTY_END = re.compile(PLACE_SUFFIX["district"] + "$")
 #: Where the title of an enumerated item (一是…) ends.
 ITEM_TITLE_END = re.compile(r"[，。；：（]")
 #: A 文号 of the State Council (国发, 国办发).
 NATIONAL_DOC_PREFIX = re.compile(r"^国(?:发|办发|办函|函)")
 #: A title or issuer of the national government.
-NATIONAL_OPENING = re.compile(r"(?:国务院|国家|中共中央)")
+NATIONAL_OPENING = re.compile("(?:" + "|".join(LEVEL_PREFIXES["national"]) + ")")
 #: A province-level name's ending.
-PROVINCE_END = re.compile(r"(?:省|自治区)$")
+PROVINCE_END = re.compile(PLACE_SUFFIX["provincial"] + "$")
 #: A 文号 of a provincial government (鲁政发, 浙政办发).
 PROVINCIAL_DOC_PREFIX = re.compile(r"^.政")
 #: Any administrative division's ending.
