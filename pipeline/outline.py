@@ -284,18 +284,9 @@ def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
     return None
 
 
-def outline(seg: SegmentedDocument) -> OutlinedDocument:
-    """Plan metadata and the heading tree of a segmented document."""
-    norm = seg.norm
-    text = norm.text
-    doc_id = seg.raw.doc_id
-    lines = _lines(text)
-    warnings: list[Warning] = []
+def _doc_number(lines: list[_Line], body_idx: int, notice_title: Optional[str]) -> Optional[str]:
+    """The 文号: in a notice's head, else on a line right under a bare plan's title."""
 
-    title, title_span, body_idx, notice_title = _find_title(lines)
-    if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
-        found = TITLE_IN_TEXT.search(text[:400])
-        title = found.group(0) if found else None
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
     if m:
@@ -305,6 +296,14 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         for ln in lines[body_idx: body_idx + 2]:
             if DOC_NUMBER_RE.fullmatch(ln.text):
                 doc_number = WHITESPACE.sub("", ln.text)
+    return doc_number
+
+
+def _issuer(lines: list[_Line], body_idx: int, notice_title: Optional[str],
+            title: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """The issuer and the date issued: a notice's signature over its date, the notice line's organ,
+    the document's signature, else the organ opening the title."""
+
     issuer = issued = None
     notice_lines = lines[:body_idx] if notice_title else []
     for i, ln in enumerate(notice_lines):
@@ -325,16 +324,13 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     if issuer is None and title:
         by = TITLE_ISSUER.match(title)  # 国务院关于促进……的意见
         issuer = by.group(1) if by else None
-    if title is None:
-        warnings.append(Warning(code="no_title", message="no plan title found"))
-    # The period comes from the title (or the line under it), never from cited documents.
-    period_start, period_end = _period(title or "", text, issued, doc_number)
-    if ZERO_YEAR.search(text):
-        warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
-    region = plan_region(title, issuer, doc_number)
+    return issuer, issued
 
-    # Headings: everything after the title line.
-    body_lines = lines[body_idx:] if title_span else lines
+
+def _sections(body_lines: list[_Line], text: str, doc_id: str) -> tuple[list[Section], Optional[int]]:
+    """The heading tree (a marker style met again closes the deeper levels) and where the first
+    heading starts."""
+
     styles: list[str] = []
     stack: list[Section] = []
     sections: list[Section] = []
@@ -370,13 +366,12 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
             if sections[j].depth <= sec.depth:
                 sec.end = sections[j].start
                 break
-    if not sections:
-        warnings.append(Warning(code="no_outline", message="no numbered headings found"))
+    return sections, first_heading_at
 
-    # Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself.
-    pre_start = 0
-    pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
-    preamble = text[pre_start:pre_end]
+
+def _parents(preamble: str, title: Optional[str], notice_title: Optional[str]) -> list[ParentPlan]:
+    """Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself."""
+
     own = {TITLE_NOISE.sub("", t) for t in (title or "", notice_title or "") if t}
     parents: list[ParentPlan] = []
     seen = set()
@@ -387,6 +382,40 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
             continue
         seen.add(key)
         parents.append(_parent_plan(cited, cm.group("no"), preamble[max(0, cm.start() - 40): cm.start()]))
+    return parents
+
+
+def outline(seg: SegmentedDocument) -> OutlinedDocument:
+    """Plan metadata and the heading tree of a segmented document."""
+    norm = seg.norm
+    text = norm.text
+    doc_id = seg.raw.doc_id
+    lines = _lines(text)
+    warnings: list[Warning] = []
+
+    title, title_span, body_idx, notice_title = _find_title(lines)
+    if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
+        found = TITLE_IN_TEXT.search(text[:400])
+        title = found.group(0) if found else None
+    doc_number = _doc_number(lines, body_idx, notice_title)
+    issuer, issued = _issuer(lines, body_idx, notice_title, title)
+    if title is None:
+        warnings.append(Warning(code="no_title", message="no plan title found"))
+    # The period comes from the title (or the line under it), never from cited documents.
+    period_start, period_end = _period(title or "", text, issued, doc_number)
+    if ZERO_YEAR.search(text):
+        warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
+    region = plan_region(title, issuer, doc_number)
+
+    # Headings: everything after the title line.
+    body_lines = lines[body_idx:] if title_span else lines
+    sections, first_heading_at = _sections(body_lines, text, doc_id)
+    if not sections:
+        warnings.append(Warning(code="no_outline", message="no numbered headings found"))
+
+    # Parent plans come from the preamble: the text before the first heading.
+    pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
+    parents = _parents(text[:pre_end], title, notice_title)
     plan_title = title or seg.raw.path
     plan = Plan(
         id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,
