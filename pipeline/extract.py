@@ -3,6 +3,9 @@
 Blocks are the own text of each heading (up to the next heading of any depth) plus the preamble.
 A responsibility clause governs the targets and milestones of the item it closes; an item without
 a clause of its own takes the clause written on its parent's heading line.
+
+Length (~430 lines): block splitting (一是/二是 items, clause-split bodies, task tables) and record
+assembly, by blocks (``_extract_block``); the fact grammars live in their own modules.
 """
 from __future__ import annotations
 

@@ -2,6 +2,10 @@
 
 Depth is given by the order in which marker *styles* appear (一、 → （一） → 1. → （1） → ①), like
 a reader does: a document that goes straight from 一、 to 1. nests 1. at depth 2.
+
+Length (~400 lines): title, notice head, issuer, period, region and headings are read from the same
+lines and depend on each other (the region from title or issuer or 文号); the patterns are in
+``rules/anatomy``. The region rules (``region_of``, ``plan_region``) could move to a module of their own.
 """
 from __future__ import annotations
 

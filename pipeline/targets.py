@@ -5,30 +5,30 @@ Grammar (see shared/policy-text-conventions.md):
 phrasing (建设6个平台), distribution (各10家), paired lists (2项、6项、18项), ranges (2—3家) and
 qualitative goals (实现全覆盖, 居全市前列, 不低于全市平均增速). Numbers that are qualifiers inside a
 metric (营收过10亿元的企业) are skipped; amounts in sentences about the past become ``baseline``.
+
+Numeric targets here (``find_targets`` runs them, then ``goals`` for qualitative and built goals;
+``target_base`` holds what both use). Length (~420 lines): the clause grammar is one set of rules
+over one clause's state (verb, gap, metric, list, label); its words are in ``rules/targets``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
 from .deadlines import DeadlinePhrase, find_deadlines, recurrence_of
+from .goals import built_goals, qualitative_goals
 from .numbers import QUANTITY_RE, Quantity, find_quantities
 from .rules import comparators
 from .rules import targets as grammar
-from .rules.dates import year_end
 from .rules.targets import (
     AMOUNT_CHAR,
     AS_FOLLOWS,
-    CONJUNCTION,
     DEADLINE_QUALIFIER,
-    DEADLINE_WORDS,
     EACH_BEFORE,
     FALL_BEFORE,
     GAP_WORDS,
     GROWTH_RATE_WORD,
     GROWTH_WORD,
     LABEL_MARKER,
-    LEADING_MARKER,
     LEADING_REACH,
     LIST_SEP,
     NOUN_AFTER,
@@ -41,62 +41,7 @@ from .rules.targets import (
     TOTAL_WORD,
 )
 from .sentences import clauses, in_spans, paragraph_of, sentences
-
-
-@dataclass
-class FoundTarget:
-    start: int
-    end: int
-    metric: str
-    value: Optional[float]
-    value_max: Optional[float]
-    unit: Optional[str]
-    normalized_value: Optional[float]
-    normalized_unit: Optional[str]
-    comparator: str
-    kind: str
-    recurrence: str
-    deadline: Optional[str]
-    deadline_rule: str
-    scope: Optional[str] = None
-    relative_to: Optional[str] = None
-    base_year: Optional[int] = None
-    sentence: tuple[int, int] = (0, 0)
-
-
-@dataclass
-class BlockContext:
-    """What a block needs from outside: the plan period and its section's deadline."""
-
-    period_start: Optional[int] = None
-    period_end: Optional[int] = None
-    section_deadline: Optional[str] = None
-    valid_until: Optional[str] = None    # 有效期至…: the end of a plan with no period
-    history_section: bool = False        # 发展基础/现状: amounts there are baselines
-    goal_section: bool = False           # 主要目标/发展目标: built-goal phrases are targets
-    masked: list[tuple[int, int]] = field(default_factory=list)  # responsibility clauses
-
-
-def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
-    """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
-    text = DEADLINE_WORDS.sub("", raw)
-    text = LEADING_MARKER.sub("", text)
-    text = grammar.LEAD_NOISE.sub("", text.strip())
-    scope = None
-    m = grammar.SCOPE_RE.match(text)
-    if m:
-        scope, text = m.group(0), text[m.end():]
-        text = grammar.LEAD_NOISE.sub("", text)
-    text = grammar.TAIL_NOISE.sub("", text)
-    text = text.strip("\"' ")
-    for left, right in ("“”", "（）", "()"):
-        if text.endswith(right) and left not in text:
-            text = text[:-1]
-        if text.startswith(left) and right not in text:
-            text = text[1:]
-    if len(text) > 30:
-        text = text[-30:]
-    return text, scope
+from .target_base import BlockContext, FoundTarget, Sentence, clean_metric, deadline_for
 
 
 def _enumerated(before: str, value: Optional[float]) -> bool:
@@ -134,23 +79,6 @@ def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tup
         if grammar.OWN_TIME.search(text, *c) or grammar.NOT_CARRIED.search(text, *c):
             return "none"
     return "none"
-
-
-def _paired_goals(metric: str) -> list[str]:
-    """``创新型产业体系和创新创业生态`` (有效形成) → both goals, when each side ends with a goal's head."""
-    parts = CONJUNCTION.split(metric)
-    if len(parts) > 1 and all(grammar.BUILT_HEAD.search(p) and len(p) >= 4 for p in parts):
-        return parts
-    return [metric]
-
-
-def _goal_name(metric: str) -> str:
-    """A qualitative goal's name without its list of qualities (优质高效、充满活力的服务业体系 →
-    服务业体系) or a 与…相匹配的 clause; a short modifier (山海特色的) stays."""
-    pre, sep, post = metric.rpartition("的")
-    if sep and len(post) >= 4 and (("、" in pre and not pre.startswith("“")) or grammar.MATCHING_CLAUSE.search(pre)):
-        return post
-    return metric
 
 
 def _shared_head(first: str, item: str) -> str:
@@ -232,29 +160,6 @@ def _split_list(metric: str, n: int) -> list[str]:
     return parts
 
 
-def _deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int, int], phrases: list[DeadlinePhrase],
-                  paragraph: tuple[int, int], ctx: BlockContext) -> tuple[Optional[str], str]:
-    in_clause = [d for d in phrases if clause[0] <= d.start < clause[1]]
-    if in_clause:
-        return in_clause[-1].date, "explicit"
-    before = [d for d in phrases if sent[0] <= d.start < pos]
-    if before:
-        # A lead phrase of its own clause right before this one (到2026年，……) is explicit too.
-        between = (before[-1].end, clause[0])
-        lead_only = all(ch in "，、 年底末前" for ch in text[between[0]:between[1]])
-        return before[-1].date, "explicit" if lead_only else "sentence"
-    para = [d for d in phrases if paragraph[0] <= d.start < sent[0] and d.marked]
-    if para:
-        return para[-1].date, "paragraph"
-    if ctx.section_deadline:
-        return ctx.section_deadline, "section"
-    if ctx.period_end:
-        return year_end(ctx.period_end), "plan_period"
-    if ctx.valid_until:
-        return ctx.valid_until, "plan_period"
-    return None, "none"
-
-
 def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int]],
                      phrases: list[DeadlinePhrase], ctx: BlockContext) -> list[tuple[int, int]]:
     """Those of a sentence's clauses (``spans``) that speak of the past; their amounts are baselines.
@@ -286,22 +191,6 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
     return out
 
 
-@dataclass
-class _Sentence:
-    """One sentence of a block and what every rule on it reads; ``covered`` collects the spans of
-    the targets found in it, so a later rule does not find one again."""
-
-    text: str                           # the whole block (offsets are into it)
-    ctx: BlockContext
-    span: tuple[int, int]
-    masked: list[tuple[int, int]]       # quotes, frameworks, the caller's masks
-    phrases: list[DeadlinePhrase]       # the block's deadline phrases
-    clauses: list[tuple[int, int]]
-    history: list[tuple[int, int]]      # clauses about the past
-    paragraph: tuple[int, int]
-    covered: list[tuple[int, int]] = field(default_factory=list)
-
-
 def find_targets(text: str, ctx: BlockContext,
                  sents: Optional[list[tuple[int, int]]] = None) -> list[FoundTarget]:
     """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known.
@@ -321,17 +210,17 @@ def find_targets(text: str, ctx: BlockContext,
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
         s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
         s_clauses = clauses(text, *sent)
-        s = _Sentence(text, ctx, sent, masked, phrases, s_clauses,
+        s = Sentence(text, ctx, sent, masked, phrases, s_clauses,
                       _history_clauses(text, sent, s_clauses, s_phrases, ctx), paragraph_of(text, sent[0]))
         _numeric_targets(s, out)
         _running_totals(out, sent)
-        _qualitative_goals(s, out)
+        qualitative_goals(s, out)
         if (ctx.goal_section or any(d.marked for d in s_phrases)) and grammar.BUILT_TRIGGER.search(s_text):
-            _built_goals(s, out)
+            built_goals(s, out)
     return out
 
 
-def _numeric_targets(s: _Sentence, out: list[FoundTarget]) -> None:
+def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
     """Targets with an amount, clause by clause; a clause without a metric takes the last one's."""
     last_metric: Optional[str] = None
     for clause in s.clauses:
@@ -425,7 +314,7 @@ def _metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Q
     return _MetricParts(verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate)
 
 
-def _clause_targets(s: _Sentence, clause: tuple[int, int], last_metric: Optional[str],
+def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[str],
                     out: list[FoundTarget]) -> Optional[str]:
     """The targets of one clause's amounts (a list of amounts is one group); returns the metric
     the next clause inherits."""
@@ -461,7 +350,7 @@ def _clause_targets(s: _Sentence, clause: tuple[int, int], last_metric: Optional
         if found is None:
             continue
         verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate = found
-        metric, scope = _clean_metric(metric_raw)
+        metric, scope = clean_metric(metric_raw)
         if not named_by_predicate:
             metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
             metric = _strip_predicates(metric)
@@ -479,7 +368,7 @@ def _clause_targets(s: _Sentence, clause: tuple[int, int], last_metric: Optional
             marker = LABEL_MARKER.match(label)
             assert marker is not None  # every part of the pattern is optional
             label = SENTENCE_PUNCT.split(label[marker.end():])[-1]
-            metric, scope = _clean_metric(label)
+            metric, scope = clean_metric(label)
             label_start = clause[0] - 1 - len(label)
             if relative_to is None and grammar.RELATIVE_REF.match(gap_clean or ""):
                 relative_to = gap_clean
@@ -506,7 +395,7 @@ def _clause_targets(s: _Sentence, clause: tuple[int, int], last_metric: Optional
             if len(parts) > 1:
                 metrics = _split_list(metric, len(parts))
                 group = group * len(parts)
-        deadline, rule = (None, "none") if history else _deadline_for(
+        deadline, rule = (None, "none") if history else deadline_for(
             text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
         recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
         if recurrence == "none" and RECURRENCE_LEAD.match(text[sent[0]:sent[1]]):
@@ -533,60 +422,3 @@ def _clause_targets(s: _Sentence, clause: tuple[int, int], last_metric: Optional
             list_head = metric
         prev_emitted = last.end
     return last_metric
-
-
-def _qualitative_goals(s: _Sentence, out: list[FoundTarget]) -> None:
-    """Qualitative goals, where no number was found in the same span (never in the past)."""
-
-    text, ctx, sent, masked, phrases = s.text, s.ctx, s.span, s.masked, s.phrases
-    s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
-    s_text = text[sent[0]:sent[1]]
-    masked_here = masked + history_spans
-    for pattern, cmp, trigger in grammar.QUAL_PATTERNS:
-        for m in pattern.finditer(s_text) if trigger.search(s_text) else ():
-            a, b = sent[0] + m.start(), sent[0] + m.end()
-            if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
-                continue
-            if grammar.TASK_VERB.match(m.group("metric")):
-                continue  # 推进…网络全覆盖: a task, not a state to reach
-            metric, scope = _clean_metric(m.group("metric"))
-            metric = _goal_name(metric)
-            if not metric or len(metric) < 2:
-                continue
-            clause = next((c for c in s_clauses if c[0] <= a + len(m.group("metric")) < c[1]), sent)
-            deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
-            out.append(FoundTarget(
-                start=a + (len(m.group("metric")) - len(m.group("metric").lstrip("，、 "))), end=b,
-                metric=metric, value=None, value_max=None, unit=None, normalized_value=None,
-                normalized_unit=None, comparator=cmp, kind="qualitative",
-                recurrence=recurrence_of(text[sent[0]:a]), deadline=deadline, deadline_rule=rule,
-                scope=scope, relative_to=m.group("ref") if m.group("ref") != "全覆盖" else None,
-                sentence=sent))
-            covered.append((a, b))
-
-
-def _built_goals(s: _Sentence, out: list[FoundTarget]) -> None:
-    """Goals stated as something built (建成…体系, …格局基本形成), in a goals section or a
-    sentence with a marked deadline."""
-
-    text, ctx, sent, masked, phrases = s.text, s.ctx, s.span, s.masked, s.phrases
-    s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
-    s_text = text[sent[0]:sent[1]]
-    masked_here = masked + history_spans
-    matches = [*grammar.BUILT_GOAL.finditer(s_text), *grammar.BUILT_AFTER.finditer(s_text),
-               *grammar.BUILT_LONG.finditer(s_text)]
-    for m in matches:
-        a, b = sent[0] + m.start(), sent[0] + m.end()
-        if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
-            continue
-        clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
-        deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
-        metric, scope = _clean_metric(m.group("metric"))
-        if m.re is grammar.BUILT_LONG:
-            metric = metric.rpartition("的")[2]
-        for name in _paired_goals(_goal_name(metric)):
-            out.append(FoundTarget(
-                start=a, end=b, metric=name, value=None, value_max=None, unit=None,
-                normalized_value=None, normalized_unit=None, comparator="eq", kind="qualitative",
-                recurrence="none", deadline=deadline, deadline_rule=rule, scope=scope, sentence=sent))
-        covered.append((a, b))

@@ -51,10 +51,15 @@ CLAUSE_END = re.compile(r"[，；;,：:。！？]")
 HISTORY_TITLE = re.compile(
     r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况)"
 )
+#: A heading of a goals chapter (主要目标, 发展目标): built goals there are targets.
 GOAL_TITLE = re.compile(r"目标")
+#: A plan's stated validity (有效期至2027年12月31日): its end when it has no period.
 VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: A sub-item opening inside a block (一是, 其二是…).
 ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
+#: A task table's column of responsible units (责任单位, 牵头部门).
 OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
+#: A task table's column of deadlines (完成时限, 时间节点).
 TIME_HEADER = re.compile(r"时限|时间|进度|节点")
 
 
@@ -73,8 +78,10 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
 )
+#: The words a document title holds (方案, 规划, 通知, 解读 …).
 TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
                           r"决定|批复|条例|规定|答记者问|解读)")
+#: A notice that carries a plan: 关于印发《X》的通知 → X.
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈“]?(?P<title>.+?)[》>〉”]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
 CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《“]?(?P<title>.+?)[>〉》”]?\s*的?通知")
@@ -83,15 +90,21 @@ CITED_ISSUER = re.compile(
     r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|总局|厅|局|委|部|署))$"
 )
+#: Verbs and connectives before a cited title (深入贯彻落实《…》), never part of it.
 LEAD_VERBS = re.compile(r"^(?:深入|认真|全面|进一步|贯彻|落实|执行|实施|根据|按照|依据|对照|结合|遵照|为|按|和|及|与|、)+")
+#: A posting date on a web page's dropped lines (2025-03-01, 2025年3月1日).
 POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 #: A 文号 in brackets closing a cited title (《…方案（某政发〔2025〕3号）》).
 CITED_DOC_NUMBER = re.compile(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$")
+#: A period of years (2024—2026年, 2021至2025年).
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+#: One year (2025年).
 SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: The run of place names opening a title or an issuer (临江市西岭区).
 REGION = re.compile(
     r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
 )
+#: A cited title in 《》, with its 文号 in brackets after it if any.
 CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
 #: The last word of an organ's name (…人民政府, …局, 管委会): an issuer's line, a signature.
 ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")

@@ -70,19 +70,26 @@ def common_cjk() -> frozenset[str]:
 
 # --- encodings ---
 
+#: The charset an HTML page declares (<meta charset=…>).
 META_CHARSET = re.compile(
     rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE
 )
+#: A character outside ASCII.
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: CJK and full-width punctuation (for telling Chinese text from mojibake).
 CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2010-\u2027]")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # not \t \n \v \f \r
+#: C0 control characters and NUL (a binary file, not text).
 CONTROL_OR_NUL = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 # --- normalize ---
 
+#: Half-width structural punctuation, folded to full width next to Chinese.
 HALF_PUNCT = re.compile(r"[(),:;]")
+#: A character mojibake leaves (?, U+FFFD, private use, kana, half-width katakana, box drawing).
 SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
+#: A run of SUSPECT characters.
 SUSPECT_RUN = re.compile(SUSPECT.pattern + "+")
 
 

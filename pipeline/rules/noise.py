@@ -9,6 +9,7 @@ import re
 #: Site noise that decode drops, as (reason, pattern). Simplified AND traditional forms, because
 #: decode runs before normalization. Only lines shorter than BOILERPLATE_MAX_LEN are tested.
 BOILERPLATE_MAX_LEN = 80
+#: Site noise that decode drops, as (reason, pattern).
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
@@ -58,7 +59,9 @@ HTML_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
 
 # --- decode ---
 
+#: The start of an HTML page (a .txt that is really HTML).
 HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|body|meta|div|head|p[\s>])", re.IGNORECASE)
+#: Every line break: CR LF, CR, LF and the Unicode separators.
 LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\f\v\x85]")
 
 

@@ -69,18 +69,25 @@ LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营
 #: What the things counted first must do (3个街区达到示范街标准, 5家企业在境内外上市): the metric is
 #: the things that do it.
 PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在")
+#: A predicate after the things counted (3个街区达到示范街标准).
 COUNTED_PREDICATE = re.compile(rf"(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}}")
 #: A predicate after the thing counted (数字金融法人机构落户3家, 分支机构在本区落户2家).
 TRAILING_PREDICATE = re.compile(r"(?:在[\u4e00-\u9fa5]{1,6})?(?:落户|入驻|落地)$")
+#: A qualifier after an amount (以上, 左右, 以内).
 SUFFIX_RE = re.compile(r"^(?:及以上|以上|左右|上下|以内|以下|之内|多)")
+#: An approximation before an amount (约, 近, 超).
 PREFIX_APPROX = re.compile(r"(?:约|近|大约|接近|超|逾)$")
+#: The scope opening a metric (全市, 我区, 各区).
 SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省市区县]|辖区内?|区域内|区内|市内|省内|全域"
                       r"|各(?:设区的?市|县（市、区）|区（市）|区（县）|[省市区县]))")
+#: Words before a metric that are not part of it (力争, 其中, 同比 …).
 LEAD_NOISE = re.compile(
     r"^(?:[，、；：\s]|其中|同比|环比|同时|并且?|力争|确保|努力|争取|使得?|让|推动|带动|促进|实现|全年|到期末|"
     r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的)+"
 )
+#: Words after a metric that are not part of it (累计, 均, 将 …).
 TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可)+$")
+#: 的 after an amount: the amount qualifies a noun (5000万元以上的项目).
 QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|左右)?的")
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
@@ -90,23 +97,29 @@ SUBSIDY = re.compile(
     r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
     r"|单个(?:企业|项目|主体|单位|机构)[^，；。]{0,12}?(?:累计)?(?:不超过|最高|最多)"  # a cap per beneficiary
 )
+#: What joins the amounts of a list (、和及与，).
 COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
 HISTORY_WORDS = re.compile(
     r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
 )
+#: Words that make a percentage a share (占, 比重, 覆盖率).
 PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
 # Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).
 INCREMENT = re.compile(r"新增")
 #: Metrics that measure a quantity even when counted in things (发明专利拥有量156件).
 LEVEL_METRIC = re.compile(r"(?:拥有量|保有量|占有量|总量|密度)$")
+#: 累计: a cumulative total.
 CUMULATIVE = re.compile(r"累计")
+#: A base year (比2020年, 较2025年末).
 BASE_YEAR = re.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d{2})\s*年(?:末|底)?")
+#: Quoted text and titles (“…”, 《…》, 〔…〕): never targets.
 QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|〔[^〕]{0,10}〕")
 #: A framework named by its counted parts (一个目标、两项任务、四个分工、六项保障措施): a label, never
 #: targets. Three or more numeral + measure word + noun items in a row.
 _FRAMEWORK_ITEM = r"[一二两三四五六七八九十\d]{1,3}[个项条大类种张支批]\s*[\u4e00-\u9fa5]{1,8}"
+#: A framework named by its counted parts (一个目标、两项任务、四个分工).
 FRAMEWORK = re.compile(rf"{_FRAMEWORK_ITEM}(?:、{_FRAMEWORK_ITEM}){{2,}}")
 #: The items of an enumeration the count after it merely sums up (A路、B路和C路三条…).
 ENUMERATION = re.compile(r"([\u4e00-\u9fa5A-Za-z\d]{2,12}(?:[、和及与][\u4e00-\u9fa5A-Za-z\d]{2,12})+)$")
@@ -128,13 +141,17 @@ QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
 )
 # A reference a target is measured against: 高于全市平均水平1个百分点.
 RELATIVE_REF = re.compile(r"(?:全[国省市区县]|全国|全省|全市|同类城市|上级)[^，；。]{0,8}?(?:平均)?(?:水平|增速|增幅|速度|增长率)")
+#: Every trigger of QUAL_PATTERNS, so one search skips a sentence holding none.
 QUAL_TRIGGER = re.compile("|".join(f"(?:{trigger.pattern})" for _, _, trigger in QUAL_PATTERNS))
+#: The verbs of a built goal (建成, 形成, 构建 …).
 BUILT_TRIGGER = re.compile(r"建成|形成|构建|打造|确立|健全|建立起")
 # Heads of a goal's name: a system, a pattern, a place of a kind. Not 中心 after 建成 (建成X中心 by a
 # date is a milestone, a thing delivered), only before 基本建成 (X中心基本建成, a state).
 _BUILT_HEADS = (r"体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|聚集区|度假区|功能区|旅游区|枢纽|品牌|城市|城区|"
                 r"样板|布局|目的地|产业链|新门户|新平台")
+#: A name ending in a built goal's head (…体系, …格局).
 BUILT_HEAD = re.compile(rf"(?:{_BUILT_HEADS})$")
+#: A built goal stated after its name (…体系基本建成).
 BUILT_AFTER = re.compile(
     rf"(?P<metric>[^，；。\n]{{2,40}}?(?:{_BUILT_HEADS}|中心))"
     r"(?:基本|全面|初步|有效)(?:建成|形成|确立|健全)"
@@ -144,6 +161,7 @@ BUILT_AFTER = re.compile(
 BUILT_LONG = re.compile(
     rf"(?:基本|全面|初步)?(?:建成|形成|构建)(?P<metric>[^。；\n]{{20,160}}?的[^。；，\n]{{2,16}}?(?:{_BUILT_HEADS}))(?=[。；]|$)"
 )
+#: A built goal stated by its verb (建成…体系, 打造…强区).
 BUILT_GOAL = re.compile(
     r"(?:基本|全面|初步)?(?:建成|形成|构建|打造成?|建立起)(?P<metric>[^，；。\n]{2,40}?"
     rf"(?:{_BUILT_HEADS}|强区|强市|强省|强县|名城|之都))"
@@ -152,7 +170,9 @@ BUILT_GOAL = re.compile(
 
 # --- targets ---
 
+#: A deadline phrase inside a metric (到2025年底前), stripped from its name.
 DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
+#: An item marker opening a metric ((1), 1.), stripped from its name.
 LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 
 
