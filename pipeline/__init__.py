@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Callable
+from typing import Any, Callable, Optional, Sequence
 
 from schemas.records import DocumentRecords
 
@@ -16,30 +16,33 @@ STAGES: tuple[Callable, ...] = (normalize, segment, outline, extract)
 """Each stage takes the previous stage's value; decode/read_document make the first one."""
 
 
+def run(value: Any, stages: Sequence[Callable] = STAGES,
+        keep: Optional[dict[str, Any]] = None) -> Any:
+    """The one stage loop: each stage's value is the next one's input. With ``keep``, each
+    stage's output is stored there under the stage's name (what ``trace`` returns)."""
+    for stage in stages:
+        value = stage(value)
+        if keep is not None:
+            keep[stage.__name__] = value
+    return value
+
+
 def process_bytes(data: bytes, path: str = "<bytes>") -> DocumentRecords:
     """Run every stage on the bytes of one document."""
-    value: Any = decode(data, path)  # each stage's value is the next one's input
-    for stage in STAGES:
-        value = stage(value)
-    return value
+    return run(decode(data, path))
 
 
 def trace(value: object) -> dict[str, Any]:
     """Run every stage from ``value`` (a RawDocument) and keep each stage's output by name:
     ``trace(read_document(p))["normalize"].text``, ``…["segment"].doc``, ``…["extract"]``."""
     out: dict[str, Any] = {}
-    for stage in STAGES:
-        value = stage(value)
-        out[stage.__name__] = value
+    run(value, keep=out)
     return out
 
 
 def process_file(path: str | os.PathLike) -> DocumentRecords:
     """Read one file and run every stage on it."""
-    value: Any = read_document(path)  # each stage's value is the next one's input
-    for stage in STAGES:
-        value = stage(value)
-    return value
+    return run(read_document(path))
 
 
-__all__ = ["PIPELINE_VERSION", "STAGES", "process_bytes", "process_file", "trace"]
+__all__ = ["PIPELINE_VERSION", "STAGES", "process_bytes", "process_file", "run", "trace"]

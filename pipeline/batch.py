@@ -13,14 +13,14 @@ import stat
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from schemas.errors import ArgumentError, InputError, PolicykgError, describe
 from schemas.paths import shown
 from schemas.records import DocumentRecords
 from schemas.validate import validate_records_json
 
-from . import STAGES
+from . import run
 from .decode import decode, read_limited
 from .extract import PIPELINE_VERSION
 from .formats import DOCUMENT_SUFFIXES, page_of_assets
@@ -181,10 +181,9 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                 if first_listed:
                     records = first_listed_leads(records)
                 return Outcome(name, records.model_dump_json(indent=1), cached=True, _records=records)
-        value: Any = decode(data, name, max_bytes=MAX_BYTES)  # then each stage's output
+        raw = decode(data, name, max_bytes=MAX_BYTES)
         del data
-        for stage in STAGES:
-            value = stage(value)
+        value: DocumentRecords = run(raw)
         # Records are validated whenever they are built or changed (schemas.records.Record), so
         # this text is valid against the contract (tests/pipeline/test_spans.py: the round trip).
         text = value.model_dump_json(indent=1)

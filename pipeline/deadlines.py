@@ -8,31 +8,24 @@ below covers them with the rule that produced each date.
 from __future__ import annotations
 
 import calendar
-import re
 from typing import NamedTuple, Optional
 
-_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+from .rules.dates import (
+    BASE_BEFORE,
+    DATE_RE,
+    DEADLINE_RE,
+    PERIOD_RANGE,
+    RANGE_AFTER,
+    RECURRENCE,
+    THIS_YEAR,
+    year_end,
+)
+
 #: Words that may introduce a deadline, looked up right before its year (the longest one wins).
 _PREFIXES = ("截止到", "力争到", "预计到", "争取到", "截至", "截止", "力争", "到", "至", "于", "在")
 _QUARTER = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
-
-# Anchored at the year: a leading optional prefix group made the engine try every position.
-DEADLINE_RE = re.compile(
-    _YEAR + r"\s*(?:"
-    r"(?P<half>上半年|下半年|年中)"
-    r"|(?:第)?(?P<quarter>[一二三四1234])季度(?:末)?"
-    r"|(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:\s*(?P<day>\d{1,2})\s*日|份|底|末)?"
-    r"|(?P<end>底|末|年底|年末)"
-    r")?(?P<before>前|之前|以前)?"
-)
-# A year that is a base of comparison, not a deadline: 比2024年增长…, 较2023年…, 以2023年为基数.
-_BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同|以|和|对比|基于|在)$")
-_PERIOD_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:—|–|-|~|～|至|到)\s*$")
-_RANGE_AFTER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")  # matched at a position
-#: A written calendar date, checked by ``misprinted_dates``.
-_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 
 
 class DeadlinePhrase(NamedTuple):
@@ -45,10 +38,6 @@ class DeadlinePhrase(NamedTuple):
 
 def _last_day(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
-#: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan.
-_THIS_YEAR = re.compile(r"(?<![\d年〇零一二三四五六七八九])(?:今年|本年度?)?(?:年底前|年末前|年内|上半年|下半年|底前)")
 
 
 def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlinePhrase]:
@@ -64,9 +53,9 @@ def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlineP
         prefix = next((p for p in _PREFIXES if text.endswith(p, floor, m.start())), "")
         floor = m.end()
         start = m.start() - len(prefix)
-        if _BASE_BEFORE.search(text[max(0, start - 2):start]) and not prefix:
+        if BASE_BEFORE.search(text[max(0, start - 2):start]) and not prefix:
             continue
-        if _PERIOD_RANGE.search(text[max(0, start - 8):start]) or _RANGE_AFTER.match(text, m.end("year")):
+        if PERIOD_RANGE.search(text[max(0, start - 8):start]) or RANGE_AFTER.match(text, m.end("year")):
             continue
         year = int(m.group("year"))
         if m.group("half"):
@@ -86,7 +75,7 @@ def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlineP
             else:
                 date = _last_day(year, month)
         else:
-            date = f"{year:04d}-12-31"
+            date = year_end(year)
         marked = bool(prefix and prefix not in ("于", "在")) or any(
             m.group(g) for g in ("half", "quarter", "month", "end", "before"))
         out.append(DeadlinePhrase(start, m.end(), date, year, marked))
@@ -95,7 +84,7 @@ def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlineP
 
 def _relative(text: str, year: int) -> list[DeadlinePhrase]:
     found = []
-    for m in _THIS_YEAR.finditer(text):
+    for m in THIS_YEAR.finditer(text):
         if text.startswith("今年", m.start()) and m.end() - m.start() == 2:
             continue  # 今年 alone is a time, not a deadline
         word = m.group(0)
@@ -108,7 +97,7 @@ def misprinted_dates(text: str) -> list[tuple[int, int]]:
     """Spans of dates that do not exist (2025年2月30日, 2025年13月): they are no deadline, and the
     reader should know one was ignored."""
     out = []
-    for m in _DATE_RE.finditer(text):
+    for m in DATE_RE.finditer(text):
         year, month = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12 or (m.group(3) and not 1 <= int(m.group(3)) <= calendar.monthrange(year, month)[1]):
             out.append((m.start(), m.end()))
@@ -116,14 +105,7 @@ def misprinted_dates(text: str) -> list[tuple[int, int]]:
 
 
 def period_end_date(year: Optional[int]) -> Optional[str]:
-    return None if year is None else f"{year:04d}-12-31"
-
-
-_RECURRENCE = (
-    (re.compile(r"每年|年年|逐年|每一年"), "annual"),
-    (re.compile(r"每季度|每个季度|逐季"), "quarterly"),
-    (re.compile(r"每月|每个月|逐月"), "monthly"),
-)
+    return None if year is None else year_end(year)
 
 
 def recurrence_of(text: str) -> str:
@@ -131,7 +113,7 @@ def recurrence_of(text: str) -> str:
 
     年均增长 (an average rate) is deliberately not a recurrence.
     """
-    for pattern, name in _RECURRENCE:
+    for pattern, name in RECURRENCE:
         if pattern.search(text):
             return name
     return "none"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from collections import Counter
 from typing import Optional
@@ -18,14 +17,19 @@ from schemas.paths import shown
 from schemas.records import SourceFormat, Warning
 from schemas.stages import DroppedLine, RawDocument
 
-from . import resources as R
 from .docxfile import docx_text, is_docx
-from .encodings import _CONTROL, _SAMPLE_CHARS, _decode_bytes
+from .encodings import _SAMPLE_CHARS, _decode_bytes
 from .formats import binary_text
+from .rules import noise
+from .rules.chars import CONTROL
+from .rules.noise import (
+    HTML_SNIFF,
+    LINE_BREAK,
+    PROSE_MARK,
+)
 from .webpage import article_text
 
 _HTML_EXTENSIONS = (".htm", ".html", ".xhtml", ".shtml")
-_HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|body|meta|div|head|p[\s>])", re.IGNORECASE)
 
 
 def read_limited(path: str | os.PathLike, max_bytes: int = 50_000_000) -> bytes:
@@ -112,7 +116,7 @@ def decode(data: bytes, path: str = "<bytes>", max_bytes: int = 50_000_000) -> R
 def _check_text(text: str, path: str) -> None:
     """Refuse binary data that happened to decode: many control or replacement characters."""
     sample = text[:_SAMPLE_CHARS]
-    bad = len(_CONTROL.findall(sample))
+    bad = len(CONTROL.findall(sample))
     if sample and bad / len(sample) > 0.05:
         raise InputError(f"{path}: does not look like text ({bad} control characters)")
 
@@ -122,12 +126,10 @@ def _check_text(text: str, path: str) -> None:
 def _looks_like_html(data: bytes, path: str) -> bool:
     if path.lower().endswith(_HTML_EXTENSIONS):
         return True
-    return bool(_HTML_SNIFF.search(data[:1024]))
+    return bool(HTML_SNIFF.search(data[:1024]))
 
 
 # --- lines -------------------------------------------------------------------------------------
-
-_LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\f\v\x85]")
 
 
 def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]]]:
@@ -136,7 +138,7 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]
     segments mapping the text back to ``text`` as given (see RawDocument.segments)."""
     lines: list[tuple[int, str]] = []  # (start in text, line without its break)
     pos = 0
-    for m in _LINE_BREAK.finditer(text):
+    for m in LINE_BREAK.finditer(text):
         lines.append((pos, text[pos:m.start()]))
         pos = m.end()
     lines.append((pos, text[pos:]))
@@ -147,8 +149,8 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]
         line = line.rstrip()
         reason = _noise_reason(line)
         stripped = line.strip()
-        if not reason and counts[stripped] >= R.RUNNING_HEADER_MIN_REPEATS and 2 <= len(stripped) <= 30 \
-                and not re.search(r"[，。；：、（）()\d]", stripped):
+        if not reason and counts[stripped] >= noise.RUNNING_HEADER_MIN_REPEATS and 2 <= len(stripped) <= 30 \
+                and not PROSE_MARK.search(stripped):
             reason = "running header"
         if reason:
             dropped.append(DroppedLine(stripped, reason, no, start + len(line) - len(line.lstrip())))
@@ -173,9 +175,9 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]
 
 def _noise_reason(line: str) -> Optional[str]:
     stripped = line.strip()
-    if not stripped or len(stripped) >= R.BOILERPLATE_MAX_LEN or not R.ANY_BOILERPLATE.search(stripped):
+    if not stripped or len(stripped) >= noise.BOILERPLATE_MAX_LEN or not noise.ANY_BOILERPLATE.search(stripped):
         return None
-    for reason, pattern in R.BOILERPLATE:
+    for reason, pattern in noise.BOILERPLATE:
         if pattern.search(stripped):
             return reason
     return None

@@ -12,7 +12,7 @@ from typing import Optional
 
 from schemas.records import DocType, Target
 
-from . import resources as R
+from .rules import doctypes
 
 #: Types whose amounts are observations.
 REPORTING = frozenset({"bulletin", "report", "interpretation"})
@@ -23,7 +23,7 @@ RULES = frozenset({"regulation"})
 
 def doc_type(title: Optional[str]) -> DocType:
     """The type named by a title (the plan's own title, so 关于印发《X方案》的通知 is a plan)."""
-    for name, pattern in R.DOC_TYPES:
+    for name, pattern in doctypes.DOC_TYPES:
         if title and pattern.search(title):
             return name  # type: ignore[return-value]
     return "unknown"

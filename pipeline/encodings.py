@@ -7,23 +7,23 @@ charset-normalizer.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Optional
 
 from schemas.errors import InputError
 
-from . import resources as R
-
-_META_CHARSET = re.compile(
-    rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE
+from .rules import chars as han
+from .rules.chars import (
+    CJK_PUNCT,
+    CONTROL_OR_NUL,
+    META_CHARSET,
+    NON_ASCII,
+    NON_ASCII_BYTE,
 )
+
 _GB_FAMILY = {"gb2312", "gbk", "cp936", "ms936", "gb18030", "euc_cn", "hz"}
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950", "ms950"}
 _SAMPLE_CHARS = 50_000
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2010-\u2027]")
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # not \t \n \v \f \r
 
 # --- encodings ---------------------------------------------------------------------------------
 
@@ -69,7 +69,7 @@ _BAD_UTF8_SHARE = 0.01
 def _nearly_utf8(data: bytes) -> bool:
     """UTF-8 but for a few bad bytes (a GBK or Big5 file fails on most of its characters)."""
     bad = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    non_ascii = sum(1 for _ in re.finditer(rb"[\x80-\xff]", data))
+    non_ascii = sum(1 for _ in NON_ASCII_BYTE.finditer(data))
     return 0 < bad <= max(1, non_ascii * _BAD_UTF8_SHARE)
 
 
@@ -123,12 +123,9 @@ def _wide_without_bom(data: bytes, path: str) -> tuple[str, str]:
     raise InputError(f"{path}: does not look like text (NUL bytes; binary file?{hint})")
 
 
-_CONTROL_OR_NUL = re.compile("[\x00-\x08\x0e-\x1f]")
-
-
 def _mostly_text(text: str) -> bool:
     sample = text[:_SAMPLE_CHARS]
-    return bool(sample) and len(_CONTROL_OR_NUL.findall(sample)) / len(sample) < 0.01
+    return bool(sample) and len(CONTROL_OR_NUL.findall(sample)) / len(sample) < 0.01
 
 
 def _strict_or_truncated(data: bytes, encoding: str, path: str) -> tuple[str, str, str]:
@@ -143,7 +140,7 @@ def _strict_or_truncated(data: bytes, encoding: str, path: str) -> tuple[str, st
 
 def _declared_charset(data: bytes) -> Optional[str]:
     """The <meta charset> or http-equiv charset of an HTML page, as a Python codec name."""
-    match = _META_CHARSET.search(data[:8192])
+    match = META_CHARSET.search(data[:8192])
     if not match:
         return None
     return _canonical(match.group(1).decode("ascii", "replace"))
@@ -198,8 +195,8 @@ def _cjk_plausibility(text: str) -> float:
 
     Mis-decoded bytes land in kana, Cyrillic, private use, compatibility ideographs and rare Han.
     """
-    common = R.common_cjk()
-    counts = Counter(_NON_ASCII.findall(text, 0, _SAMPLE_CHARS))  # a few hundred distinct chars
-    good = sum(n for ch, n in counts.items() if ch in common or _CJK_PUNCT.match(ch))
+    common = han.common_cjk()
+    counts = Counter(NON_ASCII.findall(text, 0, _SAMPLE_CHARS))  # a few hundred distinct chars
+    good = sum(n for ch, n in counts.items() if ch in common or CJK_PUNCT.match(ch))
     total = sum(counts.values())
     return good / total if total else 0.0

@@ -3,13 +3,15 @@
 Blocks are the own text of each heading (up to the next heading of any depth) plus the preamble.
 A responsibility clause governs the targets and milestones of the item it closes; an item without
 a clause of its own takes the clause written on its parent's heading line.
+
+Length (~430 lines): block splitting (一是/二是 items, clause-split bodies, task tables) and record
+assembly, by blocks (``_extract_block``); the fact grammars live in their own modules.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -35,6 +37,17 @@ from .deadlines import find_deadlines, misprinted_dates
 from .doctype import typed_targets
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
+from .rules.anatomy import (
+    CLAUSE_TITLE_END,
+    ENUM,
+    GOAL_TITLE,
+    HISTORY_TITLE,
+    ITEM_TITLE_END,
+    OWNER_HEADER,
+    TIME_HEADER,
+    VALID_UNTIL,
+)
+from .rules.tables import SERIAL_HEADER
 from .sentences import sentences
 from .targets import BlockContext
 
@@ -46,30 +59,23 @@ def _fingerprint() -> str:
     h = hashlib.sha256()
     root = Path(__file__).parent
     schemas = root.parent / "schemas"
-    sources = sorted(list(root.glob("*.py")) + list((root / "data").glob("*")))
+    sources = sorted(list(root.glob("*.py")) + list((root / "rules").glob("*.py")) + list((root / "data").glob("*")))
     sources += [schemas / name for name in ("ids.py", "records.py", "stages.py")]
     for path in sources:
-        h.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
+        h.update(f"{path.relative_to(root.parent).as_posix()}".encode() + b"\0" + path.read_bytes())
     return f"0.1.0+{h.hexdigest()[:10]}"
 
 
 PIPELINE_VERSION = _fingerprint()
-# Headings of background chapters (their amounts are baselines); anchored at the start so that a
-# task such as 优化外贸发展环境 is not taken for one.
-_HISTORY_TITLE = re.compile(
-    r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况)"
-)
-_GOAL_TITLE = re.compile(r"目标")
-_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def _evidence(doc: OutlinedDocument, start: int, end: int, sentence: tuple[int, int],
               section_path: list[str]) -> Evidence:
-    norm = doc.seg.norm
+    norm = doc.norm
     o_start, o_end = norm.to_original(start, end)
     return Evidence(
-        document=norm.raw.doc_id, text=norm.text[start:end], start=start, end=end,
-        orig_text=norm.raw.original[o_start:o_end], orig_start=o_start, orig_end=o_end,
+        document=doc.raw.doc_id, text=norm.text[start:end], start=start, end=end,
+        orig_text=doc.raw.original[o_start:o_end], orig_start=o_start, orig_end=o_end,
         sentence=norm.text[sentence[0]:sentence[1]].strip(), section_path=section_path,
     )
 
@@ -89,9 +95,6 @@ def _section_deadlines(sections: list[Section]) -> dict[str, Optional[str]]:
     return out
 
 
-_ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
-
-
 def _split_enumeration(text: str, start: int, end: int, sec: Section
                        ) -> list[tuple[int, int, Optional[Section], Optional[str]]]:
     """A heading's text, split at 一是……二是…… when it enumerates two or more sub-items.
@@ -102,7 +105,7 @@ def _split_enumeration(text: str, start: int, end: int, sec: Section
     block = text[start:end]
     if "是" not in block and "其" not in block:  # every 一是 / 其二 has one; the pattern is slow
         return [(start, end, sec, None)]
-    marks = [m for m in _ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
+    marks = [m for m in ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
     if len(marks) < 2:
         return [(start, end, sec, None)]
     out: list[tuple[int, int, Optional[Section], Optional[str]]] = [(start, start + marks[0].start(), sec, None)]
@@ -111,7 +114,7 @@ def _split_enumeration(text: str, start: int, end: int, sec: Section
         sub_end = start + (marks[i + 1].start() if i + 1 < len(marks) else len(block))
         body = block[m.end():sub_end - start]
         owned += bool(find_clauses(body))
-        title = re.split(r"[，。；：（]", body, maxsplit=1)[0].strip()[:40] or sec.title
+        title = ITEM_TITLE_END.split(body, maxsplit=1)[0].strip()[:40] or sec.title
         out.append((start + m.start(), sub_end, sec, title))
     # Split only when the sub-items carry their own clauses; one clause closing them all
     # makes the heading one action.
@@ -142,7 +145,7 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
             out.append((start, start + seg_end, sec, None))
         else:
             lead = body.lstrip("。；;，, \n")
-            title = re.split(r"[，。；：（(]", lead, maxsplit=1)[0].strip()[:40] or sec.title
+            title = CLAUSE_TITLE_END.split(lead, maxsplit=1)[0].strip()[:40] or sec.title
             out.append((start + prev, start + seg_end, sec, title))
         prev = seg_end
     return out
@@ -152,10 +155,6 @@ def _closes_sentence(block: str, end: int) -> bool:
     """A clause ends its sentence or paragraph: the text ends, or a line break or 。 follows."""
     rest = block[end:end + 2].lstrip(" 　")
     return not rest or rest[0] in "\n。；;"
-
-
-_OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
-_TIME_HEADER = re.compile(r"时限|时间|进度|节点")
 
 
 @dataclass
@@ -178,10 +177,10 @@ def _table_rows(text: str) -> list[_Row]:
         cells = line.split("\t")
         if len(cells) >= 3:
             names = [c.strip() for c in cells]
-            if any(_OWNER_HEADER.match(c) for c in names):
-                header = ([i for i, c in enumerate(names) if _OWNER_HEADER.match(c)][0],
-                          next((i for i, c in enumerate(names) if _TIME_HEADER.search(c)), None),
-                          1 if re.match(r"序号|编号", names[0]) else 0)
+            if any(OWNER_HEADER.match(c) for c in names):
+                header = ([i for i, c in enumerate(names) if OWNER_HEADER.match(c)][0],
+                          next((i for i, c in enumerate(names) if TIME_HEADER.search(c)), None),
+                          1 if SERIAL_HEADER.match(names[0]) else 0)
             elif header is not None and len(cells) > header[0]:
                 owner_col, time_col, title_col = header
                 offsets = [pos]
@@ -198,21 +197,48 @@ def _table_rows(text: str) -> list[_Row]:
     return rows
 
 
-def extract(doc: OutlinedDocument) -> DocumentRecords:
-    """Turn an outlined document into the public records."""
-    norm = doc.seg.norm
-    text = norm.text
-    doc_id = norm.raw.doc_id
-    plan = doc.plan
-    sections = doc.sections
-    warnings: list[Warning] = list(norm.raw.warnings) + list(norm.warnings) + list(doc.warnings)
-    for dropped in norm.raw.dropped:
+_Block = tuple[int, int, Optional[Section], Optional[str]]
+"""A block of text read as one: (start, end, its section or None, the title of a sub-item or None)."""
+
+
+@dataclass
+class _Records:
+    """What extract gathers block by block, with what every block reads."""
+
+    doc: OutlinedDocument
+    by_id: dict[str, Section]
+    section_deadlines: dict[str, Optional[str]]
+    table_rows: list[_Row]
+    valid_until: Optional[str]
+    warnings: list[Warning]
+    actions: list[Action] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    units: dict[str, Unit] = field(default_factory=dict)
+    heading_clauses: dict[str, list[Responsibility]] = field(default_factory=dict)  # section id → clause on its heading line
+
+    def __post_init__(self) -> None:
+        self.row_starts = [r.start for r in self.table_rows]
+
+
+def _carried_warnings(doc: OutlinedDocument) -> list[Warning]:
+    """The earlier stages' warnings, and one per line decode dropped."""
+
+    norm = doc.norm
+    warnings: list[Warning] = list(doc.raw.warnings) + list(norm.warnings) + list(doc.warnings)
+    for dropped in doc.raw.dropped:
         o_start = dropped.orig_start
         warnings.append(Warning(code="boilerplate", message=f"dropped line {dropped.line_no}: {dropped.reason}",
                                 text=dropped.text, orig_start=o_start,
                                 orig_end=None if o_start is None else o_start + len(dropped.text)))
+    return warnings
 
-    # Blocks: (start, end, section or None).
+
+def _blocks(doc: OutlinedDocument) -> list[_Block]:
+    """The blocks of the text: the body before the first heading, then each section's, split at
+    its 一是/二是 items and its clauses."""
+    text, sections = doc.norm.text, doc.sections
+
     starts = [s.start for s in sections] + [len(text)]
     blocks: list[tuple[int, int, Optional[Section], Optional[str]]] = []
     first = sections[0].start if sections else len(text)
@@ -222,162 +248,184 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     for i, sec in enumerate(sections):
         for part in _split_enumeration(text, sec.start, starts[i + 1], sec):
             blocks.extend(_split_by_clauses(text, part[0], part[1], sec) if part[3] is None else [part])
+    return blocks
 
-    table_rows = _table_rows(text)
-    row_starts = [r.start for r in table_rows]
+
+def _valid_until(text: str, plan_period_end: Optional[int]) -> Optional[str]:
+    """A plan without a period ends when it stops being valid (有效期至…)."""
     valid_until = None
-    if plan.period_end is None:
-        vm = _VALID_UNTIL.search(text)
+    if plan_period_end is None:
+        vm = VALID_UNTIL.search(text)
         if vm:
             try:  # a misprinted date (2027年11月37日) is no deadline
                 valid_until = date(int(vm.group(1)), int(vm.group(2)), int(vm.group(3))).isoformat()
             except ValueError:
                 valid_until = None
-    actions: list[Action] = []
-    targets: list[Target] = []
-    milestones: list[Milestone] = []
-    units: dict[str, Unit] = {}
-    heading_clauses: dict[str, list[Responsibility]] = {}  # section id → clause on its heading line
-    by_id = {s.id: s for s in sections}
-    section_deadlines = _section_deadlines(sections)
+    return valid_until
 
-    for b_start, b_end, sec, sub_title in blocks:
-        block = text[b_start:b_end]
-        path = sec.path if sec else []
-        clauses = find_clauses(block)
-        for c in clauses:
-            if not c.balanced:
-                warnings.append(Warning(code="unbalanced_clause", message="unbalanced parentheses in a responsibility clause",
-                                        text=block[c.start:c.end][:80], orig_start=norm.to_original(b_start + c.start, b_start + c.end)[0],
-                                        orig_end=norm.to_original(b_start + c.start, b_start + c.end)[1]))
-            for r in c.responsibilities:
-                if r.unit not in units:
-                    units[r.unit] = _unit(r.unit)
-        clause_starts = [c.start for c in clauses]  # increasing: clauses are found in order
-        first_line_end = block.find("\n")
-        first_line_end = len(block) if first_line_end < 0 else first_line_end
-        if sub_title is not None:
-            first_line_end = 0
-        if sec is not None and sub_title is None:
-            on_heading = [c for c in clauses if c.end <= first_line_end]
-            if on_heading:
-                heading_clauses[sec.id] = [r for c in on_heading for r in c.responsibilities]
 
-        def inherited(section: Optional[Section]) -> list[Responsibility]:
-            parent = by_id.get(section.parent_id) if section and section.parent_id else None
-            while parent is not None:
-                if parent.id in heading_clauses:
-                    return heading_clauses[parent.id]
-                parent = by_id.get(parent.parent_id) if parent.parent_id else None
-            return []
-
-        own_resps: list[Responsibility] = []
-        seen_units: set[str] = set()
-        for c in clauses:
-            for r in c.responsibilities:
-                if r.unit not in seen_units:
-                    seen_units.add(r.unit)
-                    own_resps.append(r.replace(rank=len(own_resps) + 1))
-        body_has_text = bool(block[first_line_end:].strip()) or bool(clauses) or (
-            sec is not None and len(block.strip()) > len(sec.marker) + len(sec.title) + 1)
-        action: Optional[Action] = None
-        if sub_title is not None:
-            body_has_text = True
-        if sec is not None and body_has_text:
-            resps = own_resps or list(inherited(sec))
-            last_clause = clauses[-1] if clauses else None
-            action = Action(
-                id=record_id("action", doc_id, sec.id, *( [b_start] if sub_title else [])),
-                section_id=sec.id, title=sub_title or sec.title,
-                section_path=sec.path, responsibilities=resps,
-                clause=_evidence(doc, b_start + last_clause.start, b_start + last_clause.end,
-                                 (b_start + last_clause.start, b_start + last_clause.end), path) if last_clause else None,
-                open_list=any(c.open_list for c in clauses), start=b_start, end=b_end,
-            )
-            actions.append(action)
-
-        def owners_for(pos: int) -> list[str]:
-            if len(clauses) > 1:
-                k = bisect_left(clause_starts, pos)  # the first clause starting at or after pos
-                chosen = clauses[k].responsibilities if k < len(clauses) else []
-            elif clauses:
-                chosen = clauses[0].responsibilities
-            else:
-                chosen = inherited(sec) if sec else []
-            out: list[str] = []
-            for r in chosen:
-                if r.unit not in out:
-                    out.append(r.unit)
-            return out
-
-        ctx = BlockContext(
-            period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
-            section_deadline=section_deadlines[sec.id] if sec else None,
-            history_section=bool(sec and any(_HISTORY_TITLE.search(t) for t in path)),
-            goal_section=bool(sec and any(_GOAL_TITLE.search(t) for t in path)),
-            masked=[(c.start, c.end) for c in clauses],
-        )
-        sents = sentences(block)
-        found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
-        if parts > 1:
-            warnings.append(Warning(code="long_sentence", message=(
-                f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
-                f"{parts} windows, so a rule sees no further than its window, and evidence sentences are "
-                f"cut to {CONTEXT} characters around the fact"), text=block[:80]))
-        block_first_target = len(targets)
-        for t in found:
-            start, end = b_start + t.start, b_start + t.end
-            targets.append(Target(
-                id=record_id("target", doc_id, start, end, t.metric, t.value),
-                metric=t.metric, value=t.value, value_max=t.value_max, unit=t.unit,
-                normalized=Normalized(value=t.normalized_value, unit=t.normalized_unit),
-                # FoundTarget holds these as plain str; pydantic checks them against the Literals here.
-                comparator=t.comparator, kind=t.kind, deadline=t.deadline, deadline_rule=t.deadline_rule,  # type: ignore[arg-type]
-                recurrence=t.recurrence,  # type: ignore[arg-type]
-                scope=t.scope, relative_to=t.relative_to, base_year=t.base_year,
-                responsible_units=[] if t.kind == "baseline" else owners_for(t.start),
-                action_id=action.id if action else None, section_path=path,
-                evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
-            ))
-        for row in table_rows[bisect_left(row_starts, b_start):bisect_left(row_starts, b_end)]:
-            row_action = Action(
-                id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
-                title=row.title, section_path=path,
-                responsibilities=[r.replace(rank=i + 1) for i, r in enumerate(row.owners)],
-                clause=_evidence(doc, *row.owner_span, (row.start, row.end), path),
-                open_list=False, start=row.start, end=row.end)
-            actions.append(row_action)
-            for r in row.owners:
-                if r.unit not in units:
-                    units[r.unit] = _unit(r.unit)
-            for i in range(block_first_target, len(targets)):  # earlier blocks' targets lie before b_start
-                target = targets[i]
-                if row.start <= target.evidence.start < row.end:
-                    update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
-                    if row.deadline:
-                        update.update(deadline=row.deadline, deadline_rule="explicit")
-                    targets[i] = target.replace(**update)
-        for m in found_milestones:
-            start, end = b_start + m.start, b_start + m.end
-            milestones.append(Milestone(
-                id=record_id("milestone", doc_id, start, end), description=m.description,
-                deadline=m.deadline, deadline_rule="explicit", responsible_units=owners_for(m.start),
-                action_id=action.id if action else None, section_path=path,
-                evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
-            ))
+def extract(doc: OutlinedDocument) -> DocumentRecords:
+    """Turn an outlined document into the public records, block by block."""
+    text, plan, sections = doc.norm.text, doc.plan, doc.sections
+    acc = _Records(doc, {s.id: s for s in sections}, _section_deadlines(sections), _table_rows(text),
+                   _valid_until(text, plan.period_end), _carried_warnings(doc))
+    for block in _blocks(doc):
+        _extract_block(acc, *block)
+    norm, doc_id, warnings, units = doc.norm, doc.raw.doc_id, acc.warnings, acc.units
 
     for a, b in misprinted_dates(text):
         o_start, o_end = norm.to_original(a, b)
         warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
                                 text=text[a:b], orig_start=o_start, orig_end=o_end))
-    targets, milestones = unique_ids(typed_targets(plan.doc_type, targets)), unique_ids(milestones)
+    targets, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
-    raw = norm.raw
+    raw = doc.raw
     records = DocumentRecords(
         source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
                       format=raw.format, pipeline_version=PIPELINE_VERSION),
-        plan=plan, sections=sections, actions=actions, targets=targets, milestones=milestones,
+        plan=plan, sections=sections, actions=acc.actions, targets=targets, milestones=milestones,
         units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
     )
     return first_listed_leads(records, BY_DOCUMENT) if states_first_listed_leads(text) else records
+
+
+def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Section], sub_title: Optional[str]) -> None:
+    """The action, targets and milestones of one block, with the units its clauses name."""
+    doc, norm, text, doc_id, plan = acc.doc, acc.doc.norm, acc.doc.norm.text, acc.doc.raw.doc_id, acc.doc.plan
+    warnings, units, heading_clauses, by_id = acc.warnings, acc.units, acc.heading_clauses, acc.by_id
+    actions, targets, milestones = acc.actions, acc.targets, acc.milestones
+    valid_until, section_deadlines = acc.valid_until, acc.section_deadlines
+
+    block = text[b_start:b_end]
+    path = sec.path if sec else []
+    clauses = find_clauses(block)
+    for c in clauses:
+        if not c.balanced:
+            warnings.append(Warning(code="unbalanced_clause", message="unbalanced parentheses in a responsibility clause",
+                                    text=block[c.start:c.end][:80], orig_start=norm.to_original(b_start + c.start, b_start + c.end)[0],
+                                    orig_end=norm.to_original(b_start + c.start, b_start + c.end)[1]))
+        for r in c.responsibilities:
+            if r.unit not in units:
+                units[r.unit] = _unit(r.unit)
+    clause_starts = [c.start for c in clauses]  # increasing: clauses are found in order
+    first_line_end = block.find("\n")
+    first_line_end = len(block) if first_line_end < 0 else first_line_end
+    if sub_title is not None:
+        first_line_end = 0
+    if sec is not None and sub_title is None:
+        on_heading = [c for c in clauses if c.end <= first_line_end]
+        if on_heading:
+            heading_clauses[sec.id] = [r for c in on_heading for r in c.responsibilities]
+
+    def inherited(section: Optional[Section]) -> list[Responsibility]:
+        parent = by_id.get(section.parent_id) if section and section.parent_id else None
+        while parent is not None:
+            if parent.id in heading_clauses:
+                return heading_clauses[parent.id]
+            parent = by_id.get(parent.parent_id) if parent.parent_id else None
+        return []
+
+    own_resps: list[Responsibility] = []
+    seen_units: set[str] = set()
+    for c in clauses:
+        for r in c.responsibilities:
+            if r.unit not in seen_units:
+                seen_units.add(r.unit)
+                own_resps.append(r.replace(rank=len(own_resps) + 1))
+    body_has_text = bool(block[first_line_end:].strip()) or bool(clauses) or (
+        sec is not None and len(block.strip()) > len(sec.marker) + len(sec.title) + 1)
+    action: Optional[Action] = None
+    if sub_title is not None:
+        body_has_text = True
+    if sec is not None and body_has_text:
+        resps = own_resps or list(inherited(sec))
+        last_clause = clauses[-1] if clauses else None
+        action = Action(
+            id=record_id("action", doc_id, sec.id, *( [b_start] if sub_title else [])),
+            section_id=sec.id, title=sub_title or sec.title,
+            section_path=sec.path, responsibilities=resps,
+            clause=_evidence(doc, b_start + last_clause.start, b_start + last_clause.end,
+                             (b_start + last_clause.start, b_start + last_clause.end), path) if last_clause else None,
+            open_list=any(c.open_list for c in clauses), start=b_start, end=b_end,
+        )
+        actions.append(action)
+
+    def owners_for(pos: int) -> list[str]:
+        if len(clauses) > 1:
+            k = bisect_left(clause_starts, pos)  # the first clause starting at or after pos
+            chosen = clauses[k].responsibilities if k < len(clauses) else []
+        elif clauses:
+            chosen = clauses[0].responsibilities
+        else:
+            chosen = inherited(sec) if sec else []
+        out: list[str] = []
+        for r in chosen:
+            if r.unit not in out:
+                out.append(r.unit)
+        return out
+
+    ctx = BlockContext(
+        period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
+        section_deadline=section_deadlines[sec.id] if sec else None,
+        history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
+        goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
+        masked=[(c.start, c.end) for c in clauses],
+    )
+    sents = sentences(block)
+    found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
+    if parts > 1:
+        warnings.append(Warning(code="long_sentence", message=(
+            f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
+            f"{parts} windows, so a rule sees no further than its window, and evidence sentences are "
+            f"cut to {CONTEXT} characters around the fact"), text=block[:80]))
+    block_first_target = len(targets)
+    for t in found:
+        start, end = b_start + t.start, b_start + t.end
+        targets.append(Target(
+            id=record_id("target", doc_id, start, end, t.metric, t.value),
+            metric=t.metric, value=t.value, value_max=t.value_max, unit=t.unit,
+            normalized=Normalized(value=t.normalized_value, unit=t.normalized_unit),
+            # FoundTarget holds these as plain str; pydantic checks them against the Literals here.
+            comparator=t.comparator, kind=t.kind, deadline=t.deadline, deadline_rule=t.deadline_rule,  # type: ignore[arg-type]
+            recurrence=t.recurrence,  # type: ignore[arg-type]
+            scope=t.scope, relative_to=t.relative_to, base_year=t.base_year,
+            responsible_units=[] if t.kind == "baseline" else owners_for(t.start),
+            action_id=action.id if action else None, section_path=path,
+            evidence=_evidence(doc, start, end, (b_start + t.sentence[0], b_start + t.sentence[1]), path),
+        ))
+    _table_rows_in_block(acc, b_start, b_end, sec, path, block_first_target)
+    for m in found_milestones:
+        start, end = b_start + m.start, b_start + m.end
+        milestones.append(Milestone(
+            id=record_id("milestone", doc_id, start, end), description=m.description,
+            deadline=m.deadline, deadline_rule="explicit", responsible_units=owners_for(m.start),
+            action_id=action.id if action else None, section_path=path,
+            evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
+        ))
+
+
+def _table_rows_in_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Section], path: list[str],
+                         block_first_target: int) -> None:
+    """A task table's rows in the block: one action each, and the row's owners and deadline for
+    the targets found in it."""
+    doc, doc_id, actions, targets, units = acc.doc, acc.doc.raw.doc_id, acc.actions, acc.targets, acc.units
+    for row in acc.table_rows[bisect_left(acc.row_starts, b_start):bisect_left(acc.row_starts, b_end)]:
+
+        row_action = Action(
+            id=record_id("action", doc_id, sec.id if sec else "", row.start), section_id=sec.id if sec else "",
+            title=row.title, section_path=path,
+            responsibilities=[r.replace(rank=i + 1) for i, r in enumerate(row.owners)],
+            clause=_evidence(doc, *row.owner_span, (row.start, row.end), path),
+            open_list=False, start=row.start, end=row.end)
+        actions.append(row_action)
+        for r in row.owners:
+            if r.unit not in units:
+                units[r.unit] = _unit(r.unit)
+        for i in range(block_first_target, len(targets)):  # earlier blocks' targets lie before b_start
+            target = targets[i]
+            if row.start <= target.evidence.start < row.end:
+                update = {"responsible_units": [r.unit for r in row.owners], "action_id": row_action.id}
+                if row.deadline:
+                    update.update(deadline=row.deadline, deadline_rule="explicit")
+                targets[i] = target.replace(**update)

@@ -1,20 +1,17 @@
 """Dated deliverables without a number: ``2025年6月底前，出台……实施细则``."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .deadlines import find_deadlines
-from .sentences import in_spans, sentences
-
-_DELIVERABLE = re.compile(
-    r"出台|制定|制订|印发|发布|完成|启动|编制|上线|投用|投入使用|开工|竣工|挂牌|设立|组建|召开|建立|"
-    r"推出|落地|运营|开业|开放|建成|实现|形成|举办|开通|交付|验收|部署|修订|健全|完善|出具|公布|成立|开展|评估"
+from .rules.milestones import (
+    DEADLINE_LEAD_OUT,
+    DELIVERABLE,
+    NUMBERED,
+    SUBMIT,
 )
-# What is done by a deadline stated after its deliverable: 于…前报送/提交/上报.
-_SUBMIT = re.compile(r"^(?:报送|报|提交|上报|报告|报备|备案|印发|出台|完成|送)")
-_NUMBERED = re.compile(r"\d|[一二三四五六七八九十百千万]+[家个项件条处座场次名所套]")
+from .sentences import in_spans, sentences
 
 
 @dataclass
@@ -58,15 +55,15 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
                     gov_end = m_a
             governed = text[gov_start:gov_end].strip("，、；：。 \n")
             before = text[sent[0]:a]
-            if _SUBMIT.match(governed) and _DELIVERABLE.search(before) and not _NUMBERED.search(before):
+            if SUBMIT.match(governed) and DELIVERABLE.search(before) and not NUMBERED.search(before):
                 # 制定实施办法，于2018年12月31日前报送国务院办公厅: the deliverable comes first
                 lead = len(before) - len(before.lstrip("，、；：。 \n"))
                 body = before.strip("，、；：。 \n")
-                body = re.sub(r"[，,]?\s*(?:并|均|须|要|应)?\s*(?:于|在)?$", "", body)
+                body = DEADLINE_LEAD_OUT.sub("", body)
                 out.append(FoundMilestone(sent[0] + lead, gov_start + len(governed),
                                           body + "，" + governed, d.date, sent))
                 continue
-            if not governed or not _DELIVERABLE.search(governed) or _NUMBERED.search(governed):
+            if not governed or not DELIVERABLE.search(governed) or NUMBERED.search(governed):
                 continue
             if any(x < gov_end and gov_start < y for x, y in taken):
                 continue

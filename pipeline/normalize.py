@@ -10,6 +10,9 @@ Canonical forms after normalization, so later stages match one spelling:
 
 Certain repairs (pinyin glosses such as ``根據(jù)``) are made and reported; uncertain damage
 (mojibake) is only reported. Nothing is dropped silently: every removal is in a Warning.
+
+Length (~330 lines): one pass over the text with one offset map; the folding, gloss and mojibake
+steps each write into it, so they stay together.
 """
 from __future__ import annotations
 
@@ -21,8 +24,13 @@ from typing import Any
 from schemas.records import Warning
 from schemas.stages import NormalizedDocument, RawDocument
 
-from . import resources as R
-from .sentences import broken_line
+from .lines import broken_line
+from .rules import chars as han
+from .rules.chars import (
+    HALF_PUNCT,
+    SUSPECT,
+    SUSPECT_RUN,
+)
 
 _MAX_MOJIBAKE_WARNINGS = 50
 
@@ -64,7 +72,7 @@ def fold(text: str) -> str:
 def _drop_pinyin_glosses(raw: RawDocument) -> tuple[list[int], list[Warning]]:
     """Indices of ``raw.text`` characters to keep, and one warning per line that had glosses."""
     source = raw.text
-    removed: list[tuple[int, int]] = [m.span() for m in R.PINYIN_GLOSS.finditer(source)]
+    removed: list[tuple[int, int]] = [m.span() for m in han.PINYIN_GLOSS.finditer(source)]
     if not removed:
         return list(range(len(source))), []
     keep: list[int] = []
@@ -143,8 +151,8 @@ def _fold_table() -> dict[int, str]:
     """The 1:1 width folding of ``_fold_chars`` as a ``str.translate`` table."""
     table = {o: chr(o - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
              for o in range(r[0], r[1] + 1)}
-    table.update({ord(k): v for k, v in R.FULLWIDTH_SYMBOLS.items()})
-    table.update({ord(k): " " for k in R.UNICODE_SPACES})
+    table.update({ord(k): v for k, v in han.FULLWIDTH_SYMBOLS.items()})
+    table.update({ord(k): " " for k in han.UNICODE_SPACES})
     return table
 
 
@@ -152,21 +160,21 @@ def _fold_chars(chars: list[str], offsets: list[int]) -> tuple[list[str], list[i
     """Width folding (1:1) and removal of zero-width characters; returns new lists (``offsets``
     itself when no character is removed)."""
     text = "".join(chars)
-    if not any(z in text for z in R.ZERO_WIDTH):  # the usual case: one pass in C
+    if not any(z in text for z in han.ZERO_WIDTH):  # the usual case: one pass in C
         out = list(text.translate(_fold_table()))
         _fullwidth_punct(out)
         return out, offsets
     out_c: list[str] = []
     out_o: list[int] = []
     for ch, off in zip(chars, offsets):
-        if ch in R.ZERO_WIDTH:
+        if ch in han.ZERO_WIDTH:
             continue
         o = ord(ch)
         if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
             ch = chr(o - 0xFEE0)
-        elif ch in R.FULLWIDTH_SYMBOLS:
-            ch = R.FULLWIDTH_SYMBOLS[ch]
-        elif ch in R.UNICODE_SPACES:
+        elif ch in han.FULLWIDTH_SYMBOLS:
+            ch = han.FULLWIDTH_SYMBOLS[ch]
+        elif ch in han.UNICODE_SPACES:
             ch = " "
         out_c.append(ch)
         out_o.append(off)
@@ -177,7 +185,7 @@ def _fold_chars(chars: list[str], offsets: list[int]) -> tuple[list[str], list[i
 def _join_wrapped_lines(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
     """Remove line breaks (and the blank lines of a page break) that fall inside a sentence, as
     in text converted from PDF: 达到\n300亿元 → 达到300亿元. Headings, signatures, dates and table
-    rows keep their lines (see ``sentences.broken_line``)."""
+    rows keep their lines (see ``lines.broken_line``)."""
     text = "".join(chars)
     if "\n" not in text:
         return chars, offsets
@@ -210,9 +218,6 @@ def _neighbour(chars: list[str], i: int, step: int) -> str:
     return chars[i] if 0 <= i < len(chars) and chars[i] != "\n" else ""
 
 
-_HALF_PUNCT = re.compile(r"[(),:;]")
-
-
 def _fullwidth_punct(chars: list[str]) -> None:
     """In place: half-width ( ) , : ; next to Chinese become full-width, line by line.
 
@@ -223,19 +228,19 @@ def _fullwidth_punct(chars: list[str]) -> None:
     text = "".join(chars)
     # Only lines holding one of ( ) , : ; can change: find those characters in C.
     end = -1
-    for m in _HALF_PUNCT.finditer(text):
+    for m in HALF_PUNCT.finditer(text):
         if m.start() < end:
             continue  # on a line already done
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.start())
         end = len(text) if end < 0 else end
-        if R.HAN.search(text, start, end):
+        if han.HAN.search(text, start, end):
             _fullwidth_punct_line(chars, start, end)
 
 
 def _cjk_near(chars: list[str], i: int, step: int) -> bool:
     near = _neighbour(chars, i, step)
-    return bool(near) and R.is_cjk_context(near)
+    return bool(near) and han.is_cjk_context(near)
 
 
 def _fullwidth_punct_line(chars: list[str], start: int, end: int) -> None:
@@ -249,7 +254,7 @@ def _fullwidth_punct_line(chars: list[str], start: int, end: int) -> None:
     matched = {k for pair in pairs for k in pair}
     for a, b in pairs:
         opens_line = all(chars[k] in " \t" for k in range(start, a))
-        inside = any(R.is_cjk_context(chars[k]) for k in range(a + 1, b))
+        inside = any(han.is_cjk_context(chars[k]) for k in range(a + 1, b))
         if inside or opens_line or _cjk_near(chars, a, -1) or _cjk_near(chars, b, 1):
             chars[a], chars[b] = "（", "）"
     for k in range(start, end):
@@ -259,25 +264,22 @@ def _fullwidth_punct_line(chars: list[str], start: int, end: int) -> None:
         if c in ",:" and 0 < k - start and k + 1 < end \
                 and chars[k - 1].isdigit() and chars[k + 1].isdigit():
             continue  # 1,000 and 10:30
-        if c in R.HALF_TO_FULL_PUNCT and (_cjk_near(chars, k, -1) or _cjk_near(chars, k, 1)):
-            chars[k] = R.HALF_TO_FULL_PUNCT[c]
+        if c in han.HALF_TO_FULL_PUNCT and (_cjk_near(chars, k, -1) or _cjk_near(chars, k, 1)):
+            chars[k] = han.HALF_TO_FULL_PUNCT[c]
 
 
 # --- mojibake ----------------------------------------------------------------------------------
-
-_SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
-_SUSPECT_RUN = re.compile(_SUSPECT.pattern + "+")
 
 
 def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
     """Flag runs of '?'/U+FFFD next to Han characters and runs of rare or private-use characters
     typical of mis-decoding. Reported with their original span; the text is left as is."""
     text = norm.text
-    common = R.common_cjk()
+    common = han.common_cjk()
     # Most documents hold no suspect character at all: find that out with set and regex
     # operations in C before classifying any character in Python.
-    rare = "".join(sorted(R.HAN.findall("".join(set(text) - common))))
-    if not rare and not _SUSPECT.search(text):
+    rare = "".join(sorted(han.HAN.findall("".join(set(text) - common))))
+    if not rare and not SUSPECT.search(text):
         return []
 
     def kind(ch: str) -> str:
@@ -286,13 +288,13 @@ def _mojibake_warnings(norm: NormalizedDocument) -> list[Warning]:
         o = ord(ch)
         if 0xE000 <= o <= 0xF8FF:
             return "p"  # private use
-        if (R.is_cjk(ch) and ch not in common) or 0x3040 <= o <= 0x30FF or 0xFF61 <= o <= 0xFF9F \
+        if (han.is_cjk(ch) and ch not in common) or 0x3040 <= o <= 0x30FF or 0xFF61 <= o <= 0xFF9F \
                 or 0x2500 <= o <= 0x257F:
             return "r"  # rare Han, kana, half-width katakana, box drawing
-        return "c" if R.is_cjk(ch) else "o"
+        return "c" if han.is_cjk(ch) else "o"
 
     # Runs of suspect characters (kinds q, p, r), found in C; only their neighbours are classified.
-    runs = re.compile(_SUSPECT.pattern[:-1] + re.escape(rare) + "]+") if rare else _SUSPECT_RUN
+    runs = re.compile(SUSPECT.pattern[:-1] + re.escape(rare) + "]+") if rare else SUSPECT_RUN
     regions: list[tuple[int, int]] = []
     n, done = len(text), 0
     for m in runs.finditer(text):

@@ -2,6 +2,10 @@
 
 Depth is given by the order in which marker *styles* appear (一、 → （一） → 1. → （1） → ①), like
 a reader does: a document that goes straight from 一、 to 1. nests 1. at depth 2.
+
+Length (~400 lines): title, notice head, issuer, period, region and headings are read from the same
+lines and depend on each other (the region from title or issuer or 文号); the patterns are in
+``rules/anatomy``. The region rules (``region_of``, ``plan_region``) could move to a module of their own.
 """
 from __future__ import annotations
 
@@ -11,61 +15,50 @@ from datetime import date
 from typing import Optional
 
 from schemas.ids import plan_id, record_id
+from schemas.places import LEVEL_PREFIXES
 from schemas.records import Level, ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
-from . import resources as R
 from .doctype import doc_type
+from .rules import anatomy, periods
+from .rules.anatomy import (
+    CITED,
+    CITED_DOC_NUMBER,
+    CITED_ISSUER,
+    CITED_NOTICE,
+    CITY_END,
+    CLAUSE_PUNCT,
+    COUNTY_END,
+    DATE_LINE,
+    DOC_NUMBER_RE,
+    ISSUER_LINE,
+    LEAD_VERBS,
+    MARKERS,
+    NATIONAL_DOC_PREFIX,
+    NATIONAL_OPENING,
+    NOTICE,
+    PERIOD,
+    POSTED_DATE,
+    PROVINCE_END,
+    PROVINCIAL_DOC_PREFIX,
+    REGION,
+    REGION_END,
+    REGION_PART,
+    SIGN_NOTE,
+    SINGLE_YEAR,
+    TITLE_IN_TEXT,
+    TITLE_ISSUER,
+    TITLE_NOISE,
+    TITLE_OPENING,
+    TITLE_WORDS,
+    TOWNSHIP_END,
+    TRAILING_UNITS_NOTE,
+    YEAR_LINE,
+)
+from .rules.chars import DIGITS, WHITESPACE
+from .rules.dates import YEAR_DIGITS, ZERO_YEAR
 
-_CN = "一二三四五六七八九十百零〇"
-# (style name, regex on a line start) — order does not matter; depth comes from first appearance.
-MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第[{_CN}]+[章部篇](?:\s|　)*")),
-    ("part", re.compile(rf"^第[{_CN}]+部分(?:\s|　)*")),
-    ("section", re.compile(rf"^第[{_CN}]+节(?:\s|　)*")),
-    ("article", re.compile(rf"^第[{_CN}]+条(?:\s|　)*")),
-    ("cn", re.compile(rf"^[{_CN}]+[、，.．](?!\d)\s*")),
-    ("paren_cn", re.compile(rf"^[（(][{_CN}]+[）)]\s*[、.．]?\s*")),
-    ("arabic", re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s)\s*")),
-    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
-    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
-)
-_TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
-                          r"决定|批复|条例|规定|答记者问|解读)")
-_NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
-# What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
-_CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《]?(?P<title>.+?)[>〉》]?\s*的?通知")
-# The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
-_CITED_ISSUER = re.compile(
-    r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|总局|厅|局|委|部|署))$"
-)
-_LEAD_VERBS = re.compile(r"^(?:深入|认真|全面|进一步|贯彻|落实|执行|实施|根据|按照|依据|对照|结合|遵照|为|按|和|及|与|、)+")
-_POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
-)
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
-_SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_REGION = re.compile(
-    r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
-)
-_CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
-_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
 _SENT_END = "。；;！？!?"
-# A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
-_TITLE_IN_TEXT = re.compile(
-    r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
-    r"关于[^。：:，；]{4,80}?"
-    r"(?:的(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》]|$)|规划(?=[^\u4e00-\u9fa5》]|$))"
-    r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
-)
-_SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
-# A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.
-_TITLE_ISSUER = re.compile(
-    r"^((?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委)))关于"
-)
 
 
 @dataclass
@@ -89,34 +82,33 @@ def _lines(text: str) -> list[_Line]:
 def level_of(region: Optional[str], issuer: Optional[str] = None) -> Level:
     """The administrative level a plan belongs to, from its region's suffix or its issuer."""
     probe = region or issuer or ""
-    if probe == "全国" or probe.startswith(("国务院", "国家", "中共中央")) or (issuer or "").startswith(("国务院", "国家")):
+    if probe == "全国" or probe.startswith(LEVEL_PREFIXES["national"]) or (issuer or "").startswith(("国务院", "国家")):
         return "national"
-    if re.search(r"(?:省|自治区)$", probe):
+    if PROVINCE_END.search(probe):
         return "provincial"
-    if re.search(r"(?:区|县|旗|新区|自治县)$", probe):
+    if COUNTY_END.search(probe):
         return "district"
-    if re.search(r"(?:市|自治州|地区|盟|州)$", probe):
+    if CITY_END.search(probe):
         return "city"
-    if re.search(r"(?:镇|街道|乡)$", probe):
+    if TOWNSHIP_END.search(probe):
         return "subdistrict"
     return "unknown"
 
 
 def region_of(title: str) -> Optional[str]:
     """The place named at the start of a title (临江市海澄区 in 临江市海澄区服务业……)."""
-    title = re.sub(r"^(?:关于|中共)", "", title)
-    m = _REGION.match(title)
+    title = TITLE_OPENING.sub("", title)
+    m = REGION.match(title)
     if not m:
         return None
     region = m.group(1)
     # The most specific unit: 临江市西岭区 → 西岭区 (the city is the parent plan's business).
     # 州 ends a place only when no 市/区/县 follows it (澄州市 is one city, not 澄州 + 市).
-    parts = re.findall(r".+?(?:特别行政区|自治区|自治州|自治县|新区|地区|街道|省|市|州(?![市区县])|盟|县|旗|区|镇)",
-                       region)
+    parts = REGION_PART.findall(region)
     if len(parts) > 1 and len(parts[-1]) >= 2:
         region = parts[-1]
     # Trim a trailing word that is part of the topic rather than the place (…服务业集聚区).
-    while region and not re.search(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|镇|街道)$", region):
+    while region and not REGION_END.search(region):
         region = region[:-1]
     return region if 2 <= len(region) <= 16 else None
 
@@ -133,7 +125,7 @@ def _heading_title(body: str) -> tuple[str, bool]:
     """Title of a heading line (after its marker) and whether the line is *only* a heading."""
     body = body.strip()
     # A responsibility clause written on the heading line is not part of its title.
-    body = re.sub(r"[（(][^（）()]*(?:单位|部门|牵头|负责|配合)[^（）()]*[）)]\s*$", "", body).strip() or body
+    body = TRAILING_UNITS_NOTE.sub("", body).strip() or body
     cut = None
     depth = 0
     for i, ch in enumerate(body):
@@ -156,7 +148,7 @@ def _heading_title(body: str) -> tuple[str, bool]:
 def _notice_line(text: str) -> Optional[re.Match[str]]:
     """The notice wrapper's title line: a line of its own that ends with 通知. A 《…》 citation of
     a notice inside a sentence (落实……《关于印发<…>的通知》，) is a parent plan, never the wrapper."""
-    m = _NOTICE.search(text)
+    m = NOTICE.search(text)
     if not m or m.end() != len(text) or len(text) > 120:
         return None
     before = text[: m.start()]
@@ -173,11 +165,11 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
             break
     start_idx = 0
     if notice_title:
-        folded = re.sub(r"\s", "", notice_title)
+        folded = WHITESPACE.sub("", notice_title)
         for i, ln in enumerate(lines[:60]):
             if _notice_line(ln.text):
                 continue
-            if re.sub(r"\s", "", ln.text).startswith(folded[: max(6, len(folded) - 12)]):
+            if WHITESPACE.sub("", ln.text).startswith(folded[: max(6, len(folded) - 12)]):
                 start_idx = i
                 break
         else:
@@ -186,10 +178,10 @@ def _find_title(lines: list[_Line]) -> tuple[Optional[str], Optional[tuple[int, 
         ln = lines[i]
         if _match_marker(ln.text) or len(ln.text) > 70 or ln.text[-1] in "。；":
             continue
-        if _TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
+        if TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
             title, end, nxt = ln.text, ln.end, i + 1
             # A period on the next line: 《……行动方案》 / （2024—2026年）
-            if nxt < len(lines) and re.fullmatch(r"[（(]?\s*(?:19|20)\d{2}.{0,6}年\s*[）)]?", lines[nxt].text):
+            if nxt < len(lines) and YEAR_LINE.fullmatch(lines[nxt].text):
                 title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
             return title, (ln.start, end), nxt, notice_title
     return notice_title, None, 0, notice_title
@@ -200,35 +192,35 @@ def plan_region(title: Optional[str], issuer: Optional[str], doc_number: Optiona
     national organ heading the title); else the province its 文号 names (鲁政办发 → 山东省, 国办发 →
     全国). The same rule for a plan and for a citation of it, as the region is part of the plan's id."""
     region = region_of(title or "") or (region_of(issuer) if issuer else None)
-    if region is None and (re.match(r"(?:国务院|国家|中共中央)", (title or "") + (issuer or ""))
-                           or R.NATIONAL_ORGAN.match(title or "")):
+    if region is None and (NATIONAL_OPENING.match((title or "") + (issuer or ""))
+                           or anatomy.NATIONAL_ORGAN.match(title or "")):
         region = "全国"
     if region is None and doc_number:
-        if re.match(r"^国(?:发|办发|办函|函)", doc_number):
+        if NATIONAL_DOC_PREFIX.match(doc_number):
             region = "全国"
-        elif re.match(r"^.政", doc_number):
-            region = R.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1])
+        elif PROVINCIAL_DOC_PREFIX.match(doc_number):
+            region = anatomy.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1])
     return region
 
 
 def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
     """A plan cited as 《…》: a cited notice gives the plan it carries (关于印发<X>的通知 → X), the
     文号 may sit inside the 《》 or after it, and the organ written before 《 is its issuer."""
-    inner = re.search(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$", cited)
+    inner = CITED_DOC_NUMBER.search(cited)
     if inner:
         number = number or inner.group(1)
         cited = cited[: inner.start()]
-    notice = _CITED_NOTICE.match(cited)
+    notice = CITED_NOTICE.match(cited)
     if notice:
         cited = notice.group("title")
     issuer = None
-    m = _CITED_ISSUER.search(before)
+    m = CITED_ISSUER.search(before)
     if m:
-        organ = _LEAD_VERBS.sub("", m.group(0))
+        organ = LEAD_VERBS.sub("", m.group(0))
         if organ.startswith(("国务院", "中共中央")) or region_of(organ):
             issuer = organ
     title = cited.strip()
-    return ParentPlan(title=title, doc_number=re.sub(r"\s", "", number) if number else None,
+    return ParentPlan(title=title, doc_number=WHITESPACE.sub("", number) if number else None,
                       issuer=issuer or region_of(cited), region=plan_region(title, issuer, number))
 
 
@@ -238,25 +230,25 @@ def _period(title: str, text: str, issued: Optional[str], doc_number: Optional[s
     year of issue (its date or its 文号). A notice, report or interpretation has only the range its
     title names (the 批复 of a 规划（2018—2035年）), never a single year or a 十四五 (关于2019年…安排的
     通知, a 解读 of a 《“十四五”…方案》)."""
-    period = _PERIOD.search(title)
+    period = PERIOD.search(title)
     if period:
         return int(period.group(1)), int(period.group(2))
     if doc_type(title) not in ("plan", "policy_measures", "unknown"):
         return None, None
-    five = R.FIVE_YEAR_PLAN.search(title)
+    five = periods.FIVE_YEAR_PLAN.search(title)
     if five:
         start = five_year_plan_start(five.group(1))
         if start:
             return start, start + 4
-    single = _SINGLE_YEAR.search(title)
+    single = SINGLE_YEAR.search(title)
     if single:
         return int(single.group(1)), int(single.group(1))
-    stated = R.STATED_PERIOD.search(text[:2000])
+    stated = periods.STATED_PERIOD.search(text[:2000])
     if stated:
         return int(stated.group(1)), int(stated.group(2))
-    if doc_type(title) == "plan" and R.THIS_YEAR.search(text) \
-            and not _SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
-        year = issued[:4] if issued else (re.search(r"(?:19|20)\d{2}", doc_number or "") or [None])[0]
+    if doc_type(title) == "plan" and periods.THIS_YEAR.search(text) \
+            and not SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
+        year = issued[:4] if issued else (YEAR_DIGITS.search(doc_number or "") or [None])[0]
         if year:
             return int(year), int(year)
     return None, None
@@ -271,11 +263,11 @@ def five_year_plan_start(numeral: str) -> Optional[int]:
 def _signature(lines: list[_Line]) -> tuple[Optional[str], Optional[str]]:
     """The issuing organ and date signed at the end of a document (an organ's line, then a date
     line, perhaps followed by （此件公开发布）)."""
-    tail = [ln.text for ln in lines[-4:] if not _SIGN_NOTE.fullmatch(ln.text)]
+    tail = [ln.text for ln in lines[-4:] if not SIGN_NOTE.fullmatch(ln.text)]
     for i in range(len(tail) - 1, 0, -1):
-        if _DATE_LINE.match(tail[i]) and _ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
-                and not re.search(r"[，。；：、]", tail[i - 1]):
-            y, mo, d = map(int, re.findall(r"\d+", tail[i]))
+        if DATE_LINE.match(tail[i]) and ISSUER_LINE.search(tail[i - 1]) and len(tail[i - 1]) <= 40 \
+                and not CLAUSE_PUNCT.search(tail[i - 1]):
+            y, mo, d = map(int, DIGITS.findall(tail[i]))
             try:
                 return tail[i - 1], date(y, mo, d).isoformat()
             except ValueError:
@@ -287,7 +279,7 @@ def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
     """The posting date of a web page, from the 来源/发布时间 lines decode dropped as site noise."""
     for line in dropped:
         if line.reason in ("source", "publish date"):
-            m = _POSTED_DATE.search(line.text)
+            m = POSTED_DATE.search(line.text)
             if m:
                 try:
                     return date(*map(int, m.groups())).isoformat()
@@ -296,33 +288,32 @@ def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
     return None
 
 
-def outline(seg: SegmentedDocument) -> OutlinedDocument:
-    """Plan metadata and the heading tree of a segmented document."""
-    norm = seg.norm
-    text = norm.text
-    doc_id = norm.raw.doc_id
-    lines = _lines(text)
-    warnings: list[Warning] = []
+def _doc_number(lines: list[_Line], body_idx: int, notice_title: Optional[str]) -> Optional[str]:
+    """The 文号: in a notice's head, else on a line right under a bare plan's title."""
 
-    title, title_span, body_idx, notice_title = _find_title(lines)
-    if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
-        found = _TITLE_IN_TEXT.search(text[:400])
-        title = found.group(0) if found else None
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
     if m:
-        doc_number = re.sub(r"\s", "", m.group(0))
+        doc_number = WHITESPACE.sub("", m.group(0))
     elif notice_title is None:
         # A bare plan sometimes carries its own 文号 right under the title.
         for ln in lines[body_idx: body_idx + 2]:
             if DOC_NUMBER_RE.fullmatch(ln.text):
-                doc_number = re.sub(r"\s", "", ln.text)
+                doc_number = WHITESPACE.sub("", ln.text)
+    return doc_number
+
+
+def _issuer(lines: list[_Line], body_idx: int, notice_title: Optional[str],
+            title: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """The issuer and the date issued: a notice's signature over its date, the notice line's organ,
+    the document's signature, else the organ opening the title."""
+
     issuer = issued = None
     notice_lines = lines[:body_idx] if notice_title else []
     for i, ln in enumerate(notice_lines):
-        if _DATE_LINE.match(ln.text) and i > 0 and _ISSUER_LINE.search(notice_lines[i - 1].text):
+        if DATE_LINE.match(ln.text) and i > 0 and ISSUER_LINE.search(notice_lines[i - 1].text):
             issuer = notice_lines[i - 1].text
-            y, mo, d = map(int, re.findall(r"\d+", ln.text))
+            y, mo, d = map(int, DIGITS.findall(ln.text))
             try:
                 issued = date(y, mo, d).isoformat()
             except ValueError:
@@ -335,18 +326,15 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
         issuer, signed = _signature(lines)
         issued = issued or signed
     if issuer is None and title:
-        by = _TITLE_ISSUER.match(title)  # 国务院关于促进……的意见
+        by = TITLE_ISSUER.match(title)  # 国务院关于促进……的意见
         issuer = by.group(1) if by else None
-    if title is None:
-        warnings.append(Warning(code="no_title", message="no plan title found"))
-    # The period comes from the title (or the line under it), never from cited documents.
-    period_start, period_end = _period(title or "", text, issued, doc_number)
-    if re.search(r"(?<![\d.])0\d{3}\s*年", text):
-        warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
-    region = plan_region(title, issuer, doc_number)
+    return issuer, issued
 
-    # Headings: everything after the title line.
-    body_lines = lines[body_idx:] if title_span else lines
+
+def _sections(body_lines: list[_Line], text: str, doc_id: str) -> tuple[list[Section], Optional[int]]:
+    """The heading tree (a marker style met again closes the deeper levels) and where the first
+    heading starts."""
+
     styles: list[str] = []
     stack: list[Section] = []
     sections: list[Section] = []
@@ -382,29 +370,62 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
             if sections[j].depth <= sec.depth:
                 sec.end = sections[j].start
                 break
-    if not sections:
-        warnings.append(Warning(code="no_outline", message="no numbered headings found"))
+    return sections, first_heading_at
 
-    # Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself.
-    pre_start = 0
-    pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
-    preamble = text[pre_start:pre_end]
-    own = {re.sub(r"[\s（）()—\-\d年]", "", t) for t in (title or "", notice_title or "") if t}
+
+def _parents(preamble: str, title: Optional[str], notice_title: Optional[str]) -> list[ParentPlan]:
+    """Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself."""
+
+    own = {TITLE_NOISE.sub("", t) for t in (title or "", notice_title or "") if t}
     parents: list[ParentPlan] = []
     seen = set()
-    for cm in _CITED.finditer(preamble):
+    for cm in CITED.finditer(preamble):
         cited = cm.group("title")
-        key = re.sub(r"[\s（）()—\-\d年]", "", cited)
+        key = TITLE_NOISE.sub("", cited)
         if key in own or key in seen:
             continue
         seen.add(key)
         parents.append(_parent_plan(cited, cm.group("no"), preamble[max(0, cm.start() - 40): cm.start()]))
-    plan_title = title or norm.raw.path
+    return parents
+
+
+def outline(seg: SegmentedDocument) -> OutlinedDocument:
+    """Plan metadata and the heading tree of a segmented document."""
+    norm = seg.norm
+    text = norm.text
+    doc_id = seg.raw.doc_id
+    lines = _lines(text)
+    warnings: list[Warning] = []
+
+    title, title_span, body_idx, notice_title = _find_title(lines)
+    if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
+        found = TITLE_IN_TEXT.search(text[:400])
+        title = found.group(0) if found else None
+    doc_number = _doc_number(lines, body_idx, notice_title)
+    issuer, issued = _issuer(lines, body_idx, notice_title, title)
+    if title is None:
+        warnings.append(Warning(code="no_title", message="no plan title found"))
+    # The period comes from the title (or the line under it), never from cited documents.
+    period_start, period_end = _period(title or "", text, issued, doc_number)
+    if ZERO_YEAR.search(text):
+        warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
+    region = plan_region(title, issuer, doc_number)
+
+    # Headings: everything after the title line.
+    body_lines = lines[body_idx:] if title_span else lines
+    sections, first_heading_at = _sections(body_lines, text, doc_id)
+    if not sections:
+        warnings.append(Warning(code="no_outline", message="no numbered headings found"))
+
+    # Parent plans come from the preamble: the text before the first heading.
+    pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
+    parents = _parents(text[:pre_end], title, notice_title)
+    plan_title = title or seg.raw.path
     plan = Plan(
         id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,
         issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=doc_type(title),
-        posted_date=_posted_date(norm.raw.dropped), parent_plans=parents,
+        posted_date=_posted_date(seg.raw.dropped), parent_plans=parents,
     )
     return OutlinedDocument(seg=seg, plan=plan, sections=sections,
                             body_start=title_span[1] if title_span else 0,

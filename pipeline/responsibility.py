@@ -10,6 +10,9 @@ for its own part") no unit leads the others, so all are ``responsible``.
 A parenthesised group counts as a clause only when everything in it reads as a unit name or a role
 word; a bare list of names with no label or verb must also sit at the end of a sentence and name units
 with a known level, so that ``（2024—2026年）``, ``（一）`` and alternate names ``局（市港航局）`` stay text.
+
+Length (~340 lines): the clause parser and its role assignment are one grammar over one
+parenthesis mask; the unit names are in ``unitnames``, the words in ``rules/clauses``.
 """
 from __future__ import annotations
 
@@ -20,7 +23,23 @@ from typing import Optional
 
 from schemas.records import Responsibility, Role
 
-from . import resources as R
+from .rules import chars as han
+from .rules import clauses
+from .rules.clauses import (
+    BARE_RELEVANT,
+    BY,
+    CLOSE_CHAR,
+    CONJUNCTION,
+    INLINE_ROLE,
+    LABEL,
+    LEVEL_WORD,
+    OPEN_RE,
+    OPEN_TAIL,
+    SENTENCE_STOP,
+    STRAY_TAIL,
+    VERB_TAIL,
+    VERBS,
+)
 from .unitnames import (
     UNIT_SUFFIXES,
     aliases,
@@ -35,41 +54,13 @@ __all__ = [
 ]
 
 _OPEN, _CLOSE = "（(", "）)"
-_OPEN_RE = re.compile("[（(]")
-_BY = re.compile(r"^(?:由|请)")
 _MAX_CLAUSE = 300  # a clause never runs longer; bounds the scan after an unclosed parenthesis
 _MAX_NESTED = 6  # nor holds more parentheses (各区（市）政府 …): keeps runs of （（（ from being re-read
-_UNIT_WORD = r"(?:单位|部门|处室|科室|主体)"
-_LABEL = re.compile(
-    rf"(?P<lead>牵头责任|主要责任|牵头|主责|主办){_UNIT_WORD}?\s*[：:]"
-    rf"|(?P<support>责任配合|配合责任|配合|参与|协办|协助|协同|支持){_UNIT_WORD}?\s*[：:]"
-    rf"|(?:责任|实施|落实|承办|工作){_UNIT_WORD}\s*[：:]"
-)
-_VERBS: dict[str, Optional[Role]] = {
-    **dict.fromkeys(("牵头负责", "负责牵头", "牵头抓总", "牵头落实", "牵头实施", "为牵头单位", "牵头",
-                     "主责", "领衔"), "lead"),
-    **dict.fromkeys(("配合落实", "协助落实", "配合实施", "共同参与", "为配合单位", "配合", "协助", "协同",
-                     "参与", "协办", "支持"), "support"),
-    **dict.fromkeys(("分别负责", "分别牵头", "分别落实", "各负其责"), "responsible"),
-    **dict.fromkeys(("按职责分工负责", "按照职责分工负责", "按职能分工负责", "按职责分工落实", "按职责负责",
-                     "按职责分工", "按职责", "分工负责", "共同负责", "负责落实", "抓好落实", "组织实施",
-                     "负责实施", "具体实施", "为责任单位", "负责", "落实", "实施", "推进", "承担",
-                     "负责指导", "指导", "负责落实", "督促落实"), None),
-}
-_VERB_TAIL = re.compile("(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\s*$")
-_OPEN_TAIL = re.compile(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|机构)?\s*$")
-_INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]?\s*$")  # ） may be lost
 _INLINE_ROLES: dict[str, Optional[Role]] = {"牵头": "lead", "牵头单位": "lead", "主责": "lead",
                                            "配合": "support", "配合单位": "support", "参与": "support",
                                            "负责": None}
-_CONJUNCTION = re.compile("以及|及|和|与")
-_BARE_RELEVANT = re.compile(r"^(?:其他)?(?:有关|相关)(?:部门|单位|处室|机构)$")
-_LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
 _SENTENCE_END = "。；;！!？?\n\r"
 _SPACES = " \t\u3000"
-_CLOSE_CHAR = re.compile(r"[）)\n\r]")
-_SENTENCE_STOP = re.compile(r"[。\n\r]")
-_STRAY_TAIL = re.compile(r"[、，,]([^（）()\n。；;]{1,60})[）)]")
 
 
 @dataclass(frozen=True)
@@ -93,7 +84,7 @@ class _Parsed:
 
 def _matched_mask(s: str) -> list[bool]:
     """Which characters lie inside a matched pair of parentheses (stray ones are plain characters)."""
-    if not _OPEN_RE.search(s):
+    if not OPEN_RE.search(s):
         return [False] * len(s)  # the usual case
     diff, stack = [0] * (len(s) + 1), []
     for i, ch in enumerate(s):
@@ -116,7 +107,7 @@ def _separators(seps: str) -> re.Pattern[str]:
 
 def _split(s: str, seps: str) -> list[str]:
     """Split on ``seps`` outside parentheses: ``各区（市、县）政府、市财政局`` → two names."""
-    if not _OPEN_RE.search(s):  # the usual case: no parentheses to respect
+    if not OPEN_RE.search(s):  # the usual case: no parentheses to respect
         return [p.strip() for p in _separators(seps).split(s) if p.strip()]
     mask, parts, last = _matched_mask(s), [], 0
     for i, ch in enumerate(s):
@@ -133,13 +124,13 @@ def _strip_tail(s: str, inline: bool = True) -> tuple[str, Optional[Role], bool,
     role: Optional[Role] = None
     had_verb = is_open = False
     while True:
-        m = (_INLINE_ROLE.search(s) if inline else None) or _VERB_TAIL.search(s)
+        m = (INLINE_ROLE.search(s) if inline else None) or VERB_TAIL.search(s)
         if m and m.start() > 0:
-            word = m.group(1) if m.re is _INLINE_ROLE else m.group().strip()
-            found = _INLINE_ROLES[word] if m.re is _INLINE_ROLE else _VERBS[word]
+            word = m.group(1) if m.re is INLINE_ROLE else m.group().strip()
+            found = _INLINE_ROLES[word] if m.re is INLINE_ROLE else VERBS[word]
             role, had_verb, s = role or found, True, s[: m.start()].rstrip()
             continue
-        m = _OPEN_TAIL.search(s)
+        m = OPEN_TAIL.search(s)
         if m and m.start() > 0:
             is_open, s = True, s[: m.start()].rstrip()
             continue
@@ -153,12 +144,12 @@ def _looks_like_unit(piece: str) -> bool:
 def _split_conjunctions(piece: str) -> list[str]:
     """Split ``A和B`` only where both sides are whole unit names (never inside 工业和信息化局)."""
     mask = _matched_mask(piece)
-    for m in _CONJUNCTION.finditer(piece):
+    for m in CONJUNCTION.finditer(piece):
         p = m.start()
         if p == 0 or mask[p]:
             continue
         left, right = piece[:p], piece[m.end():]
-        if not _looks_like_unit(left) or _BARE_RELEVANT.match(right):
+        if not _looks_like_unit(left) or BARE_RELEVANT.match(right):
             continue
         rest = _split_conjunctions(right)
         if all(_looks_like_unit(r) for r in rest):
@@ -171,7 +162,7 @@ def _pieces(group: str) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for piece in _split(group, "、/／"):
-        if _LEVEL_WORD.match(piece):
+        if LEVEL_WORD.match(piece):
             run.append(piece)
             continue
         if len(run) >= 2:
@@ -184,7 +175,7 @@ def _pieces(group: str) -> list[str]:
 def _labelled_parts(s: str) -> tuple[list[tuple[Optional[Role], str]], bool]:
     """Split at ``牵头单位：``-style labels → ([(label role, text)], whether any label was found)."""
     mask = _matched_mask(s)
-    labels = [m for m in _LABEL.finditer(s) if not mask[m.start()]]
+    labels = [m for m in LABEL.finditer(s) if not mask[m.start()]]
     if not labels:
         return [(None, s)], False
     parts: list[tuple[Optional[Role], str]] = [(None, s[: labels[0].start()].strip(" ，,；;" + _OPEN))]
@@ -200,7 +191,7 @@ def _parse(content: str, strict: bool = False) -> _Parsed:
     out = _Parsed(units=[], strong=labelled)
     for label_role, text in parts:
         for phrase in _split(text, "，,；;\t "):
-            phrase, verb_role, had_verb, is_open = _strip_tail(_BY.sub("", phrase), inline=False)
+            phrase, verb_role, had_verb, is_open = _strip_tail(BY.sub("", phrase), inline=False)
             out.strong |= had_verb
             out.open_list |= is_open
             at = phrase.find("会同")
@@ -252,7 +243,7 @@ def parse_units(content: str) -> tuple[list[Responsibility], bool]:
 def _closing(text: str, i: int) -> int:
     """Index of the parenthesis closing ``text[i]``, or -1 if the line (or a clause's length) ends first."""
     limit = min(len(text), i + _MAX_CLAUSE)
-    if _CLOSE_CHAR.search(text, i, limit) is None:
+    if CLOSE_CHAR.search(text, i, limit) is None:
         return -1
     depth = 0
     for j in range(i, limit):
@@ -279,11 +270,11 @@ def _at_sentence_end(text: str, start: int, end: int) -> bool:
 
 
 def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Optional[ClauseMatch]:
-    if len(content.strip()) < 2 or not R.HAN.search(content):
+    if len(content.strip()) < 2 or not han.HAN.search(content):
         return None  # （一）, （2024—2026年）: no unit name is this short or without Han characters
     if content.count("（") + content.count("(") > _MAX_NESTED:
         return None
-    content = R.CLAUSE_NOTE.sub("", content)  # （A、B负责，排在第一位的部门为牵头部门，下同）
+    content = clauses.CLAUSE_NOTE.sub("", content)  # （A、B负责，排在第一位的部门为牵头部门，下同）
     parsed = _parse(content, strict=True)
     if not parsed.units or parsed.bad:
         return None
@@ -297,7 +288,7 @@ def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Op
 
 def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:
     """``（责任单位：A）、B）``: a list that runs on past a stray close belongs to the clause."""
-    m = _STRAY_TAIL.match(text, match.end)
+    m = STRAY_TAIL.match(text, match.end)
     if m:
         end = m.end()
         longer = _clause(text, match.start, end, content + text[match.end: end - 1], balanced=False)
@@ -308,7 +299,7 @@ def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:
 
 def _recover(text: str, i: int) -> Optional[ClauseMatch]:
     """A parenthesis never closed: try the rest of its sentence as the clause (balanced=False)."""
-    m = _SENTENCE_STOP.search(text, i + 1, min(len(text), i + _MAX_CLAUSE))
+    m = SENTENCE_STOP.search(text, i + 1, min(len(text), i + _MAX_CLAUSE))
     rest = text[i + 1: m.start() if m else min(len(text), i + _MAX_CLAUSE)].rstrip()
     if rest.count("（") + rest.count("(") > _MAX_NESTED:
         return None
@@ -331,7 +322,7 @@ def find_clauses(text: str) -> list[ClauseMatch]:
     found: list[ClauseMatch] = []
     i = 0
     while True:
-        opening = _OPEN_RE.search(text, i)
+        opening = OPEN_RE.search(text, i)
         if opening is None:
             break
         i = opening.start()

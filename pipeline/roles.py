@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from schemas.records import DocumentRecords, Responsibility, Warning
 
-from . import resources as R
+from .rules import clauses
 
 #: Why the convention was applied, as the warning says it.
 BY_DOCUMENT = "the document says the first-listed unit leads"
@@ -19,7 +19,7 @@ BY_OPTION = "asked for with --first-listed-leads"
 
 def states_first_listed_leads(text: str) -> bool:
     """Whether a document's text states the convention itself."""
-    return R.FIRST_LISTED_LEADS_RULE.search(text) is not None
+    return clauses.FIRST_LISTED_LEADS_RULE.search(text) is not None
 
 
 def _inferred(resps: list[Responsibility]) -> list[Responsibility]:

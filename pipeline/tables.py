@@ -6,21 +6,24 @@ the year from the column header. Columns before the plan period are baselines.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .numbers import parse_number, unit_info
+from .rules.dates import year_end
+from .rules.tables import (
+    CELL,
+    GOAL_COL,
+    GROWTH_COL,
+    INDICATOR,
+    METRIC_UNIT,
+    ROW_NUMBER,
+    UNIT_COL,
+    YEAR_COL,
+)
+from .rules.targets import GROWTH_WORD
 from .targets import FoundTarget
 
-_INDICATOR = re.compile(r"^(?:主要)?(?:指标|指标名称|指标项)$")
-_UNIT_COL = re.compile(r"^(?:计量)?单位$")
-_YEAR_COL = re.compile(r"((?:19|20)\d{2})\s*年?")
-_GOAL_COL = re.compile(r"目标|预期|规划")
-_GROWTH_COL = re.compile(r"年均增长|增速|增幅")
-_CELL = re.compile(r"^\s*(?P<pre>[≥≤><＞＜]=?|不低于|不少于|不超过|超过|约)?\s*"
-                   r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<post>以上|以下|以内|左右)?\s*$")
-_METRIC_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
 _CMP = {"≥": "ge", "≥=": "ge", ">=": "ge", ">": "gt", "＞": "gt", "≤": "le", "<=": "le", "<": "lt",
         "＜": "lt", "不低于": "ge", "不少于": "ge", "不超过": "le", "超过": "gt", "约": "approx",
         "以上": "ge", "以下": "le", "以内": "le", "左右": "approx"}
@@ -35,23 +38,23 @@ class _Header:
 
 def _header(cells: list[str], period_end: Optional[int]) -> Optional[_Header]:
     names = [c.strip() for c in cells]
-    ind = next((i for i, c in enumerate(names) if _INDICATOR.match(c)), None)
+    ind = next((i for i, c in enumerate(names) if INDICATOR.match(c)), None)
     if ind is None:
         return None
-    unit = next((i for i, c in enumerate(names) if _UNIT_COL.match(c)), None)
+    unit = next((i for i, c in enumerate(names) if UNIT_COL.match(c)), None)
     values = []
     for i, c in enumerate(names):
         if i in (ind, unit):
             continue
-        y = _YEAR_COL.search(c)
-        if y or _GOAL_COL.search(c) or _GROWTH_COL.search(c):
-            values.append((i, int(y.group(1)) if y else period_end, bool(_GROWTH_COL.search(c))))
+        y = YEAR_COL.search(c)
+        if y or GOAL_COL.search(c) or GROWTH_COL.search(c):
+            values.append((i, int(y.group(1)) if y else period_end, bool(GROWTH_COL.search(c))))
     return _Header(ind, unit, values) if values else None
 
 
 def _kind(metric: str, unit: str, growth: bool) -> str:
     info = unit_info(unit)
-    if growth or (unit == "%" and re.search(r"增长|增速|增幅", metric)):
+    if growth or (unit == "%" and GROWTH_WORD.search(metric)):
         return "growth_rate"
     if unit in ("%", "个百分点", "百分点"):
         return "share"
@@ -81,9 +84,9 @@ def _row(line: str, pos: int, cells: list[str], h: _Header, period_start: Option
     offsets = [pos]
     for c in cells[:-1]:
         offsets.append(offsets[-1] + len(c) + 1)
-    metric = re.sub(r"^\s*\d{1,2}[.．、]\s*", "", cells[h.indicator]).strip()
+    metric = ROW_NUMBER.sub("", cells[h.indicator]).strip()
     unit = cells[h.unit].strip() if h.unit is not None and h.unit < len(cells) else ""
-    m_unit = _METRIC_UNIT.search(metric)
+    m_unit = METRIC_UNIT.search(metric)
     if m_unit:
         unit = unit or m_unit.group(1).strip()
         metric = metric[:m_unit.start()].strip()
@@ -94,7 +97,7 @@ def _row(line: str, pos: int, cells: list[str], h: _Header, period_start: Option
     for col, year, growth in h.values:
         if col >= len(cells):
             continue
-        cell = _CELL.match(cells[col])
+        cell = CELL.match(cells[col])
         if not cell:
             continue
         value = parse_number(cell.group("num"))
@@ -110,7 +113,7 @@ def _row(line: str, pos: int, cells: list[str], h: _Header, period_start: Option
             normalized_value=value * info[0] if info and not growth else value,
             normalized_unit=(info[1] if info and not growth else ("%" if growth else unit)),
             comparator=_CMP.get(word or "", "eq"), kind="baseline" if baseline else _kind(metric, unit, growth),
-            recurrence="none", deadline=None if baseline or year is None else f"{year:04d}-12-31",
+            recurrence="none", deadline=None if baseline or year is None else year_end(year),
             deadline_rule="none" if baseline or year is None else "explicit",
             sentence=(pos, pos + len(line))))
     return out

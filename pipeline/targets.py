@@ -5,85 +5,51 @@ Grammar (see shared/policy-text-conventions.md):
 phrasing (建设6个平台), distribution (各10家), paired lists (2项、6项、18项), ranges (2—3家) and
 qualitative goals (实现全覆盖, 居全市前列, 不低于全市平均增速). Numbers that are qualifiers inside a
 metric (营收过10亿元的企业) are skipped; amounts in sentences about the past become ``baseline``.
+
+Numeric targets here (``find_targets`` runs them, then ``goals`` for qualitative and built goals;
+``target_base`` holds what both use). Length (~420 lines): the clause grammar is one set of rules
+over one clause's state (verb, gap, metric, list, label); its words are in ``rules/targets``.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
-from . import resources as res
 from .deadlines import DeadlinePhrase, find_deadlines, recurrence_of
+from .goals import built_goals, qualitative_goals
 from .numbers import QUANTITY_RE, Quantity, find_quantities
+from .rules import comparators
+from .rules import targets as grammar
+from .rules.targets import (
+    AMOUNT_CHAR,
+    AS_FOLLOWS,
+    DEADLINE_QUALIFIER,
+    EACH_BEFORE,
+    FALL_BEFORE,
+    GAP_WORDS,
+    GROWTH_RATE_WORD,
+    GROWTH_WORD,
+    LABEL_MARKER,
+    LEADING_REACH,
+    LIST_SEP,
+    NOUN_AFTER,
+    NOUN_AFTER_DE,
+    RATE_WORD,
+    REACH_VERB,
+    RECURRENCE_LEAD,
+    RISE_TO,
+    SENTENCE_PUNCT,
+    TOTAL_WORD,
+)
 from .sentences import clauses, in_spans, paragraph_of, sentences
-
-
-@dataclass
-class FoundTarget:
-    start: int
-    end: int
-    metric: str
-    value: Optional[float]
-    value_max: Optional[float]
-    unit: Optional[str]
-    normalized_value: Optional[float]
-    normalized_unit: Optional[str]
-    comparator: str
-    kind: str
-    recurrence: str
-    deadline: Optional[str]
-    deadline_rule: str
-    scope: Optional[str] = None
-    relative_to: Optional[str] = None
-    base_year: Optional[int] = None
-    sentence: tuple[int, int] = (0, 0)
-
-
-@dataclass
-class BlockContext:
-    """What a block needs from outside: the plan period and its section's deadline."""
-
-    period_start: Optional[int] = None
-    period_end: Optional[int] = None
-    section_deadline: Optional[str] = None
-    valid_until: Optional[str] = None    # 有效期至…: the end of a plan with no period
-    history_section: bool = False        # 发展基础/现状: amounts there are baselines
-    goal_section: bool = False           # 主要目标/发展目标: built-goal phrases are targets
-    masked: list[tuple[int, int]] = field(default_factory=list)  # responsibility clauses
-
-
-_DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
-_LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
-
-
-def _clean_metric(raw: str) -> tuple[str, Optional[str]]:
-    """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
-    text = _DEADLINE_WORDS.sub("", raw)
-    text = _LEADING_MARKER.sub("", text)
-    text = res.LEAD_NOISE.sub("", text.strip())
-    scope = None
-    m = res.SCOPE_RE.match(text)
-    if m:
-        scope, text = m.group(0), text[m.end():]
-        text = res.LEAD_NOISE.sub("", text)
-    text = res.TAIL_NOISE.sub("", text)
-    text = text.strip("\"' ")
-    for left, right in ("“”", "（）", "()"):
-        if text.endswith(right) and left not in text:
-            text = text[:-1]
-        if text.startswith(left) and right not in text:
-            text = text[1:]
-    if len(text) > 30:
-        text = text[-30:]
-    return text, scope
+from .target_base import BlockContext, FoundTarget, Sentence, clean_metric, deadline_for
 
 
 def _enumerated(before: str, value: Optional[float]) -> bool:
     """Whether a count right after a list of names only says how many names were listed."""
-    m = res.ENUMERATION.search(before)
+    m = grammar.ENUMERATION.search(before)
     if not m or value is None:
         return False
-    return len(re.split(r"[、和及与]", m.group(1))) == value
+    return len(LIST_SEP.split(m.group(1))) == value
 
 
 def _running_totals(found: list[FoundTarget], sent: tuple[int, int]) -> None:
@@ -102,34 +68,17 @@ def _carried_recurrence(text: str, s_clauses: list[tuple[int, int]], clause: tup
     own or with an event verb (举办, 开展) takes it, and not if a clause between has a time of its own (到2026年, 累计, 每季度),
     a subject of its own (全县…) or states a level (达到, 比重), or a ； parts them."""
     own = text[clause[0]:clause[1]]
-    if res.VERB_RE.search(own) and not res.EVENT_VERB.search(own):
+    if grammar.VERB_RE.search(own) and not grammar.EVENT_VERB.search(own):
         return "none"  # 建设实训基地15个 after 每年培训…: a stock of its own, not a yearly act
     for c in reversed([c for c in s_clauses if c[1] <= clause[0]] + [clause]):
         if "；" in text[c[1]:clause[0]]:
             return "none"
-        opening = res.RECURRENCE_OPENING.match(text, c[0], c[1])
+        opening = grammar.RECURRENCE_OPENING.match(text, c[0], c[1])
         if opening and c != clause:
             return recurrence_of(opening.group(0))
-        if res.OWN_TIME.search(text, *c) or res.NOT_CARRIED.search(text, *c):
+        if grammar.OWN_TIME.search(text, *c) or grammar.NOT_CARRIED.search(text, *c):
             return "none"
     return "none"
-
-
-def _paired_goals(metric: str) -> list[str]:
-    """``创新型产业体系和创新创业生态`` (有效形成) → both goals, when each side ends with a goal's head."""
-    parts = re.split(r"和|及|与", metric)
-    if len(parts) > 1 and all(res.BUILT_HEAD.search(p) and len(p) >= 4 for p in parts):
-        return parts
-    return [metric]
-
-
-def _goal_name(metric: str) -> str:
-    """A qualitative goal's name without its list of qualities (优质高效、充满活力的服务业体系 →
-    服务业体系) or a 与…相匹配的 clause; a short modifier (山海特色的) stays."""
-    pre, sep, post = metric.rpartition("的")
-    if sep and len(post) >= 4 and (("、" in pre and not pre.startswith("“")) or res.MATCHING_CLAUSE.search(pre)):
-        return post
-    return metric
 
 
 def _shared_head(first: str, item: str) -> str:
@@ -138,7 +87,7 @@ def _shared_head(first: str, item: str) -> str:
     and the same length tail), and the item is short."""
     n = len(item)
     if 2 <= n <= 6 and len(first) >= n + 2 and first[-2:] == item[-2:] and first[-n:] != item \
-            and not re.search(r"[\d超过亿万]", first[-n - 1:] + item):
+            and not AMOUNT_CHAR.search(first[-n - 1:] + item):
         return first[:-n] + item
     return item
 
@@ -146,17 +95,17 @@ def _shared_head(first: str, item: str) -> str:
 def _strip_predicates(metric: str) -> str:
     """The noun phrase without a verb in front of it (推出精品线路 → 精品线路) or a predicate after
     it (分支机构在本区落户 → 分支机构), where a name of two characters or more is left."""
-    for pattern in (res.FUNDING_SUBJECT, res.LEADING_VERB, res.TRAILING_PREDICATE):
+    for pattern in (grammar.FUNDING_SUBJECT, grammar.LEADING_VERB, grammar.TRAILING_PREDICATE):
         m = pattern.search(metric)
         if m and len(metric) - (m.end() - m.start()) >= 2:
             metric = metric[:m.start()] + metric[m.end():]
-    return res.LEAD_NOISE.sub("", metric) or metric
+    return grammar.LEAD_NOISE.sub("", metric) or metric
 
 
 def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> str:
     if q.value_max is not None:
         return "range"
-    suffix = res.SUFFIX_RE.match(after)
+    suffix = grammar.SUFFIX_RE.match(after)
     if suffix:
         word = suffix.group(0)
         if word in ("以上", "及以上", "多"):
@@ -164,9 +113,9 @@ def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> st
         if word in ("左右", "上下"):
             return "approx"
         return "le"
-    if res.PREFIX_APPROX.search(before) and not before.endswith(("超", "逾")):
+    if grammar.PREFIX_APPROX.search(before) and not before.endswith(("超", "逾")):
         return "approx"
-    for word, cmp in res.CMP_WORDS:
+    for word, cmp in comparators.CMP_WORDS:
         if verb == word or before.endswith(word):
             return cmp
     return "eq"
@@ -174,18 +123,18 @@ def _comparator(before: str, after: str, q: Quantity, verb: Optional[str]) -> st
 
 def _kind(clause_before: str, q: Quantity, verb: Optional[str]) -> str:
     if q.category == "points":  # 比重提高2个百分点 is a share; 增速高于…1个百分点 a growth rate
-        return "growth_rate" if re.search(r"增速|增幅|增长率", clause_before) else "share"
+        return "growth_rate" if GROWTH_RATE_WORD.search(clause_before) else "share"
     if q.category == "percent":
-        if verb in res.RATE_VERBS or re.search(r"增长|增速|增幅|年均|递增", clause_before):
-            if not re.search(r"(?:提高|提升|增长|增加|上升)(?:到|至)$", clause_before):
-                if not res.PERCENT_SHARE.search(clause_before[-6:]) or re.search(r"增长|增速|增幅", clause_before):
+        if verb in grammar.RATE_VERBS or RATE_WORD.search(clause_before):
+            if not RISE_TO.search(clause_before):
+                if not grammar.PERCENT_SHARE.search(clause_before[-6:]) or GROWTH_WORD.search(clause_before):
                     return "growth_rate"
         return "share"
     if q.category == "count" and q.value is not None and q.value != int(q.value):
         return "level"  # 每千人口医师3.8人, 托位4.5个: a density, not a count of things
-    if res.INCREMENT.search(clause_before):
+    if grammar.INCREMENT.search(clause_before):
         return "increment"
-    if res.CUMULATIVE.search(clause_before):
+    if grammar.CUMULATIVE.search(clause_before):
         return "cumulative"
     return "count" if q.category == "count" else "level"
 
@@ -195,43 +144,20 @@ def _split_list(metric: str, n: int) -> list[str]:
     市级试点] (the earlier items take the last item's tail past their own length); ``限额以上批发、零售企业`` → [限额以上批发企业,
     限额以上零售企业] (a shared qualifier and head noun go to every item); ``新型研发机构、示范企业``
     (whole names) stay as they are."""
-    parts = [p for p in re.split(r"[、和及与]", metric) if p]
+    parts = [p for p in LIST_SEP.split(metric) if p]
     if len(parts) != n:
         return [metric] * n
     shortest = min(len(p) for p in parts[:-1])
     suffix = parts[-1][shortest:] if len(parts[-1]) > shortest else ""
-    if not (res.HEAD_NOUN.search(suffix) and any(res.HEAD_NOUN.search(p) for p in parts[:-1])):
+    if not (grammar.HEAD_NOUN.search(suffix) and any(grammar.HEAD_NOUN.search(p) for p in parts[:-1])):
         parts = [p + suffix for p in parts[:-1]] + [parts[-1]]  # never a second head (机构+示范企业)
-    head = res.HEAD_NOUN.search(parts[-1])
+    head = grammar.HEAD_NOUN.search(parts[-1])
     if head and head.start() > 0:
-        parts = [p if res.HEAD_NOUN.search(p) else p + head.group(0) for p in parts]
-    qualifier = res.LIST_QUALIFIER.match(parts[0])
+        parts = [p if grammar.HEAD_NOUN.search(p) else p + head.group(0) for p in parts]
+    qualifier = grammar.LIST_QUALIFIER.match(parts[0])
     if qualifier:
-        parts = [p if res.LIST_QUALIFIER.match(p) else qualifier.group(0) + p for p in parts]
+        parts = [p if grammar.LIST_QUALIFIER.match(p) else qualifier.group(0) + p for p in parts]
     return parts
-
-
-def _deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int, int], phrases: list[DeadlinePhrase],
-                  paragraph: tuple[int, int], ctx: BlockContext) -> tuple[Optional[str], str]:
-    in_clause = [d for d in phrases if clause[0] <= d.start < clause[1]]
-    if in_clause:
-        return in_clause[-1].date, "explicit"
-    before = [d for d in phrases if sent[0] <= d.start < pos]
-    if before:
-        # A lead phrase of its own clause right before this one (到2026年，……) is explicit too.
-        between = (before[-1].end, clause[0])
-        lead_only = all(ch in "，、 年底末前" for ch in text[between[0]:between[1]])
-        return before[-1].date, "explicit" if lead_only else "sentence"
-    para = [d for d in phrases if paragraph[0] <= d.start < sent[0] and d.marked]
-    if para:
-        return para[-1].date, "paragraph"
-    if ctx.section_deadline:
-        return ctx.section_deadline, "section"
-    if ctx.period_end:
-        return f"{ctx.period_end:04d}-12-31", "plan_period"
-    if ctx.valid_until:
-        return ctx.valid_until, "plan_period"
-    return None, "none"
 
 
 def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int]],
@@ -242,7 +168,7 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
     2000年以前建成的) governs its clause and the following ones until a future deadline appears.
     """
     s_text = text[sent[0]:sent[1]]
-    if ctx.history_section or (re.search(r"如下[：:]?\s*$", s_text) and re.search(r"共|合计|总计", s_text)):
+    if ctx.history_section or (AS_FOLLOWS.search(s_text) and TOTAL_WORD.search(s_text)):
         return spans  # background, or a sum that introduces a list (共安排项目4个，具体如下：)
     out, past = [], False
     for c in spans:
@@ -252,13 +178,13 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
                 continue
             if text[max(0, d.start - 2):d.start].endswith(("比", "较")):
                 continue
-            if re.match(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的", text[d.end:d.end + 10]):
+            if DEADLINE_QUALIFIER.match(text[d.end:d.end + 10]):
                 continue  # 2000年以前建成的小区: a qualifier
             if ctx.period_start and d.year < ctx.period_start:
                 past = True
             elif d.marked:
                 past = False
-        if res.HISTORY_WORDS.search(c_text):
+        if grammar.HISTORY_WORDS.search(c_text):
             past = True  # “十四五”以来，……: the rest of the sentence is history too
         if past:
             out.append(c)
@@ -267,229 +193,232 @@ def _history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, in
 
 def find_targets(text: str, ctx: BlockContext,
                  sents: Optional[list[tuple[int, int]]] = None) -> list[FoundTarget]:
-    """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known."""
-    masked = list(ctx.masked) + [(m.start(), m.end()) for m in res.QUOTED.finditer(text)]
-    masked += [(m.start(), m.end()) for m in res.FRAMEWORK.finditer(text)]
+    """Targets in ``text`` (offsets are into ``text``); ``sents``: its sentences, if known.
+
+    Per sentence: numeric targets clause by clause, then qualitative goals (实现全覆盖, 居全市前列)
+    and built goals (建成…体系) where no amount was found."""
+
+    masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
+    masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
     phrases = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
-        if not (QUANTITY_RE.search(s_text) or "级" in s_text or res.QUAL_TRIGGER.search(s_text)
-                or res.BUILT_TRIGGER.search(s_text)):
+        if not (QUANTITY_RE.search(s_text) or "级" in s_text or grammar.QUAL_TRIGGER.search(s_text)
+                or grammar.BUILT_TRIGGER.search(s_text)):
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
         s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
-        local = [DeadlinePhrase(d.start - sent[0], d.end - sent[0], d.date, d.year, d.marked) for d in s_phrases]
         s_clauses = clauses(text, *sent)
-        history_spans = _history_clauses(text, sent, s_clauses, s_phrases, ctx)
-        paragraph = paragraph_of(text, sent[0])
-        last_metric: Optional[str] = None
-        covered: list[tuple[int, int]] = []
-        for clause in s_clauses:
-            if not QUANTITY_RE.search(text, *clause) and "级" not in text[clause[0]:clause[1]]:
-                continue  # no amount in this clause (the same search find_quantities starts with)
-            c_text = text[clause[0]:clause[1]]
-            history = clause in history_spans
-            qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)]
-            # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
-            groups: list[list[Quantity]] = []
-            for q in qs:
-                if groups and res.COORD.match(c_text[groups[-1][-1].end:q.start] or "x") and (
-                        groups[-1][-1].unit == q.unit or "分别" in c_text):
-                    groups[-1].append(q)
-                else:
-                    groups.append([q])
-            prev_emitted: Optional[int] = None  # end of the last group that became a target
-            list_head: Optional[str] = None  # the clause's first metric, whose modifier a list shares
-            subsidy = res.SUBSIDY.search(c_text)
-            for gi, group in enumerate(groups):
-                first, last = group[0], group[-1]
-                if subsidy:
-                    continue  # 给予最高200万元奖励: an incentive, not a goal
-                after = c_text[last.end:]
-                later_exists = gi + 1 < len(groups)
-                if res.QUALIFIER_AFTER.match(after):
-                    continue
-                before = c_text[:first.start]
-                if first.category == "count" and _enumerated(before, first.value):
-                    continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
-                verb_m = None
-                other_starts = {q.start for q in qs if q.start < first.start}
-                for vm in res.VERB_RE.finditer(before):
-                    if res.QUALIFIER_VERB.match(before[vm.end():]):
-                        continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
-                    if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
-                        continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
-                    verb_m = vm
-                verb = verb_m.group(0) if verb_m else None
-                gap = before[verb_m.end():] if verb_m else before
-                gap_clean = re.sub(r"^(?:到|至|在|为|了)?\s*(?:约|近|超|逾|大约)?$", "", gap.strip())
-                if gap_clean and res.VERBS_ONLY.fullmatch(gap_clean):
-                    gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
-                rest = res.SUFFIX_RE.sub("", after)
-                noun_after = re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}", rest)
-                if noun_after and later_exists and first.category in ("money", "measure", "percent") \
-                        and not (verb and not gap_clean and verb in res.BUILD_VERBS):
-                    continue  # 营收过10亿元企业5家: the first amount qualifies the metric
-                noun_end: Optional[int] = None
-                relative_to: Optional[str] = None
-                named_by_predicate = False
-                listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
-                if noun_after and re.match(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的", rest) and later_exists:
-                    continue  # 15个攻势的专项资金达244亿元: the count qualifies the metric
-                if listed and noun_after and first.category == "count":  # listed implies noun_after
-                    metric_raw = re.split(r"达到|达|实现|建成|完成", noun_after.group(0))[0] or noun_after.group(0)
-                    m_start = first.start
-                    noun_end = last.end + len(after) - len(rest) + len(metric_raw)
-                elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
-                    # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
-                    prev_end = prev_emitted
-                    prev_end += len(before[prev_end:]) - len(res.SUFFIX_RE.sub("", before[prev_end:]))
-                    metric_raw = before[prev_end:].strip("、，和及与 ")
-                    m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
-                elif verb_m and gap_clean and res.RELATIVE_REF.fullmatch(gap_clean):
-                    # 增速高于全市平均水平1个百分点: measured against a reference, not a metric
-                    relative_to = gap_clean
-                    head = before[:verb_m.start()]
-                    metric_raw = head
-                    m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
-                elif verb_m and gap_clean and not res.BASE_YEAR.fullmatch(gap_clean):
-                    metric_raw = gap_clean  # 新增专精特新企业40家
-                    if verb in res.COUNTED_ACTS:
-                        metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
-                    m_start = verb_m.start()
-                elif noun_after and (not verb_m or not gap_clean) \
-                        and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
-                    metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
-                    verb_in = res.PREDICATE_VERB.search(metric_raw, 1)
-                    metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
-                    m_start = verb_m.start() if verb_m else first.start
-                    noun_end = last.end + len(after) - len(rest) + len(metric_raw)
-                    predicate = res.COUNTED_PREDICATE.match(c_text[noun_end:])
-                    if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
-                        named_by_predicate = True
-                        metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
-                        noun_end += len(predicate.group(0).rstrip("，、；。 "))
-                else:
-                    head = before[:verb_m.start()] if verb_m else before
-                    offset = 0
-                    if prev_emitted is not None and prev_emitted < len(head):
-                        # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
-                        offset = prev_emitted + len(head[prev_emitted:]) - len(res.SUFFIX_RE.sub("", head[prev_emitted:]))
-                        head = head[offset:]
-                    metric_raw = head + (verb if verb in res.COUNTED_ACTS else "")  # 职业技能培训3万人次
-                    m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
-                metric, scope = _clean_metric(metric_raw)
-                if not named_by_predicate:
-                    metric = re.sub(r"^(?:达到|达|实现|新增|累计)", "", metric) if len(metric) > 4 else metric
-                    metric = _strip_predicates(metric)
-                if last_metric and metric in ("比重", "占比", "比例"):
-                    metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
-                elif last_metric and metric.startswith("占") and "占" not in last_metric:
-                    metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%
-                elif list_head and prev_emitted is not None:
-                    metric = _shared_head(list_head, metric)
-                label_start: Optional[int] = None
-                if not metric and clause[0] > 0 and text[clause[0] - 1] in "：:":
-                    # 1.服务业增加值：达到500亿元 — the metric is what the colon introduces
-                    line_start = text.rfind("\n", 0, clause[0] - 1) + 1
-                    label = text[line_start:clause[0] - 1]
-                    marker = re.match(r"\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[）)]?[.．、]?)?\s*", label)
-                    assert marker is not None  # every part of the pattern is optional
-                    label = re.split(r"[，；。]", label[marker.end():])[-1]
-                    metric, scope = _clean_metric(label)
-                    label_start = clause[0] - 1 - len(label)
-                    if relative_to is None and res.RELATIVE_REF.match(gap_clean or ""):
-                        relative_to = gap_clean
-                if not metric:
-                    metric = last_metric or ""
-                if not metric:
-                    continue
-                base = res.BASE_YEAR.search(before)
-                kind = "baseline" if history else _kind(before, first, verb)
-                if kind == "share" and first.category == "points" and re.search(r"增速|增幅|增长率", metric):
-                    kind = "growth_rate"
-                if kind == "count" and res.LEVEL_METRIC.search(metric):
-                    kind = "level"  # 万人发明专利拥有量156件: a measured quantity, not things counted
-                suffix = res.SUFFIX_RE.match(after)
-                end = clause[0] + last.end + (suffix.end() if suffix else 0)
-                if noun_end is not None:
-                    end = max(end, clause[0] + noun_end)
-                start = clause[0] + min(m_start, first.start) if label_start is None else label_start
-                if text[start:end].strip() == "":
-                    continue
-                metrics = _split_list(metric, len(group)) if len(group) > 1 else [metric]
-                if len(group) == 1 and re.search(r"各$", before.strip()):
-                    parts = [p for p in re.split(r"[、和及与]", metric) if p]
-                    if len(parts) > 1:
-                        metrics = _split_list(metric, len(parts))
-                        group = group * len(parts)
-                deadline, rule = (None, "none") if history else _deadline_for(
-                    text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
-                recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
-                if recurrence == "none" and re.match(r"\s*(?:每年|每季度|每月)[，,]", text[sent[0]:sent[1]]):
-                    recurrence = recurrence_of(text[sent[0]:sent[0] + 4])
-                if recurrence == "none":
-                    recurrence = _carried_recurrence(text, s_clauses, clause)
-                for q, metric_i in zip(group, metrics):
-                    value = q.value
-                    if kind == "growth_rate" and re.search(r"(?:下降|降低|减少)$", before.strip()):
-                        value = -value
-                    comparator = _comparator(before, after, q, verb)
-                    if relative_to and comparator in ("gt", "ge") and not res.SUFFIX_RE.match(after):
-                        comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
-                    out.append(FoundTarget(
-                        start=start, end=end, metric=metric_i, value=value, value_max=q.value_max,
-                        unit=q.unit, normalized_value=(value * q.factor) if value is not None else None,
-                        normalized_unit=q.base_unit, comparator=comparator,
-                        kind=kind, recurrence=recurrence, deadline=deadline, deadline_rule=rule,
-                        scope=scope, relative_to=relative_to,
-                        base_year=int(base.group(1)) if base else None, sentence=sent))
-                covered.append((start, end))
-                last_metric = metric
-                if prev_emitted is None:
-                    list_head = metric
-                prev_emitted = last.end
+        s = Sentence(text, ctx, sent, masked, phrases, s_clauses,
+                      _history_clauses(text, sent, s_clauses, s_phrases, ctx), paragraph_of(text, sent[0]))
+        _numeric_targets(s, out)
         _running_totals(out, sent)
-        # Qualitative goals, where no number was found in the same span (never in the past).
-        masked_here = masked + history_spans
-        for pattern, cmp, trigger in res.QUAL_PATTERNS:
-            for m in pattern.finditer(s_text) if trigger.search(s_text) else ():
-                a, b = sent[0] + m.start(), sent[0] + m.end()
-                if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
-                    continue
-                if res.TASK_VERB.match(m.group("metric")):
-                    continue  # 推进…网络全覆盖: a task, not a state to reach
-                metric, scope = _clean_metric(m.group("metric"))
-                metric = _goal_name(metric)
-                if not metric or len(metric) < 2:
-                    continue
-                clause = next((c for c in s_clauses if c[0] <= a + len(m.group("metric")) < c[1]), sent)
-                deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
-                out.append(FoundTarget(
-                    start=a + (len(m.group("metric")) - len(m.group("metric").lstrip("，、 "))), end=b,
-                    metric=metric, value=None, value_max=None, unit=None, normalized_value=None,
-                    normalized_unit=None, comparator=cmp, kind="qualitative",
-                    recurrence=recurrence_of(text[sent[0]:a]), deadline=deadline, deadline_rule=rule,
-                    scope=scope, relative_to=m.group("ref") if m.group("ref") != "全覆盖" else None,
-                    sentence=sent))
-                covered.append((a, b))
-        if (ctx.goal_section or any(d.marked for d in local)) and res.BUILT_TRIGGER.search(s_text):
-            matches = [*res.BUILT_GOAL.finditer(s_text), *res.BUILT_AFTER.finditer(s_text),
-                       *res.BUILT_LONG.finditer(s_text)]
-            for m in matches:
-                a, b = sent[0] + m.start(), sent[0] + m.end()
-                if in_spans(b - 1, masked_here) or any(x < b and a < y for x, y in covered):
-                    continue
-                clause = next((c for c in s_clauses if c[0] <= a < c[1]), sent)
-                deadline, rule = _deadline_for(text, a, sent, clause, phrases, paragraph, ctx)
-                metric, scope = _clean_metric(m.group("metric"))
-                if m.re is res.BUILT_LONG:
-                    metric = metric.rpartition("的")[2]
-                for name in _paired_goals(_goal_name(metric)):
-                    out.append(FoundTarget(
-                        start=a, end=b, metric=name, value=None, value_max=None, unit=None,
-                        normalized_value=None, normalized_unit=None, comparator="eq", kind="qualitative",
-                        recurrence="none", deadline=deadline, deadline_rule=rule, scope=scope, sentence=sent))
-                covered.append((a, b))
+        qualitative_goals(s, out)
+        if (ctx.goal_section or any(d.marked for d in s_phrases)) and grammar.BUILT_TRIGGER.search(s_text):
+            built_goals(s, out)
     return out
+
+
+def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
+    """Targets with an amount, clause by clause; a clause without a metric takes the last one's."""
+    last_metric: Optional[str] = None
+    for clause in s.clauses:
+        if not QUANTITY_RE.search(s.text, *clause) and "级" not in s.text[clause[0]:clause[1]]:
+            continue  # no amount in this clause (the same search find_quantities starts with)
+        last_metric = _clause_targets(s, clause, last_metric, out)
+
+
+class _MetricParts(NamedTuple):
+    """Where a group's metric is and how it is stated (see _metric_parts)."""
+
+    verb: Optional[str]
+    gap_clean: str
+    metric_raw: str
+    m_start: int                 # where the metric starts in the clause
+    noun_end: Optional[int]      # where a metric written after the amount ends
+    relative_to: Optional[str]
+    named_by_predicate: bool
+
+
+def _metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Quantity,
+                  qs: list[Quantity], later_exists: bool, prev_emitted: Optional[int]) -> Optional[_MetricParts]:
+    """The verb and the metric of one group of amounts in a clause, or None when the amounts
+    only qualify the metric (营收过10亿元企业5家, 15个攻势的专项资金…)."""
+    verb_m = None
+    other_starts = {q.start for q in qs if q.start < first.start}
+    for vm in grammar.VERB_RE.finditer(before):
+        if grammar.QUALIFIER_VERB.match(before[vm.end():]):
+            continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
+        if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
+            continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
+        verb_m = vm
+    verb = verb_m.group(0) if verb_m else None
+    gap = before[verb_m.end():] if verb_m else before
+    gap_clean = GAP_WORDS.sub("", gap.strip())
+    if gap_clean and grammar.VERBS_ONLY.fullmatch(gap_clean):
+        gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
+    rest = grammar.SUFFIX_RE.sub("", after)
+    noun_after = NOUN_AFTER.match(rest)
+    if noun_after and later_exists and first.category in ("money", "measure", "percent") \
+            and not (verb and not gap_clean and verb in grammar.BUILD_VERBS):
+        return None  # 营收过10亿元企业5家: the first amount qualifies the metric
+    noun_end: Optional[int] = None
+    relative_to: Optional[str] = None
+    named_by_predicate = False
+    listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
+    if noun_after and NOUN_AFTER_DE.match(rest) and later_exists:
+        return None  # 15个攻势的专项资金达244亿元: the count qualifies the metric
+    if listed and noun_after and first.category == "count":  # listed implies noun_after
+        metric_raw = REACH_VERB.split(noun_after.group(0))[0] or noun_after.group(0)
+        m_start = first.start
+        noun_end = last.end + len(after) - len(rest) + len(metric_raw)
+    elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
+        # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
+        prev_end = prev_emitted
+        prev_end += len(before[prev_end:]) - len(grammar.SUFFIX_RE.sub("", before[prev_end:]))
+        metric_raw = before[prev_end:].strip("、，和及与 ")
+        m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
+    elif verb_m and gap_clean and grammar.RELATIVE_REF.fullmatch(gap_clean):
+        # 增速高于全市平均水平1个百分点: measured against a reference, not a metric
+        relative_to = gap_clean
+        head = before[:verb_m.start()]
+        metric_raw = head
+        m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
+    elif verb_m and gap_clean and not grammar.BASE_YEAR.fullmatch(gap_clean):
+        metric_raw = gap_clean  # 新增专精特新企业40家
+        if verb in grammar.COUNTED_ACTS:
+            metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
+        m_start = verb_m.start()
+    elif noun_after and (not verb_m or not gap_clean) \
+            and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
+        metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
+        verb_in = grammar.PREDICATE_VERB.search(metric_raw, 1)
+        metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
+        m_start = verb_m.start() if verb_m else first.start
+        noun_end = last.end + len(after) - len(rest) + len(metric_raw)
+        predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
+        if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
+            named_by_predicate = True
+            metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
+            noun_end += len(predicate.group(0).rstrip("，、；。 "))
+    else:
+        head = before[:verb_m.start()] if verb_m else before
+        offset = 0
+        if prev_emitted is not None and prev_emitted < len(head):
+            # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
+            offset = prev_emitted + len(head[prev_emitted:]) - len(grammar.SUFFIX_RE.sub("", head[prev_emitted:]))
+            head = head[offset:]
+        metric_raw = head + (verb if verb in grammar.COUNTED_ACTS else "")  # 职业技能培训3万人次
+        m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
+    return _MetricParts(verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate)
+
+
+def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[str],
+                    out: list[FoundTarget]) -> Optional[str]:
+    """The targets of one clause's amounts (a list of amounts is one group); returns the metric
+    the next clause inherits."""
+
+    text, ctx, sent, masked, phrases = s.text, s.ctx, s.span, s.masked, s.phrases
+    s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
+    c_text = text[clause[0]:clause[1]]
+    history = clause in history_spans
+    qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)]
+    # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
+    groups: list[list[Quantity]] = []
+    for q in qs:
+        if groups and grammar.COORD.match(c_text[groups[-1][-1].end:q.start] or "x") and (
+                groups[-1][-1].unit == q.unit or "分别" in c_text):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    prev_emitted: Optional[int] = None  # end of the last group that became a target
+    list_head: Optional[str] = None  # the clause's first metric, whose modifier a list shares
+    subsidy = grammar.SUBSIDY.search(c_text)
+    for gi, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        if subsidy:
+            continue  # 给予最高200万元奖励: an incentive, not a goal
+        after = c_text[last.end:]
+        later_exists = gi + 1 < len(groups)
+        if grammar.QUALIFIER_AFTER.match(after):
+            continue
+        before = c_text[:first.start]
+        if first.category == "count" and _enumerated(before, first.value):
+            continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
+        found = _metric_parts(c_text, before, after, first, last, qs, later_exists, prev_emitted)
+        if found is None:
+            continue
+        verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate = found
+        metric, scope = clean_metric(metric_raw)
+        if not named_by_predicate:
+            metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
+            metric = _strip_predicates(metric)
+        if last_metric and metric in ("比重", "占比", "比例"):
+            metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
+        elif last_metric and metric.startswith("占") and "占" not in last_metric:
+            metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%
+        elif list_head and prev_emitted is not None:
+            metric = _shared_head(list_head, metric)
+        label_start: Optional[int] = None
+        if not metric and clause[0] > 0 and text[clause[0] - 1] in "：:":
+            # 1.服务业增加值：达到500亿元 — the metric is what the colon introduces
+            line_start = text.rfind("\n", 0, clause[0] - 1) + 1
+            label = text[line_start:clause[0] - 1]
+            marker = LABEL_MARKER.match(label)
+            assert marker is not None  # every part of the pattern is optional
+            label = SENTENCE_PUNCT.split(label[marker.end():])[-1]
+            metric, scope = clean_metric(label)
+            label_start = clause[0] - 1 - len(label)
+            if relative_to is None and grammar.RELATIVE_REF.match(gap_clean or ""):
+                relative_to = gap_clean
+        if not metric:
+            metric = last_metric or ""
+        if not metric:
+            continue
+        base = grammar.BASE_YEAR.search(before)
+        kind = "baseline" if history else _kind(before, first, verb)
+        if kind == "share" and first.category == "points" and GROWTH_RATE_WORD.search(metric):
+            kind = "growth_rate"
+        if kind == "count" and grammar.LEVEL_METRIC.search(metric):
+            kind = "level"  # 万人发明专利拥有量156件: a measured quantity, not things counted
+        suffix = grammar.SUFFIX_RE.match(after)
+        end = clause[0] + last.end + (suffix.end() if suffix else 0)
+        if noun_end is not None:
+            end = max(end, clause[0] + noun_end)
+        start = clause[0] + min(m_start, first.start) if label_start is None else label_start
+        if text[start:end].strip() == "":
+            continue
+        metrics = _split_list(metric, len(group)) if len(group) > 1 else [metric]
+        if len(group) == 1 and EACH_BEFORE.search(before.strip()):
+            parts = [p for p in LIST_SEP.split(metric) if p]
+            if len(parts) > 1:
+                metrics = _split_list(metric, len(parts))
+                group = group * len(parts)
+        deadline, rule = (None, "none") if history else deadline_for(
+            text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
+        recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
+        if recurrence == "none" and RECURRENCE_LEAD.match(text[sent[0]:sent[1]]):
+            recurrence = recurrence_of(text[sent[0]:sent[0] + 4])
+        if recurrence == "none":
+            recurrence = _carried_recurrence(text, s_clauses, clause)
+        for q, metric_i in zip(group, metrics):
+            value = q.value
+            if kind == "growth_rate" and FALL_BEFORE.search(before.strip()):
+                value = -value
+            comparator = _comparator(before, after, q, verb)
+            if relative_to and comparator in ("gt", "ge") and not grammar.SUFFIX_RE.match(after):
+                comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
+            out.append(FoundTarget(
+                start=start, end=end, metric=metric_i, value=value, value_max=q.value_max,
+                unit=q.unit, normalized_value=(value * q.factor) if value is not None else None,
+                normalized_unit=q.base_unit, comparator=comparator,
+                kind=kind, recurrence=recurrence, deadline=deadline, deadline_rule=rule,
+                scope=scope, relative_to=relative_to,
+                base_year=int(base.group(1)) if base else None, sentence=sent))
+        covered.append((start, end))
+        last_metric = metric
+        if prev_emitted is None:
+            list_head = metric
+        prev_emitted = last.end
+    return last_metric

@@ -8,10 +8,21 @@ Abbreviations map to the full name *of the same kind* (委 stays 委, 局 stays 
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from schemas.records import Level
+
+from .rules.chars import WHITESPACE_RUN
+from .rules.unitnames import (
+    ALL_PREFIX,
+    ALT_NAME_TAIL,
+    GENERIC,
+    LEVEL_MARKERS,
+    NOT_IN_NAME,
+    PAREN_NOTE,
+    RELEVANT_TAIL,
+    TERRITORIES,
+)
 
 # full core → its usual abbreviations and alternate spellings
 CORE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -136,17 +147,6 @@ NOT_UNIT_ENDINGS: tuple[str, ...] = (
 )
 NOT_UNIT_STARTS: tuple[str, ...] = ("以", "含", "包括", "不含", "其中", "如", "例如", "即")
 
-_NOT_IN_NAME = re.compile(r"[0-9０-９〔〕：:“”\"《》。！？!?；;，,]")
-# collective territorial owners written without an organ word: 各区市, 各县（市、区）, 各地区
-_TERRITORIES = re.compile(
-    r"各(?:地|地区|级|省|自治区|直辖市|市|州|区|县|旗|乡|镇|街道|镇街|园区|功能区)+(?:（[市州区县旗乡镇、]+）)?"
-)
-_RELEVANT_TAIL = re.compile(r"(?:相关|有关)(?:部门|处室|科室|单位|部|处)$")
-_ALT_NAME_TAIL = re.compile(r"[（(]([^（）()]+)[）)]$")
-_GENERIC = re.compile(
-    r"各|^全(?:市|区|县|省)|(?:有关|相关|主管|成员|职能|直属|所属|责任)(?:部门|单位|处室|科室|机构|方面)"
-)
-_LEVEL_MARKERS = re.compile(r"自治区|自治州|自治县|直辖市|街道|社区|省|市|州|盟|区|县|旗|镇|乡|村")
 _MARKER_LEVEL: dict[str, Level] = {
     "自治区": "provincial", "直辖市": "provincial", "省": "provincial",
     "自治州": "city", "市": "city", "州": "city", "盟": "city",
@@ -180,9 +180,9 @@ def split_prefix(name: str) -> tuple[str, str]:
 def _ends_like_unit(name: str) -> bool:
     if len(name) < 2 or name.startswith(NOT_UNIT_STARTS) or name.endswith(NOT_UNIT_ENDINGS):
         return False
-    if _NOT_IN_NAME.search(name):
+    if NOT_IN_NAME.search(name):
         return False
-    if _TERRITORIES.fullmatch(name):
+    if TERRITORIES.fullmatch(name):
         return True
     if name in ALIAS_TO_CORE or name in KNOWN_CORES or name in NATIONAL_SHORT:
         return True
@@ -199,10 +199,10 @@ def is_unit_name(name: str) -> bool:
 
 def _strip_tails(name: str) -> str:
     """Drop ``相关处``-style tails and a trailing alternate name in parentheses, when what remains is a unit."""
-    m = _RELEVANT_TAIL.search(name)
+    m = RELEVANT_TAIL.search(name)
     if m and _ends_like_unit(name[: m.start()]):
         name = name[: m.start()]
-    m = _ALT_NAME_TAIL.search(name)
+    m = ALT_NAME_TAIL.search(name)
     if m and "、" not in m.group(1) and _ends_like_unit(m.group(1)) and _ends_like_unit(name[: m.start()]):
         name = name[: m.start()]
     return name
@@ -211,7 +211,7 @@ def _strip_tails(name: str) -> str:
 @lru_cache(maxsize=4096)
 def canonical_name(name: str) -> str:
     """The unit's full name, level prefix kept: ``区发改局`` → ``区发展和改革局``, ``市政府`` → ``市人民政府``."""
-    name = _strip_tails(_fullwidth_parens(re.sub(r"\s+", "", name)))
+    name = _strip_tails(_fullwidth_parens(WHITESPACE_RUN.sub("", name)))
     if name.startswith("各"):
         return name  # generic owners (各区（市）政府, 各街道办事处) are kept as written
     if name in NATIONAL_SHORT:
@@ -240,7 +240,7 @@ def _chain_level(prefix: str) -> Level:
     first of an enumeration (``区市``, ``省、自治区、直辖市`` → its first marker)."""
     level: Level = "unknown"
     prev_end, seen = 0, False
-    for m in _LEVEL_MARKERS.finditer(prefix):
+    for m in LEVEL_MARKERS.finditer(prefix):
         before = prefix[m.start() - 1] if m.start() else ""
         after = prefix[m.end()] if m.end() < len(prefix) else ""
         bad_before, bad_after = _NOT_MARKER.get(m.group(), ("", ""))
@@ -264,11 +264,11 @@ def unit_level(name: str) -> Level:
         return "national"
     prefix, core = split_prefix(canonical)
     scan = prefix if core in KNOWN_CORES or core in ALIAS_TO_CORE else canonical
-    scan = re.sub(r"（[^（）]*）", "", scan)
-    scan = re.sub(r"^[各全]", "", scan)
+    scan = PAREN_NOTE.sub("", scan)
+    scan = ALL_PREFIX.sub("", scan)
     return _chain_level(scan)
 
 
 def is_generic(name: str) -> bool:
     """A collective owner (``各街道办事处``, ``市有关部门``) rather than one named organ."""
-    return bool(_GENERIC.search(canonical_name(name)))
+    return bool(GENERIC.search(canonical_name(name)))

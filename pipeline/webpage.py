@@ -2,11 +2,12 @@
 sites: navigation, scripts and footers around one content container)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import resources as R
+from .rules import chars as han
+from .rules import noise
+from .rules.noise import HTML_SPACE, LAYOUT_MARKS, LINE_MARKS
 
 
 def article_text(markup: str) -> str:
@@ -19,7 +20,7 @@ def article_text(markup: str) -> str:
     # than 256 (2,048) elements, as pages with thousands of unclosed tags are. Bytes with a
     # stated encoding: decode has found the charset already, and a <meta charset> must not win.
     parser = etree.HTMLParser(target=page, encoding="utf-8")
-    parser.feed(re.sub(r"[\x00-\x02]", "", markup).encode("utf-8", "surrogatepass"))
+    parser.feed(LAYOUT_MARKS.sub("", markup).encode("utf-8", "surrogatepass"))
     parser.close()
     return page.article_text()
 
@@ -55,17 +56,17 @@ class _Page:
         name = tag.lower() if isinstance(tag, str) else ""
         if name == "title" and self.title is None:  # the first one, even inside noise
             self.title, self.in_title = [], True
-        if self.skip or name in R.HTML_NOISE_TAGS:
+        if self.skip or name in noise.HTML_NOISE_TAGS:
             self.skip += 1
             return
         if name == "br":
             self.pieces.append("\x02")
-        elif name in R.HTML_BLOCK_TAGS:
+        elif name in noise.HTML_BLOCK_TAGS:
             self.pieces.append("\x00")
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.headings += 1
         hint = " ".join([attrib.get("id") or ""] + (attrib.get("class") or "").split())
-        el = _Element(name, len(self.stack), bool(hint and R.HTML_CONTENT_HINT.search(hint)),
+        el = _Element(name, len(self.stack), bool(hint and noise.HTML_CONTENT_HINT.search(hint)),
                       len(self.pieces), self.han, self.headings)
         if name == "body" and self.body is None:
             self.body = el
@@ -81,7 +82,7 @@ class _Page:
             return
         el = self.stack.pop()
         el.end, el.han_count, el.has_heading = len(self.pieces), self.han - el.han, self.headings > el.headings
-        if el.name in R.HTML_BLOCK_TAGS and el.name != "br":
+        if el.name in noise.HTML_BLOCK_TAGS and el.name != "br":
             self.pieces.append("\x00")
         elif el.name in ("td", "th"):
             self.pieces.append("\x01")
@@ -91,7 +92,7 @@ class _Page:
             self.title.append(text)
         if not self.skip:
             self.pieces.append(text)
-            self.han += len(R.HAN.findall(text))
+            self.han += len(han.HAN.findall(text))
 
     def comment(self, text: str) -> None:
         pass  # not text; what surrounds it joins up
@@ -110,13 +111,13 @@ class _Page:
         if inside and best >= 0.3 * total:
             article = max((c for c in inside if c.han_count >= 0.75 * best), key=lambda c: c.depth)
         pieces = self.pieces[article.inner:article.end] if article else self.pieces
-        flat = re.sub(r"[ \t\r\n\f]+", " ", "".join(pieces))
+        flat = HTML_SPACE.sub(" ", "".join(pieces))
         # Adjacent block edges make one line break; every <br> makes its own.
-        flat = re.sub(r"\x00[\x00 \x01]*", "\n", flat).replace("\x02", "\n").replace("\x01", "\t")
+        flat = LINE_MARKS.sub("\n", flat).replace("\x02", "\n").replace("\x01", "\t")
         text = "\n".join(line.strip(" \t") for line in flat.split("\n"))
         title = " ".join(s.strip() for s in self.title or [] if s.strip())
         has_heading = article.has_heading if article else self.headings > 0
         if title and not has_heading:
-            title = max(R.HTML_TITLE_SEPARATORS.split(title), key=len)
+            title = max(noise.HTML_TITLE_SEPARATORS.split(title), key=len)
             text = title + "\n\n" + text
         return text

@@ -105,6 +105,11 @@ class SegmentedDocument:
     _doc: Any = field(default=None, repr=False)
 
     @property
+    def raw(self) -> RawDocument:
+        """The decoded document (``norm.raw``)."""
+        return self.norm.raw
+
+    @property
     def doc(self) -> Any:
         """The spacy.tokens.Doc (typed loosely so schemas/ does not import spaCy)."""
         if self._doc is None:
@@ -122,3 +127,13 @@ class OutlinedDocument:
     body_start: int = 0  # where the plan's own text starts (after any notice wrapper)
     warnings: list[Warning] = field(default_factory=list)
     title_span: Optional[tuple[int, int]] = None
+
+    @property
+    def norm(self) -> NormalizedDocument:
+        """The normalized text and its offset map (a later stage never reaches through ``seg``)."""
+        return self.seg.norm
+
+    @property
+    def raw(self) -> RawDocument:
+        """The decoded document: its path, hash, encoding, dropped lines and warnings."""
+        return self.seg.norm.raw

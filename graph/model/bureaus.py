@@ -20,17 +20,9 @@ import re
 from typing import Optional, cast
 
 from schemas.ids import bureau_id
+from schemas.places import LEVEL_PREFIXES, LEVEL_RANK
+from schemas.places import PLACE_SUFFIX as _PLACE_SUFFIX
 from schemas.records import DocumentRecords, Level, Plan
-
-LEVEL_RANK = {"national": 0, "provincial": 1, "city": 2, "district": 3, "subdistrict": 4}
-LEVEL_PREFIXES = {
-    "national": ("国务院", "国家", "中共中央"), "provincial": ("自治区", "省"), "city": ("市", "州", "盟"),
-    "district": ("区", "县", "旗"), "subdistrict": ("街道", "镇", "乡"),
-}
-#: The suffix that makes a place name of each level (澄州市, 东港区 …).
-_PLACE_SUFFIX = {
-    "provincial": r"(?:省|自治区)", "city": r"(?:市|自治州|地区|盟|州)", "district": r"(?:区|县|旗)",
-}
 
 
 def level_of(name: str, declared: str = "unknown") -> Level:

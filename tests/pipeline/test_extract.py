@@ -19,5 +19,5 @@ def test_extract_fingerprint_hashes_pipeline_code_data_and_record_schemas(monkey
     assert _fingerprint() == PIPELINE_VERSION
     names = {p.as_posix() for p in read}
     assert {"schemas/ids.py", "schemas/records.py", "schemas/stages.py"} <= names
-    assert {"pipeline/extract.py", "pipeline/resources.py", "pipeline/data/userdict.txt"} <= names
+    assert {"pipeline/extract.py", "pipeline/rules/targets.py", "pipeline/data/userdict.txt"} <= names
     assert not {"schemas/errors.py", "schemas/graph.py"} & names  # not record contents

@@ -48,8 +48,7 @@ def _run(data: bytes):
 
 
 def _check(norm, records):
-    """Spans exact in both texts: the normalized one, and the decoded file as it is (raw.original)."""
-    text, original = norm.text, norm.raw.original
+    text, original = norm.text, norm.raw.original  # orig_* index the file as it is (RawDocument)
     for kind in (records.targets, records.milestones, records.actions, records.sections):
         ids = [r.id for r in kind]
         assert len(ids) == len(set(ids)), "two records with one id would merge in the graph"

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.normalize import fold, normalize
-from pipeline.resources import is_cjk
+from pipeline.rules.chars import is_cjk
 from schemas.stages import RawDocument
 
 

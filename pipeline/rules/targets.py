@@ -1,136 +1,12 @@
-"""Conventions of Chinese policy texts as general dictionaries and regexes, one file for all stages.
-
-Nothing here names a particular document's metrics, bureaus or numbers.
+"""The target grammar's words (see pipeline/targets.py): verbs, words that make an amount a
+qualifier, a baseline or an incentive, and the shapes of qualitative and built goals.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-# --- decode/normalize ---
+from .comparators import CMP_WORDS
 
-#: Site noise that decode drops, as (reason, pattern). Simplified AND traditional forms, because
-#: decode runs before normalization. Only lines shorter than BOILERPLATE_MAX_LEN are tested.
-BOILERPLATE_MAX_LEN = 80
-BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE))
-    for reason, pattern in (
-        ("copyright", r"版[权權]所有|copyright|©|\(c\)\s*\d{4}"),
-        ("source", r"^[【\[]?\s*(信息|文章|稿件|新闻|新聞)?[来來]\s*源\s*[:：]"),
-        ("publish date", r"(发布|發布|發佈|公布|更新)\s*(时间|時間|日期)\s*([:：]|\d)"),
-        ("icp number", r"ICP\s*[备備证證]|公[网網]安[备備]"),
-        ("print/close", r"打印本[页頁]|列印本[页頁]|[【\[]\s*(打印|列印|关闭|關閉)\s*[】\]]|"
-                        r"关闭(窗口|本页)|關閉(窗口|視窗|本頁)"),
-        ("breadcrumb", r"(当前|當前|您现在的|您現在的|您的|您所在的)\s*位置|首[页頁]\s*[>»›＞/]"),
-        ("view count", r"(浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)\s*(次数|次數|量|数|數)\s*[:：]"),
-        ("share", r"分享(到|至)"),
-        ("font size", r"字[体體号號]\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"),
-        ("scan code", r"[扫掃]一[扫掃]|[扫掃]描二[维維][码碼]|手机[扫掃][码碼]|手機[扫掃][碼码]"),
-        ("prev/next", r"^\s*[【\[]?\s*(上|下)一(篇|条|條|页|頁)\s*[】\]]?\s*[:：]?"),
-        ("editor", r"^\s*[【\[（(]?\s*(责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|供稿)\s*[:：]"),
-        ("site footer", r"^\s*(主办|主辦|承办|承辦|技术支持|技術支持)(单位|單位)?\s*[:：]|"
-                        r"网站地图|網站地圖|联系我们|聯繫我們|网站标识码|網站標識碼"),
-        # Text converted from PDF or Word: page numbers on lines of their own.
-        ("page number", r"^\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*$|^\s*第\s*\d{1,4}\s*[页頁]"
-                        r"(\s*[/，,]?\s*共\s*\d{1,4}\s*[页頁])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"),
-    )
-)
-#: All of BOILERPLATE in one pattern: most lines match none, and one search says so.
-ANY_BOILERPLATE = re.compile("|".join(f"(?:{p.pattern})" for _, p in BOILERPLATE), re.IGNORECASE)
-#: A short line without punctuation met this many times is a running page header or footer.
-RUNNING_HEADER_MIN_REPEATS = 3
-
-#: HTML elements that never hold the article text.
-HTML_NOISE_TAGS = (
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
-    "button", "select", "svg", "template",
-)
-#: Elements that end a line when the article text is laid out.
-HTML_BLOCK_TAGS = frozenset(
-    "p div br li ul ol tr table h1 h2 h3 h4 h5 h6 section article blockquote pre dd dt dl "
-    "center hr title".split()
-)
-#: id/class fragments of the usual content containers on government and mirror sites.
-HTML_CONTENT_HINT = re.compile(
-    r"content|article|zoom|trs_?editor|main|detail|text|wenzhang|zhengwen|news_?con|con_?text|"
-    r"body|view|pages?_?con|xxgk", re.IGNORECASE
-)
-#: How a <title> separates the page title from the site name: the longest part is kept.
-HTML_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
-
-#: Tone-marked vowels that tell a pinyin gloss `(jù)` from a parenthesised abbreviation.
-PINYIN_TONE_MARKS = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü"
-#: A parenthesised lowercase pinyin syllable with a tone mark, right after a CJK character.
-PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（]\s?"
-    rf"((?=[a-z{PINYIN_TONE_MARKS}]*[{PINYIN_TONE_MARKS}])[a-z{PINYIN_TONE_MARKS}]{{1,7}})"
-    r"\s?[)）]"
-)
-
-#: Full-width symbols folded to ASCII for matching (besides full-width digits and letters).
-FULLWIDTH_SYMBOLS = {"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／": "/"}
-#: Unicode spaces folded to ' ' (NBSP, ideographic space, en/em spaces, narrow NBSP, …).
-UNICODE_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-                           "\u2008\u2009\u200a\u202f\u205f\u3000")
-#: Invisible characters removed by normalize (zero-width spaces and joiners, stray BOM).
-ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
-#: Structural punctuation written half-width next to Chinese, and its canonical full-width form.
-HALF_TO_FULL_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}
-
-
-#: One Han character: the ranges of :func:`is_cjk`, for searching whole strings in C.
-HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]")
-
-
-def is_cjk(ch: str) -> bool:
-    """A Han character (unified, extension A, compatibility or astral extensions)."""
-    o = ord(ch)
-    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
-            or 0x20000 <= o <= 0x3FFFF)
-
-
-def is_cjk_context(ch: str) -> bool:
-    """A character that makes neighbouring punctuation Chinese: Han, CJK or full-width punct."""
-    o = ord(ch)
-    return (is_cjk(ch) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
-            or ch in "“”‘’—…·")
-
-
-@lru_cache(maxsize=1)
-def common_cjk() -> frozenset[str]:
-    """Han characters in everyday use: all of GB2312 plus Big5's frequently-used level 1.
-
-    Decoding GBK bytes as Big5 (or the reverse) yields mostly characters outside this set, which
-    is how decode picks the right codec and normalize spots mojibake.
-    """
-    chars: set[str] = set()
-    for lead in range(0xB0, 0xF8):  # GB2312 hanzi, levels 1 and 2
-        for trail in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    for lead in range(0xA4, 0xC7):  # Big5 level 1: A440–C67E
-        for trail in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
-            if (lead, trail) > (0xC6, 0x7E):
-                break
-            try:
-                chars.add(bytes((lead, trail)).decode("big5"))
-            except UnicodeDecodeError:
-                pass
-    return frozenset(c for c in chars if len(c) == 1 and is_cjk(c))
-
-
-# --- targets ---
-# The target grammar's words (see pipeline/targets.py): verbs and comparators, words that make an
-# amount a qualifier, a baseline or an incentive, and the shapes of qualitative goals.
-
-# Verbs and comparators, longest first.
-CMP_WORDS: tuple[tuple[str, str], ...] = (
-    ("不低于", "ge"), ("不少于", "ge"), ("不小于", "ge"), ("不超过", "le"), ("不高于", "le"),
-    ("控制在", "le"), ("低于", "lt"), ("少于", "lt"), ("突破", "gt"), ("超过", "gt"),
-    ("高于", "gt"), ("大于", "gt"), ("超", "gt"), ("过", "gt"),
-)
 EQ_VERBS = (
     "达到", "达", "实现", "保持在", "保持", "稳定在", "维持在", "提高到", "提高至", "提升到", "提升至",
     "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至", "下降到", "下降至", "降低到",
@@ -193,18 +69,25 @@ LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营
 #: What the things counted first must do (3个街区达到示范街标准, 5家企业在境内外上市): the metric is
 #: the things that do it.
 PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在")
+#: A predicate after the things counted (3个街区达到示范街标准).
 COUNTED_PREDICATE = re.compile(rf"(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}}")
 #: A predicate after the thing counted (数字金融法人机构落户3家, 分支机构在本区落户2家).
 TRAILING_PREDICATE = re.compile(r"(?:在[\u4e00-\u9fa5]{1,6})?(?:落户|入驻|落地)$")
+#: A qualifier after an amount (以上, 左右, 以内).
 SUFFIX_RE = re.compile(r"^(?:及以上|以上|左右|上下|以内|以下|之内|多)")
+#: An approximation before an amount (约, 近, 超).
 PREFIX_APPROX = re.compile(r"(?:约|近|大约|接近|超|逾)$")
+#: The scope opening a metric (全市, 我区, 各区).
 SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省市区县]|辖区内?|区域内|区内|市内|省内|全域"
                       r"|各(?:设区的?市|县（市、区）|区（市）|区（县）|[省市区县]))")
+#: Words before a metric that are not part of it (力争, 其中, 同比 …).
 LEAD_NOISE = re.compile(
     r"^(?:[，、；：\s]|其中|同比|环比|同时|并且?|力争|确保|努力|争取|使得?|让|推动|带动|促进|实现|全年|到期末|"
     r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的)+"
 )
+#: Words after a metric that are not part of it (累计, 均, 将 …).
 TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可)+$")
+#: 的 after an amount: the amount qualifies a noun (5000万元以上的项目).
 QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|左右)?的")
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
@@ -214,23 +97,29 @@ SUBSIDY = re.compile(
     r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
     r"|单个(?:企业|项目|主体|单位|机构)[^，；。]{0,12}?(?:累计)?(?:不超过|最高|最多)"  # a cap per beneficiary
 )
+#: What joins the amounts of a list (、和及与，).
 COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
 HISTORY_WORDS = re.compile(
     r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
 )
+#: Words that make a percentage a share (占, 比重, 覆盖率).
 PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
 # Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).
 INCREMENT = re.compile(r"新增")
 #: Metrics that measure a quantity even when counted in things (发明专利拥有量156件).
 LEVEL_METRIC = re.compile(r"(?:拥有量|保有量|占有量|总量|密度)$")
+#: 累计: a cumulative total.
 CUMULATIVE = re.compile(r"累计")
+#: A base year (比2020年, 较2025年末).
 BASE_YEAR = re.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d{2})\s*年(?:末|底)?")
+#: Quoted text and titles (“…”, 《…》, 〔…〕): never targets.
 QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|〔[^〕]{0,10}〕")
 #: A framework named by its counted parts (一个目标、两项任务、四个分工、六项保障措施): a label, never
 #: targets. Three or more numeral + measure word + noun items in a row.
 _FRAMEWORK_ITEM = r"[一二两三四五六七八九十\d]{1,3}[个项条大类种张支批]\s*[\u4e00-\u9fa5]{1,8}"
+#: A framework named by its counted parts (一个目标、两项任务、四个分工).
 FRAMEWORK = re.compile(rf"{_FRAMEWORK_ITEM}(?:、{_FRAMEWORK_ITEM}){{2,}}")
 #: The items of an enumeration the count after it merely sums up (A路、B路和C路三条…).
 ENUMERATION = re.compile(r"([\u4e00-\u9fa5A-Za-z\d]{2,12}(?:[、和及与][\u4e00-\u9fa5A-Za-z\d]{2,12})+)$")
@@ -252,13 +141,17 @@ QUAL_PATTERNS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
 )
 # A reference a target is measured against: 高于全市平均水平1个百分点.
 RELATIVE_REF = re.compile(r"(?:全[国省市区县]|全国|全省|全市|同类城市|上级)[^，；。]{0,8}?(?:平均)?(?:水平|增速|增幅|速度|增长率)")
+#: Every trigger of QUAL_PATTERNS, so one search skips a sentence holding none.
 QUAL_TRIGGER = re.compile("|".join(f"(?:{trigger.pattern})" for _, _, trigger in QUAL_PATTERNS))
+#: The verbs of a built goal (建成, 形成, 构建 …).
 BUILT_TRIGGER = re.compile(r"建成|形成|构建|打造|确立|健全|建立起")
 # Heads of a goal's name: a system, a pattern, a place of a kind. Not 中心 after 建成 (建成X中心 by a
 # date is a milestone, a thing delivered), only before 基本建成 (X中心基本建成, a state).
 _BUILT_HEADS = (r"体系|格局|机制|模式|生态|高地|标杆|示范区|集聚区|聚集区|度假区|功能区|旅游区|枢纽|品牌|城市|城区|"
                 r"样板|布局|目的地|产业链|新门户|新平台")
+#: A name ending in a built goal's head (…体系, …格局).
 BUILT_HEAD = re.compile(rf"(?:{_BUILT_HEADS})$")
+#: A built goal stated after its name (…体系基本建成).
 BUILT_AFTER = re.compile(
     rf"(?P<metric>[^，；。\n]{{2,40}}?(?:{_BUILT_HEADS}|中心))"
     r"(?:基本|全面|初步|有效)(?:建成|形成|确立|健全)"
@@ -268,61 +161,60 @@ BUILT_AFTER = re.compile(
 BUILT_LONG = re.compile(
     rf"(?:基本|全面|初步)?(?:建成|形成|构建)(?P<metric>[^。；\n]{{20,160}}?的[^。；，\n]{{2,16}}?(?:{_BUILT_HEADS}))(?=[。；]|$)"
 )
+#: A built goal stated by its verb (建成…体系, 打造…强区).
 BUILT_GOAL = re.compile(
     r"(?:基本|全面|初步)?(?:建成|形成|构建|打造成?|建立起)(?P<metric>[^，；。\n]{2,40}?"
     rf"(?:{_BUILT_HEADS}|强区|强市|强省|强县|名城|之都))"
 )
 
 
-# --- responsibility clauses ---
+# --- targets ---
 
-#: A document's own rule that the first-listed unit of each clause leads (列第一位者为牵头单位,
-#: 排在第一位的为牵头单位, 第一个单位为牵头单位, 首位为牵头单位), usually a note under a task list.
-FIRST_LISTED_LEADS_RULE = re.compile(
-    r"(?:列|排|排在|排名|列在|位列)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)"
-)
-#: Notes a clause may carry besides its units: the rule above, 下同 ("the same below").
-CLAUSE_NOTE = re.compile(rf"[，,；;]\s*(?:(?:{FIRST_LISTED_LEADS_RULE.pattern})|下同)|[。；;]\s*以下[^（）()]*$")
+#: A deadline phrase inside a metric (到2025年底前), stripped from its name.
+DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
+#: An item marker opening a metric ((1), 1.), stripped from its name.
+LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 
 
-# --- document types ---
+# --- shapes the functions test text against ---
 
-#: What a document is, from words of its title, tried in order (a 解读 of a 方案 is an
-#: interpretation; a notice that carries a plan is that plan).
-DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("interpretation", re.compile(r"解读|答记者问|问答|新闻发布会|吹风会|负责人就")),
-    ("bulletin", re.compile(r"公报|统计快报|统计数据")),
-    ("minutes", re.compile(r"纪要")),
-    ("report", re.compile(r"报告$|(?:工作|情况|执行|评估|调研|专项)报告|工作总结|情况的通报|评估情况|(?:年|度)总结$")),
-    ("policy_measures", re.compile(r"若干(?:措施|政策|意见)|政策措施|支持政策|扶持政策|(?:扶持|奖励|补贴|资助|奖补)(?:办法|细则|政策)|"
-                                   r"(?:支持|促进|鼓励)[^，。]{0,20}(?:若干|十条|二十条|措施)")),
-    ("regulation", re.compile(r"条例|规定|管理办法|实施细则|办法(?:（试行）|\(试行\))?$|政府令")),
-    # A notice about something (关于2026年部分节假日安排的通知): a notice, whatever it is about.
-    ("notice", re.compile(r"的(?:通知|函|决定|批复|公告|通告)$")),
-    ("plan", re.compile(r"规划|计划|方案|纲要|要点|意见|行动|举措|任务|清单|部署|安排")),
-    ("notice", re.compile(r"通知|决定|批复|函|公告|通告|意见的通知")),
-)
-
-
-# --- periods and places ---
-
-#: A five-year plan named by its number: “十四五”, 十三五.
-FIVE_YEAR_PLAN = re.compile(r"[“\"]?(九|十|十[一二三四五六])五[”\"]?(?:时期|期间|规划)?")
-#: A period stated in the opening of a plan whose title has none: 规划期为2025—2035年, 实施期限为….
-STATED_PERIOD = re.compile(
-    r"(?:规划期|实施期|实施期限|执行期|期限|时间跨度)(?:限)?(?:为|是|：|:)?\s*((?:19|20)\d{2})\s*年?\s*(?:—|–|-|－|~|～|至|到)\s*"
-    r"((?:19|20)\d{2})\s*年"
-)
-#: Deadlines of a one-year plan that name no year: 年底前, 年内, 今年.
-THIS_YEAR = re.compile(r"(?<![\d年])(?:年底前|年内|今年|本年度|年末前)")
-#: A title opened by a national organ, which names no place (生态环境部、农业农村部…就…答记者问).
-NATIONAL_ORGAN = re.compile(r"^[\u4e00-\u9fa5]{2,8}?(?:部|总局|总署|署|银行)(?=、|关于|办公厅|有关|就|[\u4e00-\u9fa5]{0,8}司)")
-#: Provinces by the one-character prefix of their 文号 (鲁政办发 → 山东省). Only prefixes no city
-#: shares: 青 (青海/青岛), 宁 (宁夏/南京), 苏 (江苏/苏州), 云 (云南/云浮), 新 (新疆/新乡) are left out.
-PROVINCE_BY_DOC_PREFIX = {
-    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
-    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
-    "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省",
-    "琼": "海南省", "川": "四川省", "黔": "贵州省", "滇": "云南省", "陕": "陕西省", "甘": "甘肃省",
-    "蒙": "内蒙古自治区", "桂": "广西壮族自治区", "藏": "西藏自治区",
-}
+#: A character of an amount or a comparator (a digit, 超, 过, 亿, 万).
+AMOUNT_CHAR = re.compile(r"[\d超过亿万]")
+#: A sentence introducing a list (如下：).
+AS_FOLLOWS = re.compile(r"如下[：:]?\s*$")
+#: A conjunction joining two names (和, 及, 与).
+CONJUNCTION = re.compile(r"和|及|与")
+#: A date that qualifies a noun (2025年前建成的…), not a deadline.
+DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
+#: 各 before an amount: one amount for each item of the list.
+EACH_BEFORE = re.compile(r"各$")
+#: A fall before a rate (下降5%).
+FALL_BEFORE = re.compile(r"(?:下降|降低|减少)$")
+#: What may stand between a verb and its amount (到, 为, 约, 超).
+GAP_WORDS = re.compile(r"^(?:到|至|在|为|了)?\s*(?:约|近|超|逾|大约)?$")
+#: A word naming a growth rate (增速, 增幅, 增长率).
+GROWTH_RATE_WORD = re.compile(r"增速|增幅|增长率")
+#: A word of growth: a percentage after it is a rate.
+GROWTH_WORD = re.compile(r"增长|增速|增幅")
+#: An item marker opening a label ((1) 一、 2.).
+LABEL_MARKER = re.compile(r"\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[）)]?[.．、]?)?\s*")
+#: A verb left at the start of a metric (达到, 新增, 累计).
+LEADING_REACH = re.compile(r"^(?:达到|达|实现|新增|累计)")
+#: What separates the items of a list (、和及与).
+LIST_SEP = re.compile(r"[、和及与]")
+#: The noun right after an amount.
+NOUN_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}")
+#: The noun after an amount, closed by 的 (a qualifier).
+NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的")
+#: A word that makes a percentage a rate (增长, 年均, 递增).
+RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增")
+#: A verb of reaching that ends a counted name.
+REACH_VERB = re.compile(r"达到|达|实现|建成|完成")
+#: A sentence opened by a recurrence (每年，…).
+RECURRENCE_LEAD = re.compile(r"\s*(?:每年|每季度|每月)[，,]")
+#: A rise to a level (提高到, 增长至): the amount is the level, not the rise.
+RISE_TO = re.compile(r"(?:提高|提升|增长|增加|上升)(?:到|至)$")
+#: Punctuation that ends a clause (，；。).
+SENTENCE_PUNCT = re.compile(r"[，；。]")
+#: A word of a total (共, 合计, 总计).
+TOTAL_WORD = re.compile(r"共|合计|总计")

@@ -1,0 +1,55 @@
+"""Lines broken inside a sentence, as in text copied from web pages or converted from PDF: normalize
+joins them, sentences does not split at them."""
+from __future__ import annotations
+
+from .rules import anatomy as A
+
+
+def broken_line(text: str, i: int) -> bool:
+    """A line break inside a sentence, as in text copied from web pages or converted from PDF.
+
+    The line before does not end a sentence, the next non-blank line starts with text (not an
+    outline marker), and the line before is prose: a heading or a signature is a short line.
+    Blank lines between (a page break) do not end the sentence either.
+    """
+    line_start = text.rfind("\n", 0, i) + 1
+    before = text[line_start:i].rstrip()
+    j = i
+    while not before and line_start > 0:  # on a blank line: look at the last line with text
+        j = line_start - 1
+        line_start = text.rfind("\n", 0, j) + 1
+        before = text[line_start:j].rstrip()
+    m = A.SPACE_RUN.match(text, i + 1, i + 200)
+    assert m is not None  # \s* matches the empty string
+    m_end = m.end() - (i + 1)  # length of the blank run after the break
+    after = text[i + 1 + m_end:i + 1 + m_end + 4]
+    if not before or not after:
+        return False
+    if after[0] in "，。、；：！？）”》":
+        return True  # no line starts with these: the line before was cut short
+    if before.rfind("《") > before.rfind("》") and not A.MARKER_START.match(after):
+        return True  # 《……方案\n（2023—2025年）》: a cited title goes on to its 》
+    if after[0] in "—–-" and before[-1].isdigit():
+        pass  # 2025\n—2027年: a range cut in two
+    elif not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit() or after[0] == "“"):
+        return False
+    if A.DOC_NUMBER_LINE.match(before.strip()):
+        return False
+    if A.MARKER_START.match(after):
+        return False
+    inside = before.count("（") + before.count("(") > before.count("）") + before.count(")")
+    if before[-1] in A.LINE_ENDS_SENTENCE and not (inside and before[-1] in "：:、，；;"):
+        return False  # …（责任单位：\n市财政局）, （牵头单位：A；\n配合单位：B）: a clause goes on
+    line_end = text.find("\n", i + 1 + m_end)
+    next_line = text[i + 1 + m_end:line_end if line_end >= 0 else len(text)]
+    if "\t" in before or "\t" in next_line or A.DATE_LINE.match(next_line.strip()) \
+            or A.DOC_NUMBER_LINE.match(next_line.strip()) or A.TITLE_LINE_END.search(before):
+        return False  # table rows; a signature over its date; a title over its 文号 or text
+    if len(before.strip()) <= 20 and A.ISSUER_LINE.search(before):
+        return False  # an issuer's name on a line of its own
+    if before[-1] in "，、" or inside:
+        return True
+    prose = before.lstrip()
+    if len(prose) < 12 or (A.MARKER_START.match(prose) and len(prose) <= 25):
+        return False
+    return "\u4e00" <= before[-1] <= "\u9fff" or before[-1].isdigit() or before[-1] in "%％"

@@ -1,0 +1,159 @@
+"""Document anatomy: issuers (organs) and 文号.
+"""
+from __future__ import annotations
+
+import re
+
+from schemas.places import LEVEL_PREFIXES, PLACE_SUFFIX
+
+#: A title opened by a national organ, which names no place (生态环境部、农业农村部…就…答记者问).
+NATIONAL_ORGAN = re.compile(r"^[\u4e00-\u9fa5]{2,8}?(?:部|总局|总署|署|银行)(?=、|关于|办公厅|有关|就|[\u4e00-\u9fa5]{0,8}司)")
+#: Provinces by the one-character prefix of their 文号 (鲁政办发 → 山东省). Only prefixes no city
+#: shares: 青 (青海/青岛), 宁 (宁夏/南京), 苏 (江苏/苏州), 云 (云南/云浮), 新 (新疆/新乡) are left out.
+PROVINCE_BY_DOC_PREFIX = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
+    "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省",
+    "琼": "海南省", "川": "四川省", "黔": "贵州省", "滇": "云南省", "陕": "陕西省", "甘": "甘肃省",
+    "蒙": "内蒙古自治区", "桂": "广西壮族自治区", "藏": "西藏自治区",
+}
+
+
+# --- lines and sentences (sentences.broken_line, sentences, clauses) ---
+
+#: An outline marker opening a line: 一、 一是 第一章 （一） 1. ①.
+MARKER_START = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部]|[（(][一二三四五六七八九十\d]+[）)]"
+                          r"|\d{1,2}[.．、](?!\d)|[①-⑳]")
+#: A line that is only a date (a signature's date): 2025年3月1日.
+DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+#: A 文号 (发文字号): issuer prefix, year in brackets, serial number (某政办发〔2025〕3号).
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fa5]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*(?:第\s*)?\d{1,4}\s*号"
+)
+#: A line that is only a 文号: 某政发〔2025〕3号.
+DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER_RE.pattern}$")
+#: The last word of a document title (…方案, …的通知).
+TITLE_LINE_END = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|细则|要点|通知|决定|批复|函)$")
+#: A run of whitespace (from a given position).
+SPACE_RUN = re.compile(r"\s*")
+#: Characters that end a sentence or a clause line (a line ending in one is not broken).
+LINE_ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
+#: Where a sentence ends: 。！？ and line breaks (；stays inside a sentence).
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+#: Where a clause ends: ，；：。！？ (half-width too).
+CLAUSE_END = re.compile(r"[，；;,：:。！？]")
+
+
+# --- extract ---
+
+# Headings of background chapters (their amounts are baselines); anchored at the start so that a
+# task such as 优化外贸发展环境 is not taken for one.
+HISTORY_TITLE = re.compile(
+    r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况)"
+)
+#: A heading of a goals chapter (主要目标, 发展目标): built goals there are targets.
+GOAL_TITLE = re.compile(r"目标")
+#: A plan's stated validity (有效期至2027年12月31日): its end when it has no period.
+VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: A sub-item opening inside a block (一是, 其二是…).
+ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
+#: A task table's column of responsible units (责任单位, 牵头部门).
+OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
+#: A task table's column of deadlines (完成时限, 时间节点).
+TIME_HEADER = re.compile(r"时限|时间|进度|节点")
+
+
+# --- outline ---
+
+CN = "一二三四五六七八九十百零〇"
+# (style name, regex on a line start) — order does not matter; depth comes from first appearance.
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第[{CN}]+[章部篇](?:\s|　)*")),
+    ("part", re.compile(rf"^第[{CN}]+部分(?:\s|　)*")),
+    ("section", re.compile(rf"^第[{CN}]+节(?:\s|　)*")),
+    ("article", re.compile(rf"^第[{CN}]+条(?:\s|　)*")),
+    ("cn", re.compile(rf"^[{CN}]+[、，.．](?!\d)\s*")),
+    ("paren_cn", re.compile(rf"^[（(][{CN}]+[）)]\s*[、.．]?\s*")),
+    ("arabic", re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s)\s*")),
+    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
+)
+#: The words a document title holds (方案, 规划, 通知, 解读 …).
+TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
+                          r"决定|批复|条例|规定|答记者问|解读)")
+#: A notice that carries a plan: 关于印发《X》的通知 → X.
+NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
+# What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
+CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《]?(?P<title>.+?)[>〉》]?\s*的?通知")
+# The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
+CITED_ISSUER = re.compile(
+    r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|总局|厅|局|委|部|署))$"
+)
+#: Verbs and connectives before a cited title (深入贯彻落实《…》), never part of it.
+LEAD_VERBS = re.compile(r"^(?:深入|认真|全面|进一步|贯彻|落实|执行|实施|根据|按照|依据|对照|结合|遵照|为|按|和|及|与|、)+")
+#: A posting date on a web page's dropped lines (2025-03-01, 2025年3月1日).
+POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+#: A 文号 in brackets closing a cited title (《…方案（某政发〔2025〕3号）》).
+CITED_DOC_NUMBER = re.compile(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$")
+#: A period of years (2024—2026年, 2021至2025年).
+PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+#: One year (2025年).
+SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: The run of place names opening a title or an issuer (临江市西岭区).
+REGION = re.compile(
+    r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
+)
+#: A cited title in 《》, with its 文号 in brackets after it if any.
+CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
+#: The last word of an organ's name (…人民政府, …局, 管委会): an issuer's line, a signature.
+ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
+# A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
+TITLE_IN_TEXT = re.compile(
+    r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
+    r"关于[^。：:，；]{4,80}?"
+    r"(?:的(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》]|$)|规划(?=[^\u4e00-\u9fa5》]|$))"
+    r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
+)
+SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
+# A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.
+TITLE_ISSUER = re.compile(
+    r"^((?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委)))关于"
+)
+
+
+# --- shapes the functions test text against ---
+
+#: A city-level name's ending.
+CITY_END = re.compile(PLACE_SUFFIX["city"] + "$")
+#: Punctuation inside a sentence: a line holding one is prose.
+CLAUSE_PUNCT = re.compile(r"[，。；：、]")
+#: Where the title of a clause-split item ends.
+CLAUSE_TITLE_END = re.compile(r"[，。；：（(]")
+#: A county-level name's ending.
+COUNTY_END = re.compile(PLACE_SUFFIX["district"] + "$")
+#: Where the title of an enumerated item (一是…) ends.
+ITEM_TITLE_END = re.compile(r"[，。；：（]")
+#: A 文号 of the State Council (国发, 国办发).
+NATIONAL_DOC_PREFIX = re.compile(r"^国(?:发|办发|办函|函)")
+#: A title or issuer of the national government.
+NATIONAL_OPENING = re.compile("(?:" + "|".join(LEVEL_PREFIXES["national"]) + ")")
+#: A province-level name's ending.
+PROVINCE_END = re.compile(PLACE_SUFFIX["provincial"] + "$")
+#: A 文号 of a provincial government (鲁政发, 浙政办发).
+PROVINCIAL_DOC_PREFIX = re.compile(r"^.政")
+#: Any administrative division's ending.
+REGION_END = re.compile(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|镇|街道)$")
+#: What two titles of one plan may differ in (spaces, brackets, years).
+TITLE_NOISE = re.compile(r"[\s（）()—\-\d年]")
+#: Words opening a title before its place name (关于, 中共).
+TITLE_OPENING = re.compile(r"^(?:关于|中共)")
+#: A township-level name's ending.
+TOWNSHIP_END = re.compile(r"(?:镇|街道|乡)$")
+#: A parenthesised note of responsible units closing a heading.
+TRAILING_UNITS_NOTE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头|负责|配合)[^（）()]*[）)]\s*$")
+#: A line that is only a year or a period (（2024—2026年）) under a title.
+YEAR_LINE = re.compile(r"[（(]?\s*(?:19|20)\d{2}.{0,6}年\s*[）)]?")
+#: One administrative division of a run of them (临江市西岭区 → 临江市, 西岭区); 州 ends one only
+#: when no 市/区/县 follows it (澄州市 is one city).
+REGION_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|新区|地区|街道|省|市|州(?![市区县])|盟|县|旗|区|镇)")

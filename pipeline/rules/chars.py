@@ -1,0 +1,105 @@
+"""Characters: Han ranges, pinyin glosses, width and space folding, everyday Han (for mojibake).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Tone-marked vowels that tell a pinyin gloss `(jù)` from a parenthesised abbreviation.
+PINYIN_TONE_MARKS = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü"
+#: A parenthesised lowercase pinyin syllable with a tone mark, right after a CJK character.
+PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]\s?"
+    rf"((?=[a-z{PINYIN_TONE_MARKS}]*[{PINYIN_TONE_MARKS}])[a-z{PINYIN_TONE_MARKS}]{{1,7}})"
+    r"\s?[)）]"
+)
+
+#: Full-width symbols folded to ASCII for matching (besides full-width digits and letters).
+FULLWIDTH_SYMBOLS = {"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／": "/"}
+#: Unicode spaces folded to ' ' (NBSP, ideographic space, en/em spaces, narrow NBSP, …).
+UNICODE_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                           "\u2008\u2009\u200a\u202f\u205f\u3000")
+#: Invisible characters removed by normalize (zero-width spaces and joiners, stray BOM).
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+#: Structural punctuation written half-width next to Chinese, and its canonical full-width form.
+HALF_TO_FULL_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}
+
+
+#: One Han character: the ranges of :func:`is_cjk`, for searching whole strings in C.
+HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def is_cjk(ch: str) -> bool:
+    """A Han character (unified, extension A, compatibility or astral extensions)."""
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+            or 0x20000 <= o <= 0x3FFFF)
+
+
+def is_cjk_context(ch: str) -> bool:
+    """A character that makes neighbouring punctuation Chinese: Han, CJK or full-width punct."""
+    o = ord(ch)
+    return (is_cjk(ch) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
+            or ch in "“”‘’—…·")
+
+
+@lru_cache(maxsize=1)
+def common_cjk() -> frozenset[str]:
+    """Han characters in everyday use: all of GB2312 plus Big5's frequently-used level 1.
+
+    Decoding GBK bytes as Big5 (or the reverse) yields mostly characters outside this set, which
+    is how decode picks the right codec and normalize spots mojibake.
+    """
+    chars: set[str] = set()
+    for lead in range(0xB0, 0xF8):  # GB2312 hanzi, levels 1 and 2
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    for lead in range(0xA4, 0xC7):  # Big5 level 1: A440–C67E
+        for trail in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
+            if (lead, trail) > (0xC6, 0x7E):
+                break
+            try:
+                chars.add(bytes((lead, trail)).decode("big5"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(c for c in chars if len(c) == 1 and is_cjk(c))
+
+
+# --- encodings ---
+
+#: The charset an HTML page declares (<meta charset=…>).
+META_CHARSET = re.compile(
+    rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE
+)
+#: A character outside ASCII.
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: CJK and full-width punctuation (for telling Chinese text from mojibake).
+CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff5e\u2010-\u2027]")
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # not \t \n \v \f \r
+#: C0 control characters and NUL (a binary file, not text).
+CONTROL_OR_NUL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+# --- normalize ---
+
+#: Half-width structural punctuation, folded to full width next to Chinese.
+HALF_PUNCT = re.compile(r"[(),:;]")
+#: A character mojibake leaves (?, U+FFFD, private use, kana, half-width katakana, box drawing).
+SUSPECT = re.compile("[?\ufffd\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f\u2500-\u257f]")
+#: A run of SUSPECT characters.
+SUSPECT_RUN = re.compile(SUSPECT.pattern + "+")
+
+
+# --- shapes the functions test text against ---
+
+#: A run of digits.
+DIGITS = re.compile(r"\d+")
+#: A byte outside ASCII (how much of a file is not plain ASCII).
+NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+#: One whitespace character (removed to compare titles and 文号).
+WHITESPACE = re.compile(r"\s")
+#: A run of whitespace.
+WHITESPACE_RUN = re.compile(r"\s+")

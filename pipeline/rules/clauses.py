@@ -1,0 +1,58 @@
+"""Responsibility clauses: a document's own rules about its lead units, and the notes a clause carries."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from schemas.records import Role
+
+#: A document's own rule that the first-listed unit of each clause leads (列第一位者为牵头单位,
+#: 排在第一位的为牵头单位, 第一个单位为牵头单位, 首位为牵头单位), usually a note under a task list.
+FIRST_LISTED_LEADS_RULE = re.compile(
+    r"(?:列|排|排在|排名|列在|位列)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)"
+)
+#: Notes a clause may carry besides its units: the rule above, 下同 ("the same below").
+CLAUSE_NOTE = re.compile(rf"[，,；;]\s*(?:(?:{FIRST_LISTED_LEADS_RULE.pattern})|下同)|[。；;]\s*以下[^（）()]*$")
+
+
+# --- responsibility ---
+
+#: An opening parenthesis (the clause parser's fast check).
+OPEN_RE = re.compile("[（(]")
+#: 由/请 opening a list of units (由市财政局负责).
+BY = re.compile(r"^(?:由|请)")
+UNIT_WORD = r"(?:单位|部门|处室|科室|主体)"
+#: A role label (牵头单位：, 配合部门：, 责任单位：).
+LABEL = re.compile(
+    rf"(?P<lead>牵头责任|主要责任|牵头|主责|主办){UNIT_WORD}?\s*[：:]"
+    rf"|(?P<support>责任配合|配合责任|配合|参与|协办|协助|协同|支持){UNIT_WORD}?\s*[：:]"
+    rf"|(?:责任|实施|落实|承办|工作){UNIT_WORD}\s*[：:]"
+)
+VERBS: dict[str, Optional[Role]] = {
+    **dict.fromkeys(("牵头负责", "负责牵头", "牵头抓总", "牵头落实", "牵头实施", "为牵头单位", "牵头",
+                     "主责", "领衔"), "lead"),
+    **dict.fromkeys(("配合落实", "协助落实", "配合实施", "共同参与", "为配合单位", "配合", "协助", "协同",
+                     "参与", "协办", "支持"), "support"),
+    **dict.fromkeys(("分别负责", "分别牵头", "分别落实", "各负其责"), "responsible"),
+    **dict.fromkeys(("按职责分工负责", "按照职责分工负责", "按职能分工负责", "按职责分工落实", "按职责负责",
+                     "按职责分工", "按职责", "分工负责", "共同负责", "负责落实", "抓好落实", "组织实施",
+                     "负责实施", "具体实施", "为责任单位", "负责", "落实", "实施", "推进", "承担",
+                     "负责指导", "指导", "负责落实", "督促落实"), None),
+}
+#: A role verb closing a list of units (…牵头, …配合).
+VERB_TAIL = re.compile("(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\s*$")
+#: 等 (有关部门) closing a list: the list is open.
+OPEN_TAIL = re.compile(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|机构)?\s*$")
+INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]?\s*$")  # ） may be lost
+#: A conjunction between two units (以及, 及, 和, 与).
+CONJUNCTION = re.compile("以及|及|和|与")
+#: 有关部门 / 相关单位 alone: a collective owner.
+BARE_RELEVANT = re.compile(r"^(?:其他)?(?:有关|相关)(?:部门|单位|处室|机构)$")
+#: A level word alone (各区, 市, 街道): not a unit.
+LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
+#: What closes a parenthesised clause (a closing parenthesis or the end of a line).
+CLOSE_CHAR = re.compile(r"[）)\n\r]")
+#: The end of a sentence or a line (a clause never runs past it).
+SENTENCE_STOP = re.compile(r"[。\n\r]")
+#: A list that runs on past a stray close (（责任单位：A）、B）): it belongs to the clause.
+STRAY_TAIL = re.compile(r"[、，,]([^（）()\n。；;]{1,60})[）)]")

@@ -1,0 +1,45 @@
+"""Date phrases: years, months, 年底前, 上半年, recurrences (see pipeline/deadlines.py)."""
+from __future__ import annotations
+
+import re
+
+# --- deadlines ---
+
+YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+# Anchored at the year: a leading optional prefix group made the engine try every position.
+DEADLINE_RE = re.compile(
+    YEAR + r"\s*(?:"
+    r"(?P<half>上半年|下半年|年中)"
+    r"|(?:第)?(?P<quarter>[一二三四1234])季度(?:末)?"
+    r"|(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:\s*(?P<day>\d{1,2})\s*日|份|底|末)?"
+    r"|(?P<end>底|末|年底|年末)"
+    r")?(?P<before>前|之前|以前)?"
+)
+# A year that is a base of comparison, not a deadline: 比2024年增长…, 较2023年…, 以2023年为基数.
+BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同|以|和|对比|基于|在)$")
+#: A year and a range sign just before a year (2024—2026年): that year ends a period, not a deadline.
+PERIOD_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:—|–|-|~|～|至|到)\s*$")
+RANGE_AFTER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")  # matched at a position
+#: A written calendar date, checked by ``misprinted_dates``.
+DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+#: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan.
+THIS_YEAR = re.compile(r"(?<![\d年〇零一二三四五六七八九])(?:今年|本年度?)?(?:年底前|年末前|年内|上半年|下半年|底前)")
+#: Recurrence words and what they mean (每年 → annual).
+RECURRENCE = (
+    (re.compile(r"每年|年年|逐年|每一年"), "annual"),
+    (re.compile(r"每季度|每个季度|逐季"), "quarterly"),
+    (re.compile(r"每月|每个月|逐月"), "monthly"),
+)
+
+
+# --- shapes the functions test text against ---
+
+#: Four digits of a year.
+YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+#: A year starting with 0 (0225年): the digits of a year mangled by a converter.
+ZERO_YEAR = re.compile(r"(?<![\d.])0\d{3}\s*年")
+
+
+def year_end(year: int) -> str:
+    """The date a deadline stated as a year means (到2025年 → 2025-12-31): the one place it is written."""
+    return f"{year:04d}-12-31"

@@ -1,0 +1,112 @@
+"""Units and magnitudes: the unit words a quantity ends with, their factors and categories, the
+shapes of numbers (Arabic, Chinese numerals, ranges) and the words that make a number a label.
+"""
+from __future__ import annotations
+
+import re
+
+# Units as written, longest first, with the factor and base unit of their normalized value.
+# Currency and large magnitudes carry their scale (亿元 → ×1e8 元); measure words are their own base.
+SCALED = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+BASE_UNITS = (
+    # (unit, category)  category: money | percent | points | measure | count
+    ("元", "money"), ("美元", "money"),
+    ("%", "percent"), ("个百分点", "points"), ("百分点", "points"),
+    ("人次", "count"), ("平方米", "measure"), ("平方公里", "measure"), ("公顷", "measure"),
+    ("亩", "measure"), ("吨", "measure"), ("标准箱", "measure"), ("标箱", "measure"),
+    ("TEU", "measure"), ("公里", "measure"), ("千米", "measure"), ("千瓦", "measure"),
+    ("千瓦时", "measure"), ("度", "measure"), ("微克/立方米", "measure"), ("吨标准煤", "measure"), ("立方米", "measure"), ("倍", "measure"),
+    ("家", "count"), ("个", "count"), ("项", "count"), ("件", "count"), ("条", "count"),
+    ("处", "count"), ("栋", "count"), ("座", "count"), ("场次", "count"), ("场", "count"),
+    ("次", "count"), ("人", "count"), ("名", "count"), ("所", "count"), ("套", "count"),
+    ("台", "count"), ("户", "count"), ("张", "count"), ("间", "count"), ("辆", "count"),
+    ("艘", "count"), ("架", "count"), ("部", "count"), ("款", "count"), ("种", "count"),
+    ("支", "count"), ("位", "count"), ("床", "count"), ("期", "count"), ("组", "count"),
+    ("批次", "count"), ("宗", "count"), ("列", "count"), ("班", "count"), ("块", "count"),
+    ("片", "count"), ("区", "count"), ("园", "count"), ("街", "count"), ("村", "count"),
+    # Technical units, as plans on computing, data, energy and environment write them.
+    *((p + f, "measure") for p in ("E", "P", "T", "G") for f in ("FLOPS", "Flops", "flops", "FLOPS/W", "OPS", "OPS/W")),
+    ("EB", "measure"), ("PB", "measure"), ("TB", "measure"), ("GB", "measure"), ("Gbps", "measure"),
+    ("Mbps", "measure"), ("dB", "measure"), ("分贝", "measure"), ("MPa", "measure"), ("kPa", "measure"),
+    ("Pa", "measure"), ("pT", "measure"), ("nT", "measure"), ("GW", "measure"), ("MW", "measure"),
+    ("kW", "measure"), ("GWh", "measure"), ("kWh", "measure"), ("cm3/h", "measure"), ("m3/h", "measure"),
+    ("立方米/小时", "measure"), ("立方米/日", "measure"), ("吨/小时", "measure"), ("吨/日", "measure"),
+    ("万千瓦时", "measure"), ("兆瓦", "measure"), ("吉瓦", "measure"), ("千伏", "measure"), ("万伏", "measure"),
+)
+# Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
+TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"),
+               ("h", "time"))
+UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
+for _u, _cat in BASE_UNITS + TIME_UNITS:
+    UNIT_TABLE[_u] = (1.0, _u, _cat)
+    if _cat in ("money", "measure", "count"):
+        for _s, _f in SCALED.items():
+            # 5万家 / 120亿件 are magnitudes (level), not a handful of things (count).
+            UNIT_TABLE.setdefault(_s + _u, (_f, _u, "measure" if _cat == "count" else _cat))
+UNIT_TABLE["个百分点"] = (1.0, "百分点", "points")
+UNIT_TABLE["百分点"] = (1.0, "百分点", "points")
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching the longest of ``words`` at a position, factored by common prefixes.
+
+    Same matches as the alternation of the words longest first, but the engine walks a trie
+    instead of trying all 368 units after every number.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body  # greedy: a longer unit is tried first
+
+    return walk(trie)
+
+
+UNITS_RE = trie_pattern(list(UNIT_TABLE))
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = rf"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?"
+NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+RANGE_SEP = r"(?:—|–|-|~|～|至|到)"
+# The lookahead (implied by the pattern) lets the engine skip text that holds no numeral fast.
+# The lookbehinds start a number only where its run of digits (or of Chinese numerals) starts:
+# a match never ends inside such a run (no unit holds a digit or ends in a numeral), and any
+# match starting inside one is also found from the run's start, so nothing changes, except that
+# a line of 20,000 digits no longer costs 20,000 backtracking scans of the rest of the run.
+QUANTITY_RE = re.compile(
+    rf"(?:(?<!\d)(?=\d)|(?<![{CN_DIGITS}])(?=[{CN_DIGITS}]))(?P<num>{NUMBER})(?:(?P<sep>{RANGE_SEP})(?P<num2>{NUMBER}))?(?P<unit>{UNITS_RE})"
+)
+# Units that never follow a number we want (time spans, ranks, labels) are simply absent above;
+# words after a quantity that turn it into a label rather than an amount:
+LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|大|型|化|类|维|元化|站式|网|体化|流)")
+#: Verbs that set a duration (压缩至3个工作日): only then is a time span an amount.
+TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低|提速|时限|时间为|用时")
+# Ordinals and time words before a number.
+ORDINAL_BEFORE = re.compile(r"(?:第|前|后|近|约前)$")
+
+
+# A magnitude reached, written as a class (规模达到万亿级, 迈上5000亿级台阶): a level in 元.
+MAGNITUDE_LEVEL = re.compile(
+    r"(?<=达到|突破|迈上|迈入|迈向|进入|跻身|形成)(?P<num>\d+(?:\.\d+)?)?(?P<mag>万亿|千亿|百亿|亿|千万|百万)级"
+    r"(?=[，。；、\s]|$|规模|水平|台阶)"
+)
+
+
+# --- shapes the functions test text against ---
+
+#: What may follow an amount to close it (以上, 左右, punctuation, the end).
+AMOUNT_CLOSE = re.compile(r"^(?:以上|左右)?(?:[，；。、]|$)")
+#: Scale characters without a digit (万, 亿): not a number.
+BARE_SCALE = re.compile(r"[万亿千百]+")
+#: A verb before a lone 一/两 that makes it an amount (建设一个…).
+COUNTING_VERB_BEFORE = re.compile(r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建)$")
