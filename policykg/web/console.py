@@ -28,7 +28,9 @@ def run(store: Store, name: str, cypher: str, params: Mapping[str, str]) -> tupl
     """(the Cypher run, its rows); QueryError, WriteRefused and StoreError pass to the caller."""
     if name:
         query = get_query(name)
-        values = {p: parse_value(params.get(p, "")) for p in query.parameters}
+        # A parameter left empty takes the query's default ($limit), else the empty value as before.
+        values = query.bind({p: parse_value(params.get(p, "")) for p in query.parameters
+                             if params.get(p, "") != "" or p not in query.defaults})
         return query.text, store.query(query.text, values)
     return cypher, store.query(cypher, {})
 
