@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -126,13 +127,21 @@ def test_cli_query_says_who_holds_the_lock(home: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "policykg.cli", "query", "RETURN 1 AS one"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
                             env=_env(home))
-    try:
-        time.sleep(6)  # a second of waiting, then the notice (process start included)
-        assert proc.poll() is None, "the query did not wait for the lock"
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)
+    reader.start()
+    try:  # hold the lock until the notice appears (bounded: a loaded machine starts slowly)
+        deadline = time.monotonic() + 90
+        while not any("waiting for the database lock" in line for line in lines) and time.monotonic() < deadline:
+            assert proc.poll() is None, "the query did not wait for the lock"
+            time.sleep(0.2)
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
-    out, err = proc.communicate(timeout=120)
+    out = proc.stdout.read()
+    proc.wait(timeout=120)
+    reader.join(timeout=10)
+    err = "".join(lines)
     assert proc.returncode == 0, err
     assert f"waiting for the database lock held by pid {os.getpid()}" in err
     assert "1" in out
