@@ -5,8 +5,7 @@ others.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from schemas.lazy import lazy_exports
 
 _EXPORTS = {
     "build_graph": "build",
@@ -18,14 +17,4 @@ _EXPORTS = {
     "plan_chunks": "versions",
 }
 
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)
