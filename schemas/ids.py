@@ -14,6 +14,10 @@
 - The 文号 is the alternative key: a document with no title is keyed by its 文号; a cited plan
   and an in-corpus plan with the same 文号 are one plan (the loader and the model move a
   placeholder's edges onto the plan that carries the same 文号).
+- A citation names a plan (``cites``) when their 文号 agree, or when their titles agree once the
+  period suffix (``（2024—2026年）``) is dropped from either and their regions, where both are
+  known, agree: a child's preamble often cites its parent without the period. The model and the
+  comparisons use this one rule; the id itself stays exact.
 - Same key, different plans: two documents with the same key whose 文号, issuer or period
   (each when both give one) differ are different plans; the later one takes
   ``distinct_plan_id`` (the key plus those values), so they never replace each other. Otherwise a
@@ -44,6 +48,35 @@ def fold(text: str) -> str:
 
 
 _fold = fold  # the name other modules used before it was public
+
+# A period suffix at the end of a title: （2024—2026年）, (2024-2026), 2024至2026年.
+_PERIOD_SUFFIX = re.compile(r"[（(]?\s*\d{4}\s*(?:年)?\s*[—–\-－~～至到]+\s*\d{4}\s*年?\s*[）)]?\s*$")
+
+
+def title_key(title: str) -> str:
+    """The folded title without its period suffix: what a citation of the plan is matched by."""
+    return fold(_PERIOD_SUFFIX.sub("", unicodedata.normalize("NFKC", title).strip()))
+
+
+def titles_match(a: str, b: str) -> bool:
+    """Same title once folded; a period suffix may be missing on one side only (two different
+    periods are two plans)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    ka, kb = title_key(a), title_key(b)
+    return fa == fb or (ka == kb and (fa == ka or fb == kb))
+
+
+def cites(title: str, doc_number: Optional[str], region: Optional[str],
+          plan_title: Optional[str], plan_doc_number: Optional[str],
+          plan_region: Optional[str]) -> bool:
+    """Whether a citation (title, 文号, region) names the plan (title, 文号, region): the one rule."""
+    if doc_number and plan_doc_number:
+        return fold(doc_number) == fold(plan_doc_number)
+    if region and plan_region and fold(region) != fold(plan_region):
+        return False
+    return bool(plan_title) and titles_match(title, plan_title or "")
 
 
 def plan_key(title: Optional[str], doc_number: Optional[str], region: Optional[str] = None) -> str:

@@ -7,8 +7,6 @@ strong pair is never displaced by a greedy weak one. Baselines (history) never a
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from typing import Optional
 
@@ -35,6 +33,7 @@ from schemas.compare import (
     TargetRef,
 )
 from schemas.errors import ValidationFailed
+from schemas.ids import cites, titles_match
 from schemas.records import DocumentRecords, Target, Unit
 
 SCORE_MIN = 0.5      # metric similarity (normalised wording) a pair needs
@@ -208,37 +207,22 @@ def _bureau_of(G: nx.MultiDiGraph, canonical: str, doc_id: str) -> Optional[str]
     return None
 
 
-_PERIOD = re.compile(r"[（(]?\s*\d{4}\s*(?:年)?\s*[—–\-－~～至到]+\s*\d{4}\s*年?\s*[）)]?\s*$")
-_FOLD = re.compile(r"[\s《》〈〉“”\"'‘’（）()〔〕\[\]【】—–\-－·、，,。:：;；!！?？]")
-
-
-def _fold(text: str) -> str:
-    return _FOLD.sub("", unicodedata.normalize("NFKC", text))
-
-
-def titles_match(a: str, b: str) -> bool:
-    """Same title once folded; a period suffix （2024—2026年） may be missing on one side only."""
-    a, b = unicodedata.normalize("NFKC", a).strip(), unicodedata.normalize("NFKC", b).strip()
-    fa, fb, sa, sb = _fold(a), _fold(b), _fold(_PERIOD.sub("", a)), _fold(_PERIOD.sub("", b))
-    return bool(fa) and (fa == fb or (sa == sb and (fa == sa or fb == sb)))
-
-
 def find_parent_pairs(
         documents: list[DocumentRecords]) -> list[tuple[DocumentRecords, DocumentRecords]]:
     """(child, parent) for every cited parent plan that is among ``documents``, in input order.
 
-    A citation matches a document by 文号, else by title with whitespace, punctuation and width
-    folded and the period suffix optional on either side.
+    A citation matches a document by ``schemas.ids.cites`` (文号, else the title with its
+    period suffix optional, regions agreeing), the rule the model links citations by.
     """
     pairs: list[tuple[DocumentRecords, DocumentRecords]] = []
     for child in documents:
         for cited in child.plan.parent_plans:
-            number = _fold(cited.doc_number) if cited.doc_number else None
             for doc in documents:
                 if doc is child:
                     continue
-                by_number = number and doc.plan.doc_number and _fold(doc.plan.doc_number) == number
-                if by_number or titles_match(cited.title, doc.plan.title):
+                plan = doc.plan
+                if cites(cited.title, cited.doc_number, cited.region,
+                         plan.title, plan.doc_number, plan.region):
                     if not any(c is child and p is doc for c, p in pairs):
                         pairs.append((child, doc))
                     break

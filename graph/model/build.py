@@ -10,7 +10,8 @@ The graph is the single in-memory model every store and export reads, so its lay
 
 Plans are keyed by ``schemas.ids.plan_id`` so a parent cited by one document and the same plan read
 from its own document are one node (``in_corpus`` true as soon as any input is that plan); a cited
-plan whose 文号 an in-corpus plan carries is that plan. Bureaus are keyed by their government and
+plan that an in-corpus plan answers to (``schemas.ids.cites``: the same 文号, or the title with its
+period suffix optional) is that plan. Bureaus are keyed by their government and
 canonical name (``graph.model.bureaus``): each district's 区商务局 is its own node.
 """
 from __future__ import annotations
@@ -22,8 +23,8 @@ import networkx as nx
 
 from graph.model.bureaus import BureauIds
 from schemas.graph import PROPERTIES
-from schemas.ids import bureau_id, fold, plan_id
-from schemas.records import DocumentRecords, Milestone, ParentPlan, Section, Target, Unit
+from schemas.ids import bureau_id, cites, fold, plan_id, title_key
+from schemas.records import DocumentRecords, Milestone, ParentPlan, Plan, Section, Target, Unit
 
 
 def _node(G: nx.MultiDiGraph, label: str, **values: Any) -> str:
@@ -51,12 +52,33 @@ def _add_plan(G: nx.MultiDiGraph, records: DocumentRecords) -> str:
     return _node(G, "Plan", **values)
 
 
+class CorpusPlans:
+    """The plans read from documents, by 文号 and by period-free title, for resolving citations."""
+
+    def __init__(self, documents: list[DocumentRecords]) -> None:
+        self.ids = {r.plan.id for r in documents}
+        self.by_number = {fold(r.plan.doc_number): r.plan.id for r in documents if r.plan.doc_number}
+        self.by_title: dict[str, list[Plan]] = {}
+        for r in documents:
+            if r.plan.title:
+                self.by_title.setdefault(title_key(r.plan.title), []).append(r.plan)
+
+    def resolve(self, parent: ParentPlan) -> str:
+        """The id of the in-corpus plan the citation names, else the citation's own id."""
+        pid = plan_id(parent.title, parent.doc_number, parent.region)
+        if pid in self.ids:
+            return pid
+        if parent.doc_number and fold(parent.doc_number) in self.by_number:
+            return self.by_number[fold(parent.doc_number)]
+        named = {p.id for p in self.by_title.get(title_key(parent.title), [])
+                 if cites(parent.title, parent.doc_number, parent.region, p.title, p.doc_number, p.region)}
+        return named.pop() if len(named) == 1 else pid  # two candidates: leave it to the 文号
+
+
 def _add_parent(G: nx.MultiDiGraph, child: str, parent: ParentPlan, doc_id: str,
-                by_number: dict[str, str]) -> None:
+                corpus: CorpusPlans) -> None:
     """A cited parent plan: a placeholder unless already present; never overwrites known values."""
-    pid = plan_id(parent.title, parent.doc_number, parent.region)
-    if pid not in G and parent.doc_number and fold(parent.doc_number) in by_number:
-        pid = by_number[fold(parent.doc_number)]  # the 文号 names a plan of the corpus
+    pid = corpus.resolve(parent)
     if pid == child:
         return
     if pid in G:
@@ -129,11 +151,11 @@ def _add_fact(G: nx.MultiDiGraph, fact: Target | Milestone, label: str, doc_id: 
             _edge(G, bid, node, "RESPONSIBLE_FOR", role="responsible", rank=rank, doc_id=doc_id)
 
 
-def _add_document(G: nx.MultiDiGraph, records: DocumentRecords, by_number: dict[str, str]) -> None:
+def _add_document(G: nx.MultiDiGraph, records: DocumentRecords, corpus: CorpusPlans) -> None:
     doc_id = records.source.doc_id
     plan = _add_plan(G, records)
     for parent in records.plan.parent_plans:
-        _add_parent(G, plan, parent, doc_id, by_number)
+        _add_parent(G, plan, parent, doc_id, corpus)
     ids = BureauIds(records)
     for unit in records.units:
         add_bureau(G, unit, ids.region(unit.canonical), ids(unit.canonical))
@@ -172,8 +194,8 @@ def build_graph(documents: Iterable[DocumentRecords]) -> nx.MultiDiGraph:
     documents = list(documents)
     G = nx.MultiDiGraph()
     G.graph["doc_ids"] = []
-    by_number = {fold(r.plan.doc_number): r.plan.id for r in documents if r.plan.doc_number}
+    corpus = CorpusPlans(documents)
     for records in documents:
         G.graph["doc_ids"].append(records.source.doc_id)
-        _add_document(G, records, by_number)
+        _add_document(G, records, corpus)
     return G

@@ -134,9 +134,27 @@ def test_identity_a_matrix_of_many_districts_names_each_government(corpus):
     ("国务院关于推动会展业发展的意见\n一、主要目标\n到2026年，举办展会100场。\n", "《国务院关于推动会展业发展的意见》"),
     ("澄州市会展业发展规划（2024—2026年）\n一、主要目标\n到2026年，全市举办展会50场。\n",
      "《澄州市会展业发展规划(2024-2026年)》"),
+    # cited without its period, the way a child's preamble often does (schemas.ids.cites)
+    ("澄州市会展业发展规划（2024—2026年）\n一、主要目标\n到2026年，全市举办展会50场。\n",
+     "《澄州市会展业发展规划》"),
 ])
 def test_identity_a_citation_is_the_plan_it_cites(parent_text, citation):
     parent = _doc(parent_text, "p.txt")
     child = _doc(f"东港区会展业方案\n为落实{citation}，制定本方案。\n一、目标\n到2026年，全区举办展会20场。\n", "c.txt")
     G = build_graph([child, parent])
     assert [(u, v) for u, v, k in G.edges(keys=True) if k == "IMPLEMENTS"] == [(child.plan.id, parent.plan.id)]
+
+
+def test_identity_a_citation_without_period_links_only_a_plan_of_its_own_region():
+    city = _doc("澄州市会展业发展规划（2024—2026年）\n一、主要目标\n到2026年，全市举办展会50场。\n", "p.txt")
+    other = _doc("临江市会展业发展规划（2024—2026年）\n一、主要目标\n到2026年，全市举办展会40场。\n", "o.txt")
+    child = _doc("东港区会展业方案\n为落实《临江市会展业发展规划》，制定本方案。\n一、目标\n到2026年，全区举办展会20场。\n",
+                 "c.txt")
+    G = build_graph([child, city, other])
+    assert [(u, v) for u, v, k in G.edges(keys=True) if k == "IMPLEMENTS"] == [(child.plan.id, other.plan.id)]
+    two = _doc("澄州市会展业发展规划（2021—2023年）\n一、主要目标\n到2023年，全市举办展会30场。\n", "q.txt")
+    ambiguous = _doc("东港区会展业方案\n为落实《澄州市会展业发展规划》，制定本方案。\n一、目标\n到2026年，全区举办展会20场。\n",
+                     "a.txt")
+    G = build_graph([ambiguous, city, two])
+    (edge,) = [(u, v) for u, v, k in G.edges(keys=True) if k == "IMPLEMENTS"]
+    assert edge[1] not in (city.plan.id, two.plan.id)  # two periods: the citation cannot say which
