@@ -9,7 +9,9 @@ Abbreviations map to the full name *of the same kind* (委 stays 委, 局 stays 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
+from schemas.places import MARKER_LEVEL
 from schemas.records import Level
 
 from .rules.chars import WHITESPACE_RUN
@@ -147,13 +149,7 @@ NOT_UNIT_ENDINGS: tuple[str, ...] = (
 )
 NOT_UNIT_STARTS: tuple[str, ...] = ("以", "含", "包括", "不含", "其中", "如", "例如", "即")
 
-_MARKER_LEVEL: dict[str, Level] = {
-    "自治区": "provincial", "直辖市": "provincial", "省": "provincial",
-    "自治州": "city", "市": "city", "州": "city", "盟": "city",
-    "自治县": "district", "区": "district", "县": "district", "旗": "district",
-    "街道": "subdistrict", "社区": "subdistrict", "镇": "subdistrict", "乡": "subdistrict",
-    "村": "subdistrict",
-}
+_MARKER_LEVEL = cast(dict[str, Level], MARKER_LEVEL)  # its values are Level values
 # (marker, preceding chars, following chars) that make a marker part of an ordinary word
 _NOT_MARKER: dict[str, tuple[str, str]] = {
     "市": ("城都超门", "场"), "区": ("园片景校辖", "域块"), "县": ("", "域"), "乡": ("城", "村"),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from schemas.places import MARKER_LEVEL
+
 # --- unitnames ---
 
 #: Characters a unit name never holds (digits, quotes, sentence punctuation).
@@ -20,7 +22,7 @@ GENERIC = re.compile(
     r"各|^全(?:市|区|县|省)|(?:有关|相关|主管|成员|职能|直属|所属|责任)(?:部门|单位|处室|科室|机构|方面)"
 )
 #: The words of an administrative level in a unit's prefix (省, 市, 区, 街道 …).
-LEVEL_MARKERS = re.compile(r"自治区|自治州|自治县|直辖市|街道|社区|省|市|州|盟|区|县|旗|镇|乡|村")
+LEVEL_MARKERS = re.compile("|".join(sorted(MARKER_LEVEL, key=len, reverse=True)))
 
 
 # --- shapes the functions test text against ---
