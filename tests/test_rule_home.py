@@ -22,7 +22,6 @@ ALLOWED: dict[str, tuple[int, str]] = {
     "pipeline/responsibility.py": (1, "a character class built from the separators a caller passes (cached)"),
     # graph/ may not import pipeline/ (tests/test_layers.py): its patterns are its own, until a
     # shared home in schemas/ takes the ones that are conventions (title folding, organ endings).
-    "graph/answers/compare.py": (2, "plan titles folded for comparison: a period, punctuation"),
     "graph/answers/counterparts.py": (1, "organ endings of a bureau's name"),
     "graph/answers/similarity.py": (2, "a paying organ opening a metric; punctuation folded"),
     "graph/model/bureaus.py": (2, "a place name before an organ, built from the level's place suffix"),
@@ -36,7 +35,7 @@ ALLOWED: dict[str, tuple[int, str]] = {
     "graph/store/load.py": (1, "Cypher keywords cut out of a database message (a format)"),
     "graph/store/uri.py": (3, "URI user-info, secret parameters and control characters (not document text)"),
     "pipeline/formats.py": (1, "a PDF page's layout gaps next to Chinese characters (a file format)"),
-    "schemas/ids.py": (1, "punctuation folded out of a plan title for its id (schemas imports pydantic only)"),
+    "schemas/ids.py": (2, "a plan title's punctuation and period suffix, folded for its id and its citations (schemas imports pydantic only)"),
     "schemas/paths.py": (1, "control characters escaped in a shown path (not document text)"),
 }
 
