@@ -33,7 +33,7 @@ from schemas.compare import (
     TargetRef,
 )
 from schemas.errors import ValidationFailed
-from schemas.ids import cites, titles_match
+from schemas.ids import cites
 from schemas.records import DocumentRecords, Target, Unit
 
 SCORE_MIN = 0.5      # metric similarity (normalised wording) a pair needs
@@ -230,4 +230,4 @@ def find_parent_pairs(
 
 
 __all__ = ["add_comparison", "compare_plans", "find_counterparts", "find_parent_pairs",
-           "pair_score", "target_ref", "titles_match"]
+           "pair_score", "target_ref"]

@@ -18,18 +18,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from graph.answers.matrix import (
-    COLUMN_TOTAL_ROWS,
-    LEGEND,
-    MARKS,
-    TOTAL_HEADER,
-    Matrix,
-    MatrixError,
-    Table,
-    column_titles,
-    matrix_table,
-    views,
-)
+from graph.answers.matrix import LEGEND, MARKS, Matrix, MatrixError
+from graph.answers.matrix_views import COLUMN_TOTAL_ROWS, TOTAL_HEADER, Table, column_titles, matrix_table, views
 from graph.render.writers import PathOrFile, atomic_path, spreadsheet_safe, text_writer
 from schemas.errors import OutputError
 

@@ -16,17 +16,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from graph.answers.matrix import (
-    COLUMN_TOTAL_ROWS,
-    LEGEND,
-    MARKS,
-    TOTAL_HEADER,
-    Matrix,
-    Table,
-    column_titles,
-    matrix_table,
-    views,
-)
+from graph.answers.matrix import LEGEND, MARKS, Matrix
+from graph.answers.matrix_views import COLUMN_TOTAL_ROWS, TOTAL_HEADER, Table, column_titles, matrix_table, views
 
 FILLS = {role: PatternFill("solid", fgColor=colour) for role, colour in
          {"lead": "F4B183", "support": "BDD7EE", "responsible": "C6E0B4"}.items()}

@@ -8,7 +8,8 @@ from typing import Any, Optional
 import networkx as nx
 
 from graph.answers.counterparts import name_core
-from graph.answers.matrix import matrix_table, responsibility_matrix
+from graph.answers.matrix import responsibility_matrix
+from graph.answers.matrix_views import matrix_table
 from graph.answers.tables import milestone_table, target_table
 from graph.model.bureaus import LEVEL_RANK, level_of
 from graph.render.export import display_name

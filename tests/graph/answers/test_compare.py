@@ -9,7 +9,6 @@ from graph.answers.compare import (
     compare_plans,
     find_parent_pairs,
     pair_score,
-    titles_match,
 )
 from graph.answers.counterparts import level_of, name_core
 from graph.model.build import build_graph
@@ -18,7 +17,7 @@ from graph.store.load import load_graph, partition
 from pipeline import process_file
 from schemas.compare import Comparison
 from schemas.errors import UnknownFormat, ValidationFailed
-from schemas.ids import bureau_id, plan_id
+from schemas.ids import bureau_id, plan_id, titles_match
 from schemas.records import Normalized, ParentPlan, Target
 from tests.graph.records_factory import evidence, make_parent_records, make_records
 

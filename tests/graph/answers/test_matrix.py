@@ -11,13 +11,8 @@ import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
-from graph.answers.matrix import (
-    Matrix,
-    bureau_view,
-    matrix_from_rows,
-    responsibility_matrix,
-    task_view,
-)
+from graph.answers.matrix import Matrix, matrix_from_rows, responsibility_matrix
+from graph.answers.matrix_views import bureau_view, task_view
 from graph.model.build import build_graph
 from graph.render.matrix_formats import write_matrix
 from graph.store.load import load_graph
