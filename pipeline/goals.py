@@ -4,9 +4,7 @@
 
 from .deadlines import recurrence_of
 from .rules import targets as grammar
-from .rules.targets import (
-    CONJUNCTION,
-)
+from .rules.clauses import CONJUNCTION
 from .sentences import in_spans
 from .target_base import FoundTarget, Sentence, clean_metric, deadline_for
 

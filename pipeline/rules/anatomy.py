@@ -6,6 +6,9 @@ import re
 
 from schemas.places import LEVEL_PREFIXES, PLACE_SUFFIX
 
+from .dates import RANGE_SIGN, YEAR_NUMBER
+from .doctypes import NOTICE_WORDS, PLAN_WORDS
+
 #: A title opened by a national organ, which names no place (生态环境部、农业农村部…就…答记者问).
 NATIONAL_ORGAN = re.compile(r"^[\u4e00-\u9fa5]{2,8}?(?:部|总局|总署|署|银行)(?=、|关于|办公厅|有关|就|[\u4e00-\u9fa5]{0,8}司)")
 #: Provinces by the one-character prefix of their 文号 (鲁政办发 → 山东省). Only prefixes no city
@@ -79,8 +82,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
 )
 #: The words a document title holds (方案, 规划, 通知, 解读 …).
-TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
-                          r"决定|批复|条例|规定|答记者问|解读)")
+TITLE_WORDS = re.compile("(?:" + "|".join((*PLAN_WORDS, *NOTICE_WORDS, "措施", "办法", "细则", "政策", "若干", "公报",
+                                           "报告", "纪要", "条例", "规定", "答记者问", "解读")) + ")")
 #: A notice that carries a plan: 关于印发《X》的通知 → X.
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
@@ -97,7 +100,7 @@ POSTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*
 #: A 文号 in brackets closing a cited title (《…方案（某政发〔2025〕3号）》).
 CITED_DOC_NUMBER = re.compile(r"[（(]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[）)]\s*$")
 #: A period of years (2024—2026年, 2021至2025年).
-PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|–|-|－|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+PERIOD = re.compile(f"({YEAR_NUMBER})\\s*(?:年)?\\s*{RANGE_SIGN}+\\s*({YEAR_NUMBER})\\s*年")
 #: One year (2025年).
 SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 #: The run of place names opening a title or an issuer (临江市西岭区).

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import re
 
+#: A year of the calendars plans use, and the signs that join two years into a period
+#: (2024—2026年, 2021至2025年, 2024-2026): the one spelling every period shape is built from.
+YEAR_NUMBER = r"(?:19|20)\d{2}"
+RANGE_SIGN = r"(?:—|–|-|－|~|～|至|到)"
+
 # --- deadlines ---
 
-YEAR = r"(?P<year>(?:19|20)\d{2})\s*年"
+YEAR = f"(?P<year>{YEAR_NUMBER})\\s*年"
 # Anchored at the year: a leading optional prefix group made the engine try every position.
 DEADLINE_RE = re.compile(
     YEAR + r"\s*(?:"
@@ -18,8 +23,8 @@ DEADLINE_RE = re.compile(
 # A year that is a base of comparison, not a deadline: 比2024年增长…, 较2023年…, 以2023年为基数.
 BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同|以|和|对比|基于|在)$")
 #: A year and a range sign just before a year (2024—2026年): that year ends a period, not a deadline.
-PERIOD_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:—|–|-|~|～|至|到)\s*$")
-RANGE_AFTER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")  # matched at a position
+PERIOD_RANGE = re.compile(YEAR_NUMBER + r"\s*" + RANGE_SIGN + r"\s*$")
+RANGE_AFTER = re.compile(r"\s*" + RANGE_SIGN + r"\s*" + YEAR_NUMBER)  # matched at a position
 #: A written calendar date, checked by ``misprinted_dates``.
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 #: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan.
@@ -35,7 +40,7 @@ RECURRENCE = (
 # --- shapes the functions test text against ---
 
 #: Four digits of a year.
-YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+YEAR_DIGITS = re.compile(YEAR_NUMBER)
 #: A year starting with 0 (0225年): the digits of a year mangled by a converter.
 ZERO_YEAR = re.compile(r"(?<![\d.])0\d{3}\s*年")
 

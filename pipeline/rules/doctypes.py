@@ -3,6 +3,16 @@ from __future__ import annotations
 
 import re
 
+#: The words that name a plan or a notice in a title; both the title finder
+#: (``anatomy.TITLE_WORDS``) and the document types below read them.
+PLAN_WORDS = ("规划", "计划", "方案", "纲要", "要点", "意见", "行动", "举措")
+NOTICE_WORDS = ("通知", "决定", "批复")
+
+
+def _any(*words: str) -> str:
+    return "|".join(words)
+
+
 #: What a document is, from words of its title, tried in order (a 解读 of a 方案 is an
 #: interpretation; a notice that carries a plan is that plan).
 DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -15,6 +25,6 @@ DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("regulation", re.compile(r"条例|规定|管理办法|实施细则|办法(?:（试行）|\(试行\))?$|政府令")),
     # A notice about something (关于2026年部分节假日安排的通知): a notice, whatever it is about.
     ("notice", re.compile(r"的(?:通知|函|决定|批复|公告|通告)$")),
-    ("plan", re.compile(r"规划|计划|方案|纲要|要点|意见|行动|举措|任务|清单|部署|安排")),
-    ("notice", re.compile(r"通知|决定|批复|函|公告|通告|意见的通知")),
+    ("plan", re.compile(_any(*PLAN_WORDS, "任务", "清单", "部署", "安排"))),
+    ("notice", re.compile(_any(*NOTICE_WORDS, "函", "公告", "通告"))),
 )

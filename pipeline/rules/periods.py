@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 
+from .dates import RANGE_SIGN, YEAR_NUMBER
+
 #: A five-year plan named by its number: “十四五”, 十三五.
 FIVE_YEAR_PLAN = re.compile(r"[“\"]?(九|十|十[一二三四五六])五[”\"]?(?:时期|期间|规划)?")
 #: A period stated in the opening of a plan whose title has none: 规划期为2025—2035年, 实施期限为….
 STATED_PERIOD = re.compile(
-    r"(?:规划期|实施期|实施期限|执行期|期限|时间跨度)(?:限)?(?:为|是|：|:)?\s*((?:19|20)\d{2})\s*年?\s*(?:—|–|-|－|~|～|至|到)\s*"
-    r"((?:19|20)\d{2})\s*年"
+    r"(?:规划期|实施期|实施期限|执行期|期限|时间跨度)(?:限)?(?:为|是|：|:)?\s*"
+    f"({YEAR_NUMBER})\\s*年?\\s*{RANGE_SIGN}\\s*({YEAR_NUMBER})\\s*年"
 )
 #: Deadlines of a one-year plan that name no year: 年底前, 年内, 今年.
 THIS_YEAR = re.compile(r"(?<![\d年])(?:年底前|年内|今年|本年度|年末前)")

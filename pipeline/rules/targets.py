@@ -182,8 +182,6 @@ LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,
 AMOUNT_CHAR = re.compile(r"[\d超过亿万]")
 #: A sentence introducing a list (如下：).
 AS_FOLLOWS = re.compile(r"如下[：:]?\s*$")
-#: A conjunction joining two names (和, 及, 与).
-CONJUNCTION = re.compile(r"和|及|与")
 #: A date that qualifies a noun (2025年前建成的…), not a deadline.
 DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
 #: 各 before an amount: one amount for each item of the list.
