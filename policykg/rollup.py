@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from graph.answers.rollup import rollup_tree
 from graph.render.rollup_report import write_rollup
-from graph.store.load_admin import find_plans
+from graph.store.load_admin import find_one_plan
 from graph.store.read_records import implementers, plan_records
 from graph.store.store import Store, open_store
 from policykg.jobs import extract_paths
@@ -27,17 +27,12 @@ def _from_database(ref: str, store: Optional[Store]) -> tuple[DocumentRecords, l
     own = store is None
     store = store or open_store()
     try:
-        found = find_plans(store, ref)
-        if not found:
-            raise InputError(f"no loaded plan has the id, title, doc id or 文号 {ref!r}")
-        if len({row["id"] for row in found}) > 1:
-            listed = "; ".join(f"{row['id']} ({row['region'] or '?'}: {row['title']})" for row in found)
-            raise InputError(f"{ref!r} names {len(found)} plans; give one id: {listed}")
-        rows = implementers(store, found[0]["id"])
+        wanted = find_one_plan(store, ref)
+        rows = implementers(store, wanted["id"])
         if not rows:
-            raise InputError(f"no loaded plan implements {found[0]['title']!r}")
+            raise InputError(f"no loaded plan implements {wanted['title']!r}")
         plans = list({r["plan_id"]: {"id": r["plan_id"], "title": r["plan"], **r} for r in rows}.values())
-        records = plan_records(store, [found[0], *plans])
+        records = plan_records(store, [wanted, *plans])
     finally:
         if own:
             store.close()

@@ -31,6 +31,7 @@ _EXPORTS = {
     "prepare_load": "load",
     "existing_plans": "load_admin",
     "find_plans": "load_admin",
+    "find_one_plan": "load_admin",
     "remove_plan": "load_admin",
     "reset_database": "load_admin",
     "read_graph": "read",

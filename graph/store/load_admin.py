@@ -29,26 +29,33 @@ def find_plans(store: Store, ref: str) -> list[dict[str, Any]]:
     return store.query(FIND_PLANS, {"ref": ref})
 
 
-def remove_plan(store: Store, ref: str) -> dict[str, Any]:
-    """Remove one plan's document (its sections, actions, targets, milestones, responsibilities).
-
-    The Plan node stays as a citation placeholder while other plans implement it; bureaus left
-    with no responsibility go. A ``ref`` that names several plans (ten districts' plans share a
-    title) is refused with their ids, so the user picks one."""
+def find_one_plan(store: Store, ref: str) -> dict[str, Any]:
+    """The one in-corpus plan ``ref`` names; none, or several (ten districts' plans share a
+    title), is an InputError that lists their ids so the user picks one."""
     found = find_plans(store, ref)
     if not found:
         raise InputError(f"no loaded plan has the id, title, doc id or 文号 {ref!r}")
     if len({row["id"] for row in found}) > 1:
         listed = "; ".join(f"{row['id']} ({row['region'] or '?'}: {row['title']})" for row in found)
         raise InputError(f"{ref!r} names {len(found)} plans; give one id: {listed}")
+    return found[0]
+
+
+def remove_plan(store: Store, ref: str) -> dict[str, Any]:
+    """Remove one plan's document (its sections, actions, targets, milestones, responsibilities).
+
+    The Plan node stays as a citation placeholder while other plans implement it; bureaus left
+    with no responsibility go. A ``ref`` that names several plans (ten districts' plans share a
+    title) is refused with their ids, so the user picks one."""
+    plan = find_one_plan(store, ref)
 
     def work(tx: Transaction) -> None:
-        _delete_documents(tx, [row["doc_id"] for row in found], [])
+        _delete_documents(tx, [plan["doc_id"]], [])
         tx.run(DROP_ORPHAN_PLACEHOLDERS)
         tx.run(DROP_ORPHAN_BUREAUS)
 
     store.execute_write(work)
-    return found[0]
+    return plan
 
 
 def reset_database(store: Store) -> None:

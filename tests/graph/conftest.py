@@ -1,7 +1,6 @@
 """One real embedded server per test session, in a temporary POLICYKG_HOME; small hand-built graphs."""
 from __future__ import annotations
 
-import os
 import uuid
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -9,26 +8,15 @@ from typing import Callable, Iterator, Optional
 import networkx as nx
 import pytest
 
-from graph.store.embedded import ensure_server, server_status, stop_server
 from graph.store.store import Store, open_store
 from schemas.ids import bureau_id
+from tests.embedded import embedded_server
 
 
 @pytest.fixture(scope="session")
 def embedded_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    home = tmp_path_factory.mktemp("policykg-home")
-    saved = os.environ.get("POLICYKG_HOME")
-    os.environ["POLICYKG_HOME"] = str(home)
-    ensure_server(home)
-    try:
+    with embedded_server(tmp_path_factory.mktemp("policykg-home")) as home:
         yield home
-    finally:
-        stop_server(home)
-        if saved is None:
-            os.environ.pop("POLICYKG_HOME", None)
-        else:
-            os.environ["POLICYKG_HOME"] = saved
-        assert server_status(home) is None, "embedded server still running after the session"
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ fictional plan of 西岭区 (so one bureau has work in two plans), served by uvi
 in a thread, as ``policykg serve`` does."""
 from __future__ import annotations
 
-import os
 import threading
 import time
 from pathlib import Path
@@ -12,11 +11,11 @@ from typing import Iterator
 import httpx
 import pytest
 
-from graph.store.embedded import ensure_server, server_status, stop_server
 from graph.store.store import Store, open_store
 from policykg.web.server import Bound, bind
 from policykg.web.state import Workbench
 from policykg.web.texts import Texts
+from tests.embedded import embedded_server
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -38,19 +37,8 @@ SECOND_PLAN = """临江市西岭区人民政府办公室关于印发西岭区夜
 
 @pytest.fixture(scope="session")
 def web_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    home = tmp_path_factory.mktemp("policykg-web-home")
-    saved = os.environ.get("POLICYKG_HOME")
-    os.environ["POLICYKG_HOME"] = str(home)
-    ensure_server(home)
-    try:
+    with embedded_server(tmp_path_factory.mktemp("policykg-web-home")) as home:
         yield home
-    finally:
-        stop_server(home)
-        if saved is None:
-            os.environ.pop("POLICYKG_HOME", None)
-        else:
-            os.environ["POLICYKG_HOME"] = saved
-        assert server_status(home) is None
 
 
 @pytest.fixture(scope="session")
