@@ -15,6 +15,7 @@ from schemas.stages import OutlinedDocument
 from .deadlines import find_deadlines
 from .responsibility import find_clauses, parse_units
 from .rules.anatomy import CLAUSE_TITLE_END, ENUM, ITEM_TITLE_END, OWNER_HEADER, TIME_HEADER
+from .rules.clauses import SENTENCE_STOPS
 from .rules.tables import SERIAL_HEADER
 
 Block = tuple[int, int, Optional[Section], Optional[str]]
@@ -59,8 +60,8 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
         return [(start, end, sec, None)]
     first_line = block.find("\n")
     first_line = len(block) if first_line < 0 else first_line
-    clauses = [c for c in find_clauses(block) if c.end > first_line or _closes_sentence(block, c.end)]
-    closing = [c for c in clauses if _closes_sentence(block, c.end)]
+    clauses = [c for c in find_clauses(block) if c.end > first_line or _closes_sentence(block, c.start, c.end)]
+    closing = [c for c in clauses if _closes_sentence(block, c.start, c.end)]
     if len(closing) < 2:
         return [(start, end, sec, None)]
     out: list[Block] = []
@@ -78,10 +79,12 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
     return out
 
 
-def _closes_sentence(block: str, end: int) -> bool:
-    """A clause ends its sentence or paragraph: the text ends, or a line break or 。 follows."""
+def _closes_sentence(block: str, start: int, end: int) -> bool:
+    """A clause ends its sentence or paragraph: the text ends, or a line break or 。 follows, or it
+    follows the sentence it closes (……体系。（A、B负责）下一句……, State Council style)."""
     rest = block[end:end + 2].lstrip(" 　")
-    return not rest or rest[0] in "\n。；;"
+    before = block[max(0, start - 2):start].rstrip(" 　")
+    return not rest or rest[0] in SENTENCE_STOPS or (bool(before) and before[-1] in SENTENCE_STOPS)
 
 
 @dataclass

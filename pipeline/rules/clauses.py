@@ -50,8 +50,12 @@ CONJUNCTION = re.compile("以及|及|和|与")
 BARE_RELEVANT = re.compile(r"^(?:其他)?(?:有关|相关)(?:部门|单位|处室|机构)$")
 #: A level word alone (各区, 市, 街道): not a unit.
 LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
+#: A government named by its level alone (市政府, 县人民政府): after 各区、 it completes 各区、市政府.
+LEVEL_GOVERNMENT = re.compile(r"^(?:省|自治区|直辖市|市|州|盟|县|区|旗|乡|镇)(?:人民)?政府$")
 #: What closes a parenthesised clause (a closing parenthesis or the end of a line).
 CLOSE_CHAR = re.compile(r"[）)\n\r]")
+#: What a clause closing a sentence stands next to: the sentence's end, or the line's.
+SENTENCE_STOPS = "\n。；;！？!?"
 #: The end of a sentence or a line (a clause never runs past it).
 SENTENCE_STOP = re.compile(r"[。\n\r]")
 #: A list that runs on past a stray close (（责任单位：A）、B）): it belongs to the clause.

@@ -71,6 +71,22 @@ def _triples(content: str) -> list[tuple[str, str, int]]:
     ("各地区、各部门负责", [("各地区", "responsible", 1), ("各部门", "responsible", 2)], False),
     ("各县（市、区）人民政府负责", [("各县（市、区）人民政府", "responsible", 1)], False),
     ("市商务局负责，市财政局配合", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
+    # beside named units a bare 有关部门 is "and the others": the list is open, no unit
+    ("国家发展改革委会同有关部门负责", [("国家发展改革委", "lead", 1)], True),
+    ("市商务局牵头，有关部门配合", [("市商务局", "lead", 1)], True),
+    ("有关部门负责", [("有关部门", "responsible", 1)], False),
+    # groups separated by ， in one list, and 各区、市政府 as one owner
+    ("责任单位：市发展改革委，市科技局、市财政局，各区、市政府",
+     [("市发展改革委", "responsible", 1), ("市科技局", "responsible", 2), ("市财政局", "responsible", 3),
+      ("各区、市政府", "responsible", 4)], False),
+    # State Council short names of commissions and bodies that do not end like a bureau
+    ("人民银行、银保监会、证监会负责",
+     [("人民银行", "responsible", 1), ("银保监会", "responsible", 2), ("证监会", "responsible", 3)], False),
+    ("商务部、供销合作总社等和各有关省级人民政府负责",
+     [("商务部", "responsible", 1), ("供销合作总社", "responsible", 2), ("各有关省级人民政府", "responsible", 3)],
+     True),
+    ("发展改革委、财政部、商务部等相关部门按职责分工负责",
+     [("发展改革委", "responsible", 1), ("财政部", "responsible", 2), ("商务部", "responsible", 3)], True),
 ])
 def test_responsibility_parse_units_roles_and_ranks(content, expected, open_list):
     responsibilities, is_open = parse_units(content)
