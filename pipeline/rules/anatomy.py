@@ -78,6 +78,14 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
 )
+#: An outline marker inside a line (一、 （一） 1. （1）), followed by text: where a text whose line
+#: breaks were lost (OCR, a page flattened into one line) had its headings. Groups: the numeral.
+INNER_MARKER = re.compile(
+    rf"(?:(?P<cn>[{CN}]{{1,3}})[、.．]|[（(](?P<pcn>[{CN}]{{1,3}})[）)]|(?<![\d.．])(?P<ar>\d{{1,2}})[.．、]"
+    rf"|[（(](?P<par>\d{{1,2}})[）)])(?=[\u4e00-\u9fff“])(?![{CN}])"
+)
+#: What stands before a marker inside a line when it opens a heading: a sentence's or clause's end.
+INNER_MARKER_AFTER = "。；;！？!?：:）)】 \u3000"
 #: The words a document title holds (方案, 规划, 通知, 解读 …).
 TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|通知|细则|要点|政策|行动|举措|若干|公报|报告|纪要|"
                           r"决定|批复|条例|规定|答记者问|解读)")
