@@ -327,6 +327,17 @@ def test_responsibility_a_clause_carrying_the_document_rule_is_read_and_applied(
         [("市税务局", "lead"), ("市财政局", "support")], [("市商务局", "lead"), ("市财政局", "support")]]
 
 
+def test_responsibility_the_document_rule_after_a_full_stop_inside_the_clause():
+    """State Council style: （A、B负责。列第一位者为牵头单位，下同）, then 等有关部门和单位 closing a list."""
+    text = ("国务院关于促进某产业发展的若干意见\n一、支持企业\n（一）加大支持。落实政策。"
+            "（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）\n（二）开展培训。扩大培训范围。"
+            "（教育部、财政部等有关部门和单位负责）\n")
+    r = process_bytes(text.encode("utf-8"), "rule.txt")
+    assert [[(x.name, x.role) for x in a.responsibilities] for a in r.actions if a.responsibilities] == [
+        [("人力资源社会保障部", "lead"), ("财政部", "support")], [("教育部", "lead"), ("财政部", "support")]]
+    assert [a.open_list for a in r.actions if a.responsibilities] == [False, True]
+
+
 def test_responsibility_each_paragraphs_clause_governs_its_own_paragraph():
     """Clauses in the middle of an item, one per paragraph or sentence, each own what precedes them."""
     text = ("东湖省数字政府建设实施方案（2025—2027年）\n二、主要任务\n（一）推进政务服务一网通办。"
