@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Optional
 
 from schemas.ids import plan_id
-from schemas.records import ParentPlan, Plan, Warning
+from schemas.records import ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
 from .doctype import doc_type
@@ -19,21 +20,27 @@ from .headings import Line, lines_of, match_marker, sections_of
 from .periods import five_year_plan_start, plan_period
 from .regions import level_of, plan_region, region_of
 from .rules.anatomy import (
+    ARTICLE_ONE,
     CITED,
     CITED_DOC_NUMBER,
     CITED_ISSUER,
+    CITED_NOT_PLAN,
     CITED_NOTICE,
     CLAUSE_PUNCT,
     DATE_LINE,
+    DECREE_LINE,
     DOC_NUMBER_RE,
     ISSUER_LINE,
     LEAD_VERBS,
+    LETTERHEAD,
     NOTICE,
     POSTED_DATE,
+    SHORT_NAME_BEFORE,
     SIGN_NOTE,
     TITLE_IN_TEXT,
     TITLE_ISSUER,
     TITLE_NOISE,
+    TITLE_OPENS,
     TITLE_WORDS,
     YEAR_LINE,
 )
@@ -77,12 +84,21 @@ def _find_title(lines: list[Line]) -> tuple[Optional[str], Optional[tuple[int, i
         if match_marker(ln.text) or len(ln.text) > 70 or ln.text[-1] in "。；":
             continue
         if TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
-            title, end, nxt = ln.text, ln.end, i + 1
+            title, begin, end, nxt = ln.text, ln.start, ln.end, i + 1
+            head = lines[i - 1] if i > start_idx else None
+            if head is not None and _title_head(head.text) and not TITLE_OPENS.match(ln.text):
+                title, begin = head.text + ln.text, head.start  # 国务院关于2018年度\n国家…的决定
             # A period on the next line: 《……行动方案》 / （2024—2026年）
             if nxt < len(lines) and YEAR_LINE.fullmatch(lines[nxt].text):
                 title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
-            return title, (ln.start, end), nxt, notice_title
+            return title, (begin, end), nxt, notice_title
     return notice_title, None, 0, notice_title
+
+
+def _title_head(text: str) -> bool:
+    """The first line of a title broken in two: an organ's 关于…, short, with no sentence punctuation."""
+    return len(text) <= 40 and bool(TITLE_OPENS.match(text)) and not CLAUSE_PUNCT.search(text) \
+        and not TITLE_WORDS.search(text[-4:])
 
 
 def _parent_plan(cited: str, number: Optional[str], before: str) -> ParentPlan:
@@ -171,26 +187,55 @@ def _issuer(lines: list[Line], body_idx: int, notice_title: Optional[str],
     if issuer is None:
         issuer, signed = _signature(lines)
         issued = issued or signed
+    if issuer is None:  # 上海市人民政府令 over a decree
+        decree = next((m for ln in lines[:12] if (m := DECREE_LINE.match(ln.text))), None)
+        issuer = decree.group(1) if decree else None
     if issuer is None and title:
         by = TITLE_ISSUER.match(title)  # 国务院关于促进……的意见
         issuer = by.group(1) if by else None
     return issuer, issued
 
 
+def _same_title(key: str, own: set[str]) -> bool:
+    """A cited title that is the plan's own, perhaps with a word more or less (…工作有关批示… / …工作批示…)."""
+    return any(key == t or (len(key) >= 8 and SequenceMatcher(None, key, t).ratio() >= 0.9) for t in own)
+
+
 def _parents(preamble: str, title: Optional[str], notice_title: Optional[str]) -> list[ParentPlan]:
-    """Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself."""
+    """Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself,
+    the reports and requests it answers (a cited 请示 of X gives X) and the short names it defines."""
 
     own = {TITLE_NOISE.sub("", t) for t in (title or "", notice_title or "") if t}
     parents: list[ParentPlan] = []
     seen = set()
+    subject = set(CITED.findall(title or "")) if doc_type(title) != "interpretation" else set()
+    carried_title = NOTICE.search(title or "")
+    if carried_title:
+        own.add(TITLE_NOISE.sub("", carried_title.group("title")))
+    own |= {TITLE_NOISE.sub("", t) for t, _ in subject}
+    short_names = {cm.group("title") for cm in CITED.finditer(preamble)
+                   if SHORT_NAME_BEFORE.search(preamble[max(0, cm.start() - 4):cm.start()])}
     for cm in CITED.finditer(preamble):
         cited = cm.group("title")
-        key = TITLE_NOISE.sub("", cited)
-        if key in own or key in seen:
-            continue
+        notice = CITED_NOTICE.match(cited)
+        carried = notice.group("title") if notice else cited  # 关于呈报〈X〉的请示 → X
+        key = TITLE_NOISE.sub("", carried)
+        if key in seen or _same_title(key, own) or (CITED_NOT_PLAN.search(carried) and not notice) \
+                or cited in short_names:
+            continue  # the plan itself (or what its title cites: 关于征求《X》意见的通知), a report, a short name
         seen.add(key)
         parents.append(_parent_plan(cited, cm.group("no"), preamble[max(0, cm.start() - 40): cm.start()]))
     return parents
+
+
+def _purpose_article(text: str, sections: list[Section]) -> str:
+    """The text of a regulation's first article (第一条 为了……，根据《…》，制定本办法), which cites
+    what the preamble of a plan would: the laws and plans it implements."""
+    for i, sec in enumerate(sections[:3]):
+        if ARTICLE_ONE.match(sec.marker):
+            end = sections[i + 1].start if i + 1 < len(sections) else min(len(text), sec.start + 600)
+            return "\n" + text[sec.start:end]
+    return ""
 
 
 def outline(seg: SegmentedDocument) -> OutlinedDocument:
@@ -210,7 +255,9 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     if title is None:
         warnings.append(Warning(code="no_title", message="no plan title found"))
     # The period comes from the title (or the line under it), never from cited documents.
-    period_start, period_end = plan_period(title or "", text, issued, doc_number)
+    carried = NOTICE.search(title or "")  # a notice whose lines were lost: the plan it carries
+    period_start, period_end = plan_period(carried.group("title") if carried and title_span is None else title or "",
+                                           text, issued, doc_number)
     if ZERO_YEAR.search(text):
         warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
     region = plan_region(title, issuer, doc_number)
@@ -223,7 +270,11 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
 
     # Parent plans come from the preamble: the text before the first heading.
     pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
-    parents = _parents(text[:pre_end], title, notice_title)
+    preamble = text[:pre_end] + _purpose_article(text, sections)
+    parents = _parents(preamble, title, notice_title)
+    if region is None:  # a title and issuer without a place: the letterhead's (龙岩市工业和信息化局…)
+        head = LETTERHEAD.match(text[:40].lstrip())
+        region = region_of(head.group(1)) if head else None
     plan_title = title or seg.raw.path
     plan = Plan(
         id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,

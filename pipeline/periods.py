@@ -28,7 +28,7 @@ def plan_period(title: str, text: str, issued: Optional[str], doc_number: Option
     single = SINGLE_YEAR.search(title)
     if single:
         return int(single.group(1)), int(single.group(1))
-    stated = periods.STATED_PERIOD.search(text[:2000])
+    stated = periods.STATED_PERIOD.search(text[:2000]) or periods.TIME_TAKEN.search(text[:6000])
     if stated:
         return int(stated.group(1)), int(stated.group(2))
     if doc_type(title) == "plan" and periods.THIS_YEAR.search(text) \

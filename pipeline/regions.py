@@ -21,14 +21,17 @@ from .rules.anatomy import (
     TOWNSHIP_END,
 )
 
+#: The province-level municipalities (直辖市): their 市 is a province's level.
+MUNICIPALITIES = tuple(name for name in anatomy.PROVINCE_BY_DOC_PREFIX.values() if name.endswith("市"))
+
 
 def level_of(region: Optional[str], issuer: Optional[str] = None) -> Level:
     """The administrative level a plan belongs to, from its region's suffix or its issuer."""
     probe = region or issuer or ""
     if probe == "全国" or probe.startswith(LEVEL_PREFIXES["national"]) or (issuer or "").startswith(("国务院", "国家")):
         return "national"
-    if PROVINCE_END.search(probe):
-        return "provincial"
+    if PROVINCE_END.search(probe) or probe.startswith(MUNICIPALITIES):
+        return "provincial"  # 上海市 is a province-level municipality, not a city
     if COUNTY_END.search(probe):
         return "district"
     if CITY_END.search(probe):

@@ -92,7 +92,22 @@ TITLE_WORDS = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办法|�
 #: A notice that carries a plan: 关于印发《X》的通知 → X.
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
-CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《]?(?P<title>.+?)[>〉》]?\s*的?通知")
+CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布|呈报|报送|报请审批)\s*[<〈《]?(?P<title>.+?)[>〉》]?\s*的?(?:通知|请示)")
+#: A cited document that is no plan to implement: a report, a request, a proposal, minutes.
+CITED_NOT_PLAN = re.compile(r"(?:报告|请示|建议|提案|批示|纪要|汇报|总结)$")
+#: What introduces a short name, not a citation: （以下简称《条例》）.
+SHORT_NAME_BEFORE = re.compile(r"(?:以下)?简称$")
+#: The marker of a regulation's first article (第一条).
+ARTICLE_ONE = re.compile(r"^第一条")
+#: How the first line of a title opens: an organ's 关于 (国务院关于…), or 关于 alone.
+TITLE_OPENS = re.compile(r"^(?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委))?关于")
+#: A decree's line naming its issuer: 上海市人民政府令.
+DECREE_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?(?:人民政府|政府))令$")
+#: A letterhead opening a text: a place and one of its organs (龙岩市工业和信息化局…, 山东省发展和改革委员会…).
+LETTERHEAD = re.compile(
+    r"^([\u4e00-\u9fa5]{1,8}?(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|新区|高新区))"
+    r"(?=[\u4e00-\u9fa5（）()]{0,24}?(?:人民政府|办公厅|办公室|委员会|局|厅|委|办|领导小组))"
+)
 # The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
 CITED_ISSUER = re.compile(
     r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
@@ -120,7 +135,7 @@ ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|
 TITLE_IN_TEXT = re.compile(
     r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
     r"关于[^。：:，；]{4,80}?"
-    r"(?:的(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》]|$)|规划(?=[^\u4e00-\u9fa5》]|$))"
+    r"(?:的(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》（(]|$)|规划(?=[^\u4e00-\u9fa5》（(]|$))"
     r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
 )
 SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
