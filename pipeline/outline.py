@@ -30,6 +30,7 @@ from .rules.anatomy import (
     DATE_LINE,
     DECREE_LINE,
     DOC_NUMBER_RE,
+    IMPLEMENTS_BEFORE,
     ISSUER_LINE,
     LEAD_VERBS,
     LETTERHEAD,
@@ -201,9 +202,11 @@ def _same_title(key: str, own: set[str]) -> bool:
     return any(key == t or (len(key) >= 8 and SequenceMatcher(None, key, t).ratio() >= 0.9) for t in own)
 
 
-def _parents(preamble: str, title: Optional[str], notice_title: Optional[str]) -> list[ParentPlan]:
+def _parents(preamble: str, title: Optional[str], notice_title: Optional[str],
+             implemented_only: bool = False) -> list[ParentPlan]:
     """Parent plans: 《…》 cited in the preamble (and the notice sentence), other than the plan itself,
-    the reports and requests it answers (a cited 请示 of X gives X) and the short names it defines."""
+    the reports and requests it answers (a cited 请示 of X gives X) and the short names it defines;
+    with ``implemented_only``, only what it says it implements (根据《…》, 贯彻落实《…》)."""
 
     own = {TITLE_NOISE.sub("", t) for t in (title or "", notice_title or "") if t}
     parents: list[ParentPlan] = []
@@ -215,8 +218,15 @@ def _parents(preamble: str, title: Optional[str], notice_title: Optional[str]) -
     own |= {TITLE_NOISE.sub("", t) for t, _ in subject}
     short_names = {cm.group("title") for cm in CITED.finditer(preamble)
                    if SHORT_NAME_BEFORE.search(preamble[max(0, cm.start() - 4):cm.start()])}
+    implemented_end = -1  # where the last citation said to be implemented ends: 根据《A》和《B》
     for cm in CITED.finditer(preamble):
         cited = cm.group("title")
+        if implemented_only:
+            before = preamble[max(0, cm.start() - 12):cm.start()]
+            joined = 0 <= cm.start() - implemented_end <= 2 and preamble[implemented_end:cm.start()] in ("", "和", "、", "及", "与")
+            if not (IMPLEMENTS_BEFORE.search(before) or joined):
+                continue
+            implemented_end = cm.end()
         notice = CITED_NOTICE.match(cited)
         carried = notice.group("title") if notice else cited  # 关于呈报〈X〉的请示 → X
         key = TITLE_NOISE.sub("", carried)
@@ -272,6 +282,9 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
     preamble = text[:pre_end] + _purpose_article(text, sections)
     parents = _parents(preamble, title, notice_title)
+    if not parents and sections:  # a notice citing what it implements in its first item (一、…根据《…》)
+        first = text[sections[0].start:min(sections[0].end, sections[0].start + 600)]
+        parents = [p for p in _parents(first, title, notice_title, implemented_only=True)]
     if region is None:  # a title and issuer without a place: the letterhead's (龙岩市工业和信息化局…)
         head = LETTERHEAD.match(text[:40].lstrip())
         region = region_of(head.group(1)) if head else None

@@ -97,6 +97,8 @@ CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布|呈报|报送|
 CITED_NOT_PLAN = re.compile(r"(?:报告|请示|建议|提案|批示|纪要|汇报|总结)$")
 #: What introduces a short name, not a citation: （以下简称《条例》）.
 SHORT_NAME_BEFORE = re.compile(r"(?:以下)?简称$")
+#: What cites a plan a document implements: 根据《…》, 按照, 依据, 贯彻落实.
+IMPLEMENTS_BEFORE = re.compile(r"(?:根据|依据|按照|遵照|贯彻|落实|执行)[^。；，,]{0,6}$")
 #: The marker of a regulation's first article (第一条).
 ARTICLE_ONE = re.compile(r"^第一条")
 #: How the first line of a title opens: an organ's 关于 (国务院关于…), or 关于 alone.
@@ -128,15 +130,17 @@ REGION = re.compile(
     r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
 )
 #: A cited title in 《》, with its 文号 in brackets after it if any.
-CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
+CITED = re.compile(r"《(?P<title>[^《》]{4,80}|[^《》]{2}法)》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")  # 《电力法》
 #: The last word of an organ's name (…人民政府, …局, 管委会): an issuer's line, a signature.
 ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
-# A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
+# A document title inside running text: …关于…的通知/函/方案…, …就《…》答记者问, or a letter's
+# name opening the text before its addressee (…办公室工作联系函某公司：).
 TITLE_IN_TEXT = re.compile(
     r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
     r"关于[^。：:，；]{4,80}?"
-    r"(?:的(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》（(]|$)|规划(?=[^\u4e00-\u9fa5》（(]|$))"
+    r"(?:的(?:预备|补充|紧急)?(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》（(]|$)|规划(?=[^\u4e00-\u9fa5》（(]|$))"
     r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
+    r"|^[\u4e00-\u9fa5]{2,40}?(?:联系函|便函|提示函|告知函|督办函)(?=[\u4e00-\u9fa5（）()]{2,40}[：:])"  # a letter's head
 )
 SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
 # A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.

@@ -57,3 +57,22 @@ def test_plan_fields_a_regulations_first_article_cites_its_parents():
             "《青禾省公共数据条例》等规定，结合本市实际，制定本办法。\n第二条 本办法适用于本市。\n")
     plan = _plan(text)
     assert [p.title for p in plan.parent_plans] == ["中华人民共和国数据安全法", "青禾省公共数据条例"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("东坪高新区根治欠薪工作领导小组办公室工作联系函某电力公司：现将有关情况函告如下。", "东坪高新区根治欠薪工作领导小组办公室工作联系函"),
+    ("青禾省人民政府办公厅便函〔2025〕6号青禾省人民政府办公厅关于建立重点任务工作台账的预备通知省直有关部门：现通知如下。",
+     "青禾省人民政府办公厅关于建立重点任务工作台账的预备通知"),
+])
+def test_plan_fields_a_letter_or_preliminary_notice_title_inside_a_flattened_text(text, title):
+    assert _plan(text + _BODY).title == title
+
+
+def test_plan_fields_a_notice_cites_what_it_implements_in_its_first_item():
+    """No citation in the preamble: the first item's 根据《…》 is the parent, and a 3-character law counts."""
+    text = ("青禾省人民政府办公厅关于建立工作台账的通知\n省直有关部门：现将有关要求通知如下：\n"
+            "一、明确台账内容\n请各部门根据《青禾省人民政府办公厅关于印发重点任务分工方案的通知》（青政办发〔2025〕1号）"
+            "和《电力法》填报，讨论《青禾省台账模板》。\n二、报送要求\n按月报送。\n")
+    plan = _plan(text)
+    assert [(p.title, p.doc_number) for p in plan.parent_plans] == [
+        ("青禾省人民政府办公厅关于印发重点任务分工方案的通知", "青政办发〔2025〕1号"), ("电力法", None)]
