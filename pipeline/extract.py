@@ -266,7 +266,8 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         start, end = b_start + m.start, b_start + m.end
         milestones.append(Milestone(
             id=record_id("milestone", doc_id, start, end), description=m.description,
-            deadline=m.deadline, deadline_rule="explicit", responsible_units=owners_for(m.start),
+            deadline=m.deadline, deadline_rule=m.rule,
+            responsible_units=owners_for(m.start),
             action_id=action.id if action else None, section_path=path,
             evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
         ))

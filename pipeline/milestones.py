@@ -4,11 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from schemas.records import DeadlineRule
+
 from .deadlines import find_deadlines
 from .rules.milestones import (
     DEADLINE_LEAD_OUT,
     DELIVERABLE,
+    INTRODUCES_LIST,
     NUMBERED,
+    RECURRING,
     SUBMIT,
 )
 from .sentences import in_spans, sentences
@@ -21,23 +25,31 @@ class FoundMilestone:
     description: str
     deadline: str
     sentence: tuple[int, int]
+    rule: DeadlineRule = "explicit"  # the sentence's own date, or "section": its section's (摸底排查（2022年5月底前）)
 
 
 def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[int, int]],
                     sents: Optional[list[tuple[int, int]]] = None,
-                    this_year: Optional[int] = None) -> list[FoundMilestone]:
-    """Milestones in ``text``: a marked deadline phrase governing a deliverable with no number.
+                    this_year: Optional[int] = None,
+                    section_deadline: Optional[str] = None) -> list[FoundMilestone]:
+    """Milestones in ``text``: a marked deadline phrase governing a deliverable with no number; with
+    ``section_deadline`` (the date its heading gives: 摸底排查（2022年5月底前）), also each undated
+    sentence that delivers something, by that date.
 
     ``taken`` are spans already used by targets: a clause holding a target is not a milestone.
     ``sents`` are the sentences of ``text``, if the caller has them already; ``this_year`` is the
     year of a one-year plan (its 年底前 has no year).
     """
     out: list[FoundMilestone] = []
-    if "年" not in text:
+    if "年" not in text and section_deadline is None:
         return out  # every deadline phrase names its year
     for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
         phrases = find_deadlines(s_text, this_year) if "年" in s_text else []
+        if section_deadline and not any(d.marked for d in phrases):
+            found = _undated(text, sent, masked, taken, section_deadline)
+            out += [found] if found else []
+            continue
         for d in phrases:
             if not d.marked:
                 continue
@@ -63,7 +75,8 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
                 out.append(FoundMilestone(sent[0] + lead, gov_start + len(governed),
                                           body + "，" + governed, d.date, sent))
                 continue
-            if not governed or not DELIVERABLE.search(governed) or NUMBERED.search(governed):
+            if not governed or not DELIVERABLE.search(governed) or NUMBERED.search(governed) \
+                    or INTRODUCES_LIST.search(governed):
                 continue
             if any(x < gov_end and gov_start < y for x, y in taken):
                 continue
@@ -73,3 +86,22 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
             out.append(FoundMilestone(a, desc_end, text[desc_start:desc_end], d.date, sent))
     return out
 
+
+
+def _undated(text: str, sent: tuple[int, int], masked: list[tuple[int, int]], taken: list[tuple[int, int]],
+             deadline: str) -> Optional[FoundMilestone]:
+    """An undated sentence of a dated section as a milestone: it delivers (DELIVERABLE), with no
+    number, no target in it and no recurrence; its text without the clauses in parentheses."""
+    a, b = sent
+    for m_a, m_b in masked:
+        if a <= m_a < b:
+            b = m_a  # a responsibility clause closes the sentence
+    body = text[a:b]
+    lead = len(body) - len(body.lstrip("，、；：。 \n"))
+    body = body.strip("，、；：。 \n")
+    if not body or not DELIVERABLE.search(body) or NUMBERED.search(body) or RECURRING.search(body) \
+            or INTRODUCES_LIST.search(body):
+        return None
+    if any(x < b and a < y for x, y in taken):
+        return None
+    return FoundMilestone(a + lead, a + lead + len(body), body, deadline, sent, rule="section")
