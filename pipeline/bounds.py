@@ -100,9 +100,10 @@ def shifted(found: list[F], by: int) -> list[F]:
 
 
 def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], period_start: Optional[int],
-           period_end: Optional[int]) -> tuple[list[FoundTarget], list[FoundMilestone], int]:
+                period_end: Optional[int], issue_year: Optional[int] = None
+                ) -> tuple[list[FoundTarget], list[FoundMilestone], int]:
     """Targets and milestones of one block, and how many windows it was read in (1 normally:
-    the whole block at once; see bounds.windows)."""
+    the whole block at once; see bounds.windows). ``issue_year`` dates a milestone's 3月2日前."""
     parts = windows(block, sents)
     targets: list[FoundTarget] = []
     milestones: list[FoundMilestone] = []
@@ -120,7 +121,7 @@ def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], per
         taken = [(t.start, t.end) for t in found
                  if t.value is not None or not DOCUMENT_DELIVERABLE.search(text, t.start, t.end)]
         one_year = period_start if period_start is not None and period_start == period_end else None
-        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents, one_year, ctx.section_deadline)
+        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents, one_year, ctx.section_deadline, issue_year)
         if len(parts) > 1:
             found, found_ms = shifted(found, a), shifted(found_ms, a)
         targets += found

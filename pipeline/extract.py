@@ -38,6 +38,7 @@ from .doctype import typed_targets
 from .responsibility import aliases, find_clauses, is_generic, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
 from .rules.anatomy import GOAL_TITLE, HISTORY_TITLE, VALID_UNTIL
+from .rules.dates import YEAR_DIGITS
 from .sentences import sentences
 from .targets import BlockContext
 
@@ -103,6 +104,9 @@ class _Records:
 
     def __post_init__(self) -> None:
         self.row_starts = [r.start for r in self.table_rows]
+        plan = self.doc.plan  # the year a date without one (于3月2日前) belongs to
+        year = YEAR_DIGITS.search(plan.issued_date or plan.doc_number or "")
+        self.issue_year: Optional[int] = int(year.group()) if year else None
 
 
 def _carried_warnings(doc: OutlinedDocument) -> list[Warning]:
@@ -240,7 +244,8 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         masked=[(c.start, c.end) for c in clauses],
     )
     sents = sentences(block)
-    found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
+    found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end,
+                                                 acc.issue_year)
     if parts > 1:
         warnings.append(Warning(code="long_sentence", message=(
             f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "

@@ -257,10 +257,13 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     warnings: list[Warning] = []
 
     title, title_span, body_idx, notice_title = _find_title(lines)
+    flat_number = None
     if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
         found = TITLE_IN_TEXT.search(text[:400])
         title = found.group(0) if found else None
-    doc_number = _doc_number(lines, body_idx, notice_title)
+        number = DOC_NUMBER_RE.search(text, 0, found.start()) if found else None  # the letterhead's 文号
+        flat_number = WHITESPACE.sub("", number.group(0)) if number else None
+    doc_number = _doc_number(lines, body_idx, notice_title) or flat_number
     issuer, issued = _issuer(lines, body_idx, notice_title, title)
     if title is None:
         warnings.append(Warning(code="no_title", message="no plan title found"))

@@ -41,3 +41,15 @@ def test_milestones_a_dated_goal_without_a_number_and_a_manner_before_the_submis
         ("2026-12-31", "explicit", "建成统一的数据共享平台"),
         ("2025-06-30", "explicit", "各区制定数据目录，以书面形式报送市大数据局"),
     ]
+
+
+def test_milestones_a_date_without_a_year_is_the_year_of_issue_and_the_deliverable_named_again():
+    """A notice's 于3月2日前 is in the year of its 文号; ……要建立联系人清单。联系人清单于…前报送: the
+    deliverable is the previous sentence's."""
+    text = ("青禾省人民政府办公厅关于建立工作台账的通知\n青政办字〔2025〕6号\n省直有关部门：\n"
+            "一、明确台账内容\n请各部门填写《重点任务完成计划表》，于3月2日前经本单位主要负责同志审阅后，以PDF格式发至指定邮箱。\n"
+            "二、建立联系机制\n各部门要建立日常工作联系人清单。联系人清单于3月31日前以传真形式报送省政府办公厅。\n")
+    assert _milestones(text) == [
+        ("2025-03-02", "explicit", "请各部门填写《重点任务完成计划表》，经本单位主要负责同志审阅后，以PDF格式发至指定邮箱"),
+        ("2025-03-31", "explicit", "各部门要建立日常工作联系人清单，以传真形式报送省政府办公厅"),
+    ]
