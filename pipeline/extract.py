@@ -35,6 +35,7 @@ from .blocks import Row, blocks, table_rows
 from .bounds import CONTEXT, WINDOW, block_rules, unique_ids
 from .deadlines import find_deadlines, misprinted_dates
 from .doctype import typed_targets
+from .regions import level_of_units
 from .responsibility import aliases, find_clauses, is_generic, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
 from .rules.anatomy import GOAL_TITLE, HISTORY_TITLE, VALID_UNTIL
@@ -151,6 +152,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     targets, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
+    if plan.level == "unknown":  # no place in title, issuer or 文号: the level of the units it names
+        plan = plan.replace(level=level_of_units(u.level for u in units.values() if not u.generic))
     raw = doc.raw
     records = DocumentRecords(
         source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,

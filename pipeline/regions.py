@@ -1,7 +1,8 @@
 """A plan's region and level: the place its title names, else its issuer's, else its 文号's province."""
 from __future__ import annotations
 
-from typing import Optional
+from collections import Counter
+from typing import Iterable, Optional
 
 from schemas.places import LEVEL_PREFIXES
 from schemas.records import Level
@@ -73,3 +74,12 @@ def plan_region(title: Optional[str], issuer: Optional[str], doc_number: Optiona
         elif PROVINCIAL_DOC_PREFIX.match(doc_number):
             region = anatomy.PROVINCE_BY_DOC_PREFIX.get(doc_number[:1])
     return region
+
+
+def level_of_units(levels: Iterable[Level]) -> Level:
+    """The level of a plan that names none, from the units its clauses name (省X厅 everywhere →
+    provincial): the level most of them share, when at least two do and no other level is as common."""
+    counts = Counter(lv for lv in levels if lv != "unknown").most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return "unknown"
+    return counts[0][0]

@@ -76,3 +76,23 @@ def test_plan_fields_a_notice_cites_what_it_implements_in_its_first_item():
     plan = _plan(text)
     assert [(p.title, p.doc_number) for p in plan.parent_plans] == [
         ("青禾省人民政府办公厅关于印发重点任务分工方案的通知", "青政办发〔2025〕1号"), ("电力法", None)]
+
+
+def test_plan_fields_level_from_the_units_the_clauses_name():
+    """A title, issuer and 文号 without a place: 省X厅 in every clause make the plan provincial."""
+    text = ("防汛能力提升工作方案\n一、加强建设\n1.加大水利工程投入。（责任单位：省水利厅牵头，省财政厅配合）\n"
+            "2.完善统计制度。（责任单位：省应急厅、省统计局）\n")
+    plan = _plan(text)
+    assert (plan.region, plan.level) == (None, "provincial")
+
+
+def test_plan_fields_level_stays_unknown_when_the_units_disagree():
+    text = ("防汛能力提升工作方案\n一、加强建设\n1.加大投入。（责任单位：省水利厅）\n2.完善制度。（责任单位：市应急局）\n")
+    assert _plan(text).level == "unknown"
+
+
+def test_plan_fields_a_garbled_year_is_flagged_and_never_a_period():
+    """A mirrored page turns 2025 into 0402-like digits: a warning, no period, no deadline from it."""
+    r = process_bytes("某区服务业发展行动方案（0402—0202年）\n一、目标\n到0202年，建成平台。\n".encode("utf-8"), "m.txt")
+    assert (r.plan.period_start, r.plan.period_end) == (None, None) and r.milestones == []
+    assert any(w.code == "other" and "garbled" in w.message for w in r.warnings)
