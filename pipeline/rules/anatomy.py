@@ -38,8 +38,11 @@ TITLE_LINE_END = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办�
 SPACE_RUN = re.compile(r"\s*")
 #: Characters that end a sentence or a clause line (a line ending in one is not broken).
 LINE_ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
-#: Where a sentence ends: 。！？ and line breaks (；stays inside a sentence).
+#: Where a sentence ends: 。！？ and line breaks (；stays inside a sentence: a deadline phrase
+#: governs the clauses after it, 到2027年，A达到X；B达到Y). The one definition: segment's sentences too.
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+#: Closing quotes and brackets right after a sentence's end stay in it (他说：“好。”).
+SENTENCE_CLOSERS = frozenset("”’」』）)》〕】\"'")
 #: Where a clause ends: ，；：。！？ (half-width too).
 CLAUSE_END = re.compile(r"[，；;,：:。！？]")
 
