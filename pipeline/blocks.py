@@ -14,7 +14,7 @@ from schemas.stages import OutlinedDocument
 
 from .deadlines import find_deadlines
 from .responsibility import find_clauses, parse_units
-from .rules.anatomy import CLAUSE_TITLE_END, ENUM, ITEM_TITLE_END, OWNER_HEADER, TIME_HEADER
+from .rules.anatomy import CLAUSE_TITLE_END, ENUM, ITEM_TITLE_END, OWNER_HEADER, SUPPORT_HEADER, TIME_HEADER
 from .rules.clauses import SENTENCE_STOPS
 from .rules.tables import SERIAL_HEADER
 
@@ -100,7 +100,8 @@ class Row:
 
 
 def table_rows(text: str) -> list[Row]:
-    """Rows of tab-separated tables whose header names an owner column (责任单位 …)."""
+    """Rows of tab-separated tables whose header names an owner column (责任单位, 牵头单位 …); a
+    配合单位 column beside it gives the supporting units (牵头单位 | 配合单位)."""
     rows: list[Row] = []
     pos, header = 0, None
     for line in text.split("\n"):
@@ -110,17 +111,24 @@ def table_rows(text: str) -> list[Row]:
             if any(OWNER_HEADER.match(c) for c in names):
                 header = ([i for i, c in enumerate(names) if OWNER_HEADER.match(c)][0],
                           next((i for i, c in enumerate(names) if TIME_HEADER.search(c)), None),
-                          1 if SERIAL_HEADER.match(names[0]) else 0)
+                          1 if SERIAL_HEADER.match(names[0]) else 0,
+                          next((i for i, c in enumerate(names) if SUPPORT_HEADER.match(c)), None))
             elif header is not None and len(cells) > header[0]:
-                owner_col, time_col, title_col = header
+                owner_col, time_col, title_col, support_col = header
                 offsets = [pos]
                 for c in cells[:-1]:
                     offsets.append(offsets[-1] + len(c) + 1)
-                owners, _ = parse_units(cells[owner_col].strip())
-                dates = find_deadlines(cells[time_col]) if time_col is not None else []
+                owner_cells = [owner_col] + ([support_col] if support_col is not None and support_col < len(cells)
+                                             and cells[support_col].strip() else [])
+                content = cells[owner_col].strip()
+                if len(owner_cells) > 1:  # 牵头 | 配合 columns: the label grammar gives the roles
+                    content = f"牵头单位：{content}；配合单位：{cells[owner_cells[1]].strip()}"
+                owners, _ = parse_units(content)
+                dates = find_deadlines(cells[time_col]) if time_col is not None and time_col < len(cells) else []
+                first, last = min(owner_cells), max(owner_cells)
                 rows.append(Row(pos, pos + len(line), cells[title_col].strip(), owners,
-                                 (offsets[owner_col], offsets[owner_col] + len(cells[owner_col])),
-                                 dates[-1].date if dates else None))
+                                (offsets[first], offsets[last] + len(cells[last])),
+                                dates[-1].date if dates else None))
         else:
             header = None
         pos += len(line) + 1

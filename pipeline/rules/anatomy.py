@@ -61,7 +61,9 @@ VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\
 #: A sub-item opening inside a block (一是, 其二是…).
 ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
 #: A task table's column of responsible units (责任单位, 牵头部门).
-OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
+OWNER_HEADER = re.compile(r"^(?:(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)|责任分工|职责分工)")
+#: A task table's column of supporting units (配合单位) beside its owner column.
+SUPPORT_HEADER = re.compile(r"^(?:配合|协办|参与|协助|责任配合)(?:单位|部门)")
 #: A task table's column of deadlines (完成时限, 时间节点).
 TIME_HEADER = re.compile(r"时限|时间|进度|节点")
 

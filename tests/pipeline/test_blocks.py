@@ -30,3 +30,22 @@ def test_blocks_split_a_paragraph_at_each_clause_closing_a_sentence():
 def test_blocks_one_clause_closing_a_paragraph_keeps_one_action():
     text = "青禾市行动方案\n一、主要任务\n（一）优化服务。推进事项标准化。编制办事指南。（市政务服务局负责）\n"
     assert _owners(text) == [("优化服务", [("市政务服务局", "responsible")])]
+
+
+def test_blocks_a_task_table_with_lead_and_support_columns():
+    """序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限: one action per row, roles from the columns."""
+    text = ("青禾市营商环境重点任务分工方案\n一、重点任务分工\n"
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t建成企业服务平台\t市大数据局\t市财政局、市商务局\t2025年6月底前\n"
+            "2\t出台信用修复办法\t市发展改革委\t\t2025年12月底前\n")
+    owners = _owners(text)
+    assert owners == [
+        ("建成企业服务平台", [("市大数据局", "lead"), ("市财政局", "support"), ("市商务局", "support")]),
+        ("出台信用修复办法", [("市发展改革委", "responsible")]),
+    ]
+
+
+def test_blocks_a_duty_column_named_responsibility_division():
+    text = ("青禾市营商环境重点任务分工方案\n一、重点任务分工\n序号\t重点任务\t责任分工\n"
+            "1\t优化审批流程\t市政务服务局、市司法局按职责分工负责\n")
+    assert _owners(text) == [("优化审批流程", [("市政务服务局", "responsible"), ("市司法局", "responsible")])]
