@@ -33,6 +33,7 @@ from .rules.anatomy import (
     IMPLEMENTS_BEFORE,
     ISSUER_LINE,
     LEAD_VERBS,
+    LETTER_TITLE,
     LETTERHEAD,
     NOTICE,
     POSTED_DATE,
@@ -284,7 +285,8 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     # Parent plans come from the preamble: the text before the first heading.
     pre_end = first_heading_at if first_heading_at is not None else min(len(text), 600)
     preamble = text[:pre_end] + _purpose_article(text, sections)
-    parents = _parents(preamble, title, notice_title)
+    # a letter (…联系函) cites laws it reminds of and notices it reports: parents only where it says so
+    parents = _parents(preamble, title, notice_title, implemented_only=bool(LETTER_TITLE.search(title or "")))
     if not parents and sections:  # a notice citing what it implements in its first item (一、…根据《…》)
         first = text[sections[0].start:min(sections[0].end, sections[0].start + 600)]
         parents = [p for p in _parents(first, title, notice_title, implemented_only=True)]

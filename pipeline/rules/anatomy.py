@@ -102,8 +102,10 @@ CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布|呈报|报送|
 CITED_NOT_PLAN = re.compile(r"(?:报告|请示|建议|提案|批示|纪要|汇报|总结)$")
 #: What introduces a short name, not a citation: （以下简称《条例》）.
 SHORT_NAME_BEFORE = re.compile(r"(?:以下)?简称$")
-#: What cites a plan a document implements: 根据《…》, 按照, 依据, 贯彻落实.
-IMPLEMENTS_BEFORE = re.compile(r"(?:根据|依据|按照|遵照|贯彻|落实|执行)[^。；，,]{0,6}$")
+#: What cites a plan a document implements: 根据《…》, 按照, 依据, 贯彻落实 (never 未按照《…》).
+IMPLEMENTS_BEFORE = re.compile(r"(?<!未)(?<!不)(?<!没有)(?:根据|依据|按照|遵照|贯彻|落实|执行)[^。；，,]{0,6}$")
+#: A letter's title (…工作联系函, …的函): it cites what it implements only with 根据/按照.
+LETTER_TITLE = re.compile(r"函$")
 #: The marker of a regulation's first article (第一条).
 ARTICLE_ONE = re.compile(r"^第一条")
 #: How the first line of a title opens: an organ's 关于 (国务院关于…), or 关于 alone.

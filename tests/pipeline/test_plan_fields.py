@@ -46,10 +46,16 @@ def test_plan_fields_parents_not_reports_short_names_or_the_plan_itself():
     text = ("青禾省发展和改革委员会关于商请会签《青禾省煤炭储备建设方案（2024—2026年）》的函\n"
             "各有关单位：根据《青禾省能源发展规划》，按照《关于2024年防汛工作情况的总结报告》的批示，我委修改了"
             "《青禾省煤炭储备建设方案（2024—2026年）》（以下简称《方案》），对《方案》进行了完善，并落实"
-            "《青禾省煤炭储备建设工作方案（2024—2026年）》要求。你们《关于呈报〈青禾省储备基地规划〉的请示》收悉。\n")
+            "《青禾省煤炭储备建设工作方案（2024—2026年）》要求。\n")
     plan = _plan(text + _BODY)
-    assert [p.title for p in plan.parent_plans] == ["青禾省能源发展规划", "青禾省储备基地规划"]
+    assert [p.title for p in plan.parent_plans] == ["青禾省能源发展规划"]
     assert (plan.period_start, plan.period_end) == (2024, 2026)
+
+
+def test_plan_fields_an_approval_of_a_request_has_the_requested_plan_as_parent():
+    text = ("国务院关于青禾新区总体规划（2025—2035年）的批复\n国函〔2025〕9号\n青禾省人民政府：\n"
+            "你们《关于呈报〈青禾新区总体规划（2025—2035年）〉的请示》收悉。现批复如下：\n")
+    assert [p.title for p in _plan(text + _BODY).parent_plans] == ["青禾新区总体规划（2025—2035年）"]
 
 
 def test_plan_fields_a_regulations_first_article_cites_its_parents():
@@ -96,3 +102,11 @@ def test_plan_fields_a_garbled_year_is_flagged_and_never_a_period():
     r = process_bytes("某区服务业发展行动方案（0402—0202年）\n一、目标\n到0202年，建成平台。\n".encode("utf-8"), "m.txt")
     assert (r.plan.period_start, r.plan.period_end) == (None, None) and r.milestones == []
     assert any(w.code == "other" and "garbled" in w.message for w in r.warnings)
+
+
+def test_plan_fields_a_letter_cites_no_parent_it_does_not_say_it_implements():
+    """A 工作联系函 reminds of a law the addressee did not follow (未按照《…》) and reports a notice
+    issued (国务院印发《…》): neither is a plan it implements; 根据《…》 would be."""
+    text = ("东坪高新区根治欠薪工作领导小组办公室工作联系函某电力公司：该项目因未按照《保障工资支付条例》落实管理，"
+            "日前，国务院印发《关于开展冬季专项行动的通知》。根据《东坪高新区欠薪治理办法》，请你单位妥善解决。")
+    assert [p.title for p in _plan(text + _BODY).parent_plans] == ["东坪高新区欠薪治理办法"]
