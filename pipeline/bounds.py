@@ -14,6 +14,7 @@ from typing import Any, Optional, TypeVar
 from schemas.records import Milestone, Target
 
 from .milestones import FoundMilestone, find_milestones
+from .rules.milestones import DOCUMENT_DELIVERABLE
 from .tables import find_indicator_targets
 from .targets import BlockContext, FoundTarget, find_targets
 
@@ -99,9 +100,10 @@ def shifted(found: list[F], by: int) -> list[F]:
 
 
 def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], period_start: Optional[int],
-           period_end: Optional[int]) -> tuple[list[FoundTarget], list[FoundMilestone], int]:
+                period_end: Optional[int], issue_year: Optional[int] = None
+                ) -> tuple[list[FoundTarget], list[FoundMilestone], int]:
     """Targets and milestones of one block, and how many windows it was read in (1 normally:
-    the whole block at once; see bounds.windows)."""
+    the whole block at once; see bounds.windows). ``issue_year`` dates a milestone's 3月2日前."""
     parts = windows(block, sents)
     targets: list[FoundTarget] = []
     milestones: list[FoundMilestone] = []
@@ -115,9 +117,11 @@ def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], per
         found = find_targets(text, w_ctx, w_sents)
         found += [t for t in find_indicator_targets(text, period_start, period_end)
                   if not any(f.start < t.end and t.start < f.end for f in found)]
-        taken = [(t.start, t.end) for t in found]
+        # a qualitative goal that delivers a document (形成……总结报告) is a milestone too
+        taken = [(t.start, t.end) for t in found
+                 if t.value is not None or not DOCUMENT_DELIVERABLE.search(text, t.start, t.end)]
         one_year = period_start if period_start is not None and period_start == period_end else None
-        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents, one_year)
+        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents, one_year, ctx.section_deadline, issue_year)
         if len(parts) > 1:
             found, found_ms = shifted(found, a), shifted(found_ms, a)
         targets += found

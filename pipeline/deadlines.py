@@ -14,6 +14,7 @@ from .rules.dates import (
     BASE_BEFORE,
     DATE_RE,
     DEADLINE_RE,
+    MONTH_DAY_BEFORE,
     PERIOD_RANGE,
     RANGE_AFTER,
     RECURRENCE,
@@ -40,14 +41,16 @@ def _last_day(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
-def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlinePhrase]:
+def find_deadlines(text: str, this_year: Optional[int] = None,
+                   issue_year: Optional[int] = None) -> list[DeadlinePhrase]:
     """Deadline-like date phrases in ``text``; base years (比2024年) and period ranges are skipped.
-    With ``this_year`` (a plan of one year), 年底前/年内/上半年 without a year are its dates."""
-    out: list[DeadlinePhrase] = []
+    With ``this_year`` (a plan of one year), 年底前/年内/上半年 without a year are its dates; with
+    ``issue_year`` (the year the document was issued), so are 3月2日前 and 6月底前."""
+    out: list[DeadlinePhrase] = _month_days(text, issue_year) if issue_year is not None and "月" in text else []
     if "年" not in text:
         return out
     if this_year is not None:
-        out = _relative(text, this_year)
+        out += _relative(text, this_year)
     floor = 0  # where the previous phrase ended: phrases never overlap
     for m in DEADLINE_RE.finditer(text):
         prefix = next((p for p in _PREFIXES if text.endswith(p, floor, m.start())), "")
@@ -80,6 +83,24 @@ def find_deadlines(text: str, this_year: Optional[int] = None) -> list[DeadlineP
             m.group(g) for g in ("half", "quarter", "month", "end", "before"))
         out.append(DeadlinePhrase(start, m.end(), date, year, marked))
     return sorted(out) if this_year is not None else out
+
+
+def _month_days(text: str, year: int) -> list[DeadlinePhrase]:
+    """于3月2日前 / 6月底前 with no year: dates of the year of issue (a date that does not exist is none)."""
+    found = []
+    for m in MONTH_DAY_BEFORE.finditer(text):
+        month = int(m.group("month"))
+        if not 1 <= month <= 12:
+            continue
+        if m.group("day"):
+            day = int(m.group("day"))
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+                continue
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+        else:
+            date = _last_day(year, month)
+        found.append(DeadlinePhrase(m.start(), m.end(), date, year, True))
+    return found
 
 
 def _relative(text: str, year: int) -> list[DeadlinePhrase]:

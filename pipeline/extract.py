@@ -1,11 +1,10 @@
 """Records from an outlined document: actions with their clauses, targets, milestones, units.
 
-Blocks are the own text of each heading (up to the next heading of any depth) plus the preamble.
+Blocks (``blocks``) are the own text of each heading, split at its sub-items and clauses.
 A responsibility clause governs the targets and milestones of the item it closes; an item without
 a clause of its own takes the clause written on its parent's heading line.
 
-Length (~430 lines): block splitting (一是/二是 items, clause-split bodies, task tables) and record
-assembly, by blocks (``_extract_block``); the fact grammars live in their own modules.
+Record assembly, block by block (``_extract_block``); the fact grammars live in their own modules.
 """
 from __future__ import annotations
 
@@ -32,22 +31,15 @@ from schemas.records import (
 )
 from schemas.stages import OutlinedDocument
 
+from .blocks import Row, blocks, table_rows
 from .bounds import CONTEXT, WINDOW, block_rules, unique_ids
 from .deadlines import find_deadlines, misprinted_dates
 from .doctype import typed_targets
-from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
+from .regions import level_of_units
+from .responsibility import aliases, find_clauses, is_generic, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
-from .rules.anatomy import (
-    CLAUSE_TITLE_END,
-    ENUM,
-    GOAL_TITLE,
-    HISTORY_TITLE,
-    ITEM_TITLE_END,
-    OWNER_HEADER,
-    TIME_HEADER,
-    VALID_UNTIL,
-)
-from .rules.tables import SERIAL_HEADER
+from .rules.anatomy import GOAL_TITLE, HISTORY_TITLE, VALID_UNTIL
+from .rules.dates import YEAR_DIGITS
 from .sentences import sentences
 from .targets import BlockContext
 
@@ -95,112 +87,6 @@ def _section_deadlines(sections: list[Section]) -> dict[str, Optional[str]]:
     return out
 
 
-def _split_enumeration(text: str, start: int, end: int, sec: Section
-                       ) -> list[tuple[int, int, Optional[Section], Optional[str]]]:
-    """A heading's text, split at 一是……二是…… when it enumerates two or more sub-items.
-
-    Each sub-item becomes an action of its own (its title is its first clause); the text before
-    the first one stays with the heading.
-    """
-    block = text[start:end]
-    if "是" not in block and "其" not in block:  # every 一是 / 其二 has one; the pattern is slow
-        return [(start, end, sec, None)]
-    marks = [m for m in ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
-    if len(marks) < 2:
-        return [(start, end, sec, None)]
-    out: list[tuple[int, int, Optional[Section], Optional[str]]] = [(start, start + marks[0].start(), sec, None)]
-    owned = 0
-    for i, m in enumerate(marks):
-        sub_end = start + (marks[i + 1].start() if i + 1 < len(marks) else len(block))
-        body = block[m.end():sub_end - start]
-        owned += bool(find_clauses(body))
-        title = ITEM_TITLE_END.split(body, maxsplit=1)[0].strip()[:40] or sec.title
-        out.append((start + m.start(), sub_end, sec, title))
-    # Split only when the sub-items carry their own clauses; one clause closing them all
-    # makes the heading one action.
-    return out if owned >= 2 else [(start, end, sec, None)]
-
-
-def _split_by_clauses(text: str, start: int, end: int, sec: Section
-                      ) -> list[tuple[int, int, Optional[Section], Optional[str]]]:
-    """A heading's text whose paragraphs (or sentences) each close with a clause of their own
-    (……实现网上可办。（省大数据局牵头，各市政府配合）……), split into one action per clause: each
-    clause governs the text since the previous one. One clause closing it all keeps one action,
-    and a clause on the heading line still governs the heading's sub-items."""
-    block = text[start:end]
-    if block.count("（") + block.count("(") < 2:
-        return [(start, end, sec, None)]
-    first_line = block.find("\n")
-    first_line = len(block) if first_line < 0 else first_line
-    clauses = [c for c in find_clauses(block) if c.end > first_line or _closes_sentence(block, c.end)]
-    closing = [c for c in clauses if _closes_sentence(block, c.end)]
-    if len(closing) < 2:
-        return [(start, end, sec, None)]
-    out: list[tuple[int, int, Optional[Section], Optional[str]]] = []
-    prev = 0
-    for i, c in enumerate(closing):
-        seg_end = len(block) if i == len(closing) - 1 else c.end
-        body = block[prev:seg_end]
-        if i == 0:
-            out.append((start, start + seg_end, sec, None))
-        else:
-            lead = body.lstrip("。；;，, \n")
-            title = CLAUSE_TITLE_END.split(lead, maxsplit=1)[0].strip()[:40] or sec.title
-            out.append((start + prev, start + seg_end, sec, title))
-        prev = seg_end
-    return out
-
-
-def _closes_sentence(block: str, end: int) -> bool:
-    """A clause ends its sentence or paragraph: the text ends, or a line break or 。 follows."""
-    rest = block[end:end + 2].lstrip(" 　")
-    return not rest or rest[0] in "\n。；;"
-
-
-@dataclass
-class _Row:
-    """A row of a task table (项目名称 | 建设内容 | 完成时限 | 责任单位)."""
-
-    start: int
-    end: int
-    title: str
-    owners: list[Responsibility]
-    owner_span: tuple[int, int]
-    deadline: Optional[str]
-
-
-def _table_rows(text: str) -> list[_Row]:
-    """Rows of tab-separated tables whose header names an owner column (责任单位 …)."""
-    rows: list[_Row] = []
-    pos, header = 0, None
-    for line in text.split("\n"):
-        cells = line.split("\t")
-        if len(cells) >= 3:
-            names = [c.strip() for c in cells]
-            if any(OWNER_HEADER.match(c) for c in names):
-                header = ([i for i, c in enumerate(names) if OWNER_HEADER.match(c)][0],
-                          next((i for i, c in enumerate(names) if TIME_HEADER.search(c)), None),
-                          1 if SERIAL_HEADER.match(names[0]) else 0)
-            elif header is not None and len(cells) > header[0]:
-                owner_col, time_col, title_col = header
-                offsets = [pos]
-                for c in cells[:-1]:
-                    offsets.append(offsets[-1] + len(c) + 1)
-                owners, _ = parse_units(cells[owner_col].strip())
-                dates = find_deadlines(cells[time_col]) if time_col is not None else []
-                rows.append(_Row(pos, pos + len(line), cells[title_col].strip(), owners,
-                                 (offsets[owner_col], offsets[owner_col] + len(cells[owner_col])),
-                                 dates[-1].date if dates else None))
-        else:
-            header = None
-        pos += len(line) + 1
-    return rows
-
-
-_Block = tuple[int, int, Optional[Section], Optional[str]]
-"""A block of text read as one: (start, end, its section or None, the title of a sub-item or None)."""
-
-
 @dataclass
 class _Records:
     """What extract gathers block by block, with what every block reads."""
@@ -208,7 +94,7 @@ class _Records:
     doc: OutlinedDocument
     by_id: dict[str, Section]
     section_deadlines: dict[str, Optional[str]]
-    table_rows: list[_Row]
+    table_rows: list[Row]
     valid_until: Optional[str]
     warnings: list[Warning]
     actions: list[Action] = field(default_factory=list)
@@ -219,6 +105,9 @@ class _Records:
 
     def __post_init__(self) -> None:
         self.row_starts = [r.start for r in self.table_rows]
+        plan = self.doc.plan  # the year a date without one (于3月2日前) belongs to
+        year = YEAR_DIGITS.search(plan.issued_date or plan.doc_number or "")
+        self.issue_year: Optional[int] = int(year.group()) if year else None
 
 
 def _carried_warnings(doc: OutlinedDocument) -> list[Warning]:
@@ -232,23 +121,6 @@ def _carried_warnings(doc: OutlinedDocument) -> list[Warning]:
                                 text=dropped.text, orig_start=o_start,
                                 orig_end=None if o_start is None else o_start + len(dropped.text)))
     return warnings
-
-
-def _blocks(doc: OutlinedDocument) -> list[_Block]:
-    """The blocks of the text: the body before the first heading, then each section's, split at
-    its 一是/二是 items and its clauses."""
-    text, sections = doc.norm.text, doc.sections
-
-    starts = [s.start for s in sections] + [len(text)]
-    blocks: list[tuple[int, int, Optional[Section], Optional[str]]] = []
-    first = sections[0].start if sections else len(text)
-    if first > doc.body_start:
-        blocks.append((doc.body_start, first, None, None))
-    sec: Optional[Section]
-    for i, sec in enumerate(sections):
-        for part in _split_enumeration(text, sec.start, starts[i + 1], sec):
-            blocks.extend(_split_by_clauses(text, part[0], part[1], sec) if part[3] is None else [part])
-    return blocks
 
 
 def _valid_until(text: str, plan_period_end: Optional[int]) -> Optional[str]:
@@ -267,9 +139,9 @@ def _valid_until(text: str, plan_period_end: Optional[int]) -> Optional[str]:
 def extract(doc: OutlinedDocument) -> DocumentRecords:
     """Turn an outlined document into the public records, block by block."""
     text, plan, sections = doc.norm.text, doc.plan, doc.sections
-    acc = _Records(doc, {s.id: s for s in sections}, _section_deadlines(sections), _table_rows(text),
+    acc = _Records(doc, {s.id: s for s in sections}, _section_deadlines(sections), table_rows(text),
                    _valid_until(text, plan.period_end), _carried_warnings(doc))
-    for block in _blocks(doc):
+    for block in blocks(doc):
         _extract_block(acc, *block)
     norm, doc_id, warnings, units = doc.norm, doc.raw.doc_id, acc.warnings, acc.units
 
@@ -280,6 +152,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     targets, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))
+    if plan.level == "unknown":  # no place in title, issuer or 文号: the level of the units it names
+        plan = plan.replace(level=level_of_units(u.level for u in units.values() if not u.generic))
     raw = doc.raw
     records = DocumentRecords(
         source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
@@ -373,7 +247,8 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         masked=[(c.start, c.end) for c in clauses],
     )
     sents = sentences(block)
-    found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end)
+    found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end,
+                                                 acc.issue_year)
     if parts > 1:
         warnings.append(Warning(code="long_sentence", message=(
             f"a block of {len(block)} characters with sentences over {WINDOW} characters: read in "
@@ -399,7 +274,8 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         start, end = b_start + m.start, b_start + m.end
         milestones.append(Milestone(
             id=record_id("milestone", doc_id, start, end), description=m.description,
-            deadline=m.deadline, deadline_rule="explicit", responsible_units=owners_for(m.start),
+            deadline=m.deadline, deadline_rule=m.rule,
+            responsible_units=owners_for(m.start),
             action_id=action.id if action else None, section_path=path,
             evidence=_evidence(doc, start, end, (b_start + m.sentence[0], b_start + m.sentence[1]), path),
         ))

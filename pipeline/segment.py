@@ -19,11 +19,10 @@ from schemas.errors import PolicykgError, SegmenterError
 from schemas.paths import home, private_dir
 from schemas.stages import NormalizedDocument, SegmentedDocument
 
+from .sentences import sentences
+
 #: Level prefixes joined to every unit name of data/gov_units.txt.
 UNIT_PREFIXES = ("国家", "省", "自治区", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "街道")
-#: Sentence-final punctuation; closing quotes and brackets right after it stay in the sentence.
-SENTENCE_END = frozenset("。！？；!?;")
-CLOSERS = frozenset("”’」』）)》〕】\"'")
 _UNIT_FREQ = 3000
 _DATA = Path(__file__).with_name("data")
 
@@ -128,7 +127,7 @@ def nlp() -> Any:
 
 
 def segment(norm: NormalizedDocument) -> SegmentedDocument:
-    """Tokenize with jieba; the spaCy Doc (with sentence starts after 。！？； and line breaks)
+    """Tokenize with jieba; the spaCy Doc (with the sentence starts of ``sentences.sentences``)
     is built from these words when first asked for, its text checked against the input."""
     words = jieba_tokenizer().lcut(norm.text)  # never an empty word: jieba skips empty blocks
     return SegmentedDocument(norm=norm, words=words, spaces=[False] * len(words), build_doc=_build_doc)
@@ -140,36 +139,30 @@ def _build_doc(seg: SegmentedDocument) -> Any:
     from spacy.util import get_words_and_spaces
 
     words, spaces = get_words_and_spaces(seg.words, seg.norm.text)
-    doc = Doc(nlp().vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(words, spaces))
+    doc = Doc(nlp().vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(words, spaces, seg.norm.text))
     if doc.text != seg.norm.text:
         raise SegmenterError(f"{seg.norm.raw.path}: tokenization changed the text")
     return doc
 
 
-def _sentence_starts(words: list[str], spaces: list[bool]) -> list[bool | int | None]:
-    """A sentence starts at the first non-space token after a sentence end or a line break.
-
-    Whitespace tokens (line breaks, indentation) and closing quotes after 。 belong to the sentence
-    before them (a document-initial indent joins the first), so sentences begin with text:
-    ``他说：“好。”`` is one sentence.
-    """
+def _sentence_starts(words: list[str], spaces: list[bool], text: str) -> list[bool | int | None]:
+    """A sentence starts at the first non-space token of each of ``sentences.sentences``' spans (the
+    one splitter: after 。！？ and their closing quotes, at line breaks; ；stays inside), so the
+    Doc's sentences are the ones the extractors read. Whitespace belongs to the sentence before
+    it, and a document-initial indent joins the first sentence."""
+    opens = set()
+    for a, b in sentences(text):
+        while a < b and text[a].isspace():
+            a += 1
+        opens.add(a)
     starts: list[bool | int | None] = [False] * len(words)  # spaCy's Doc(sent_starts=…) type
-    pending = "start"  # "", "start" (a line break or the document start) or "punct"
-    first_text = None
-    for i, text in enumerate(words):
-        if text.isspace():
-            if "\n" in text:
-                pending = "start"
-            continue
-        if first_text is None:
-            first_text = i
-        if pending == "punct" and all(ch in CLOSERS for ch in text):
-            continue
-        if pending:
-            starts[i] = True
-            pending = ""
-        if text[-1] in SENTENCE_END:
-            pending = "punct"
+    pos, first_text = 0, None
+    for i, word in enumerate(words):
+        if not word.isspace():
+            if first_text is None:
+                first_text = i
+            starts[i] = pos in opens
+        pos += len(word) + (1 if spaces[i] else 0)
     if words:
         if first_text:  # not None, not 0: a leading indent joins the first sentence
             starts[first_text] = False

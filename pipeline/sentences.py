@@ -6,20 +6,27 @@ from .rules import anatomy as A
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Half-open spans of sentences: split after 。！？ and at line breaks (；stays inside),
-    except a line break in the middle of a sentence."""
+    """Half-open spans of sentences: split after 。！？ (with the closing quotes and brackets right
+    after them) and at line breaks, except a line break in the middle of a sentence; ；stays inside.
+    The one sentence splitter: targets, milestones and segment's spaCy sentences all read it, so
+    a text without line breaks (OCR, a flattened page) is split at its 。！？ alone."""
     spans, start = [], 0
     for m in A.SENTENCE_END.finditer(text):
         i = m.start()
+        if i < start:
+            continue  # a closer already taken into the sentence before
         if text[i] == "\n":
             if broken_line(text, i):
                 continue
-            end = i
+            end, nxt = i, i + 1
         else:
             end = i + 1
+            while end < len(text) and text[end] in A.SENTENCE_CLOSERS:
+                end += 1
+            nxt = end
         if text[start:end].strip():
             spans.append((start, end))
-        start = i + 1
+        start = nxt
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans

@@ -41,8 +41,11 @@ TITLE_LINE_END = re.compile(r"(?:方案|计划|规划|意见|措施|纲要|办�
 SPACE_RUN = re.compile(r"\s*")
 #: Characters that end a sentence or a clause line (a line ending in one is not broken).
 LINE_ENDS_SENTENCE = "。！？；：!?;:）)”】」』"
-#: Where a sentence ends: 。！？ and line breaks (；stays inside a sentence).
+#: Where a sentence ends: 。！？ and line breaks (；stays inside a sentence: a deadline phrase
+#: governs the clauses after it, 到2027年，A达到X；B达到Y). The one definition: segment's sentences too.
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+#: Closing quotes and brackets right after a sentence's end stay in it (他说：“好。”).
+SENTENCE_CLOSERS = frozenset("”’」』）)》〕】\"'")
 #: Where a clause ends: ，；：。！？ (half-width too).
 CLAUSE_END = re.compile(r"[，；;,：:。！？]")
 
@@ -61,7 +64,9 @@ VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年\
 #: A sub-item opening inside a block (一是, 其二是…).
 ENUM = re.compile(r"(?:^|(?<=[。；！？\n）)]))\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)[，、：]?")
 #: A task table's column of responsible units (责任单位, 牵头部门).
-OWNER_HEADER = re.compile(r"^(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)")
+OWNER_HEADER = re.compile(r"^(?:(?:责任|牵头|主责|实施|承办)(?:单位|部门|主体)|责任分工|职责分工)")
+#: A task table's column of supporting units (配合单位) beside its owner column.
+SUPPORT_HEADER = re.compile(r"^(?:配合|协办|参与|协助|责任配合)(?:单位|部门)")
 #: A task table's column of deadlines (完成时限, 时间节点).
 TIME_HEADER = re.compile(r"时限|时间|进度|节点")
 
@@ -81,13 +86,40 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
 )
+#: An outline marker inside a line (一、 （一） 1. （1）), followed by text: where a text whose line
+#: breaks were lost (OCR, a page flattened into one line) had its headings. Groups: the numeral.
+INNER_MARKER = re.compile(
+    rf"(?:(?P<cn>[{CN}]{{1,3}})[、.．]|[（(](?P<pcn>[{CN}]{{1,3}})[）)]|(?<![\d.．])(?P<ar>\d{{1,2}})[.．、]"
+    rf"|[（(](?P<par>\d{{1,2}})[）)])(?=[\u4e00-\u9fff“])(?![{CN}])"
+)
+#: What stands before a marker inside a line when it opens a heading: a sentence's or clause's end.
+INNER_MARKER_AFTER = "。；;！？!?：:）)】 \u3000"
 #: The words a document title holds (方案, 规划, 通知, 解读 …).
 TITLE_WORDS = re.compile("(?:" + "|".join((*PLAN_WORDS, *NOTICE_WORDS, "措施", "办法", "细则", "政策", "若干", "公报",
                                            "报告", "纪要", "条例", "规定", "答记者问", "解读")) + ")")
 #: A notice that carries a plan: 关于印发《X》的通知 → X.
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
-CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布)\s*[<〈《]?(?P<title>.+?)[>〉》]?\s*的?通知")
+CITED_NOTICE = re.compile(r"^关于(?:印发|转发|下发|发布|呈报|报送|报请审批)\s*[<〈《]?(?P<title>.+?)[>〉》]?\s*的?(?:通知|请示)")
+#: A cited document that is no plan to implement: a report, a request, a proposal, minutes.
+CITED_NOT_PLAN = re.compile(r"(?:报告|请示|建议|提案|批示|纪要|汇报|总结)$")
+#: What introduces a short name, not a citation: （以下简称《条例》）.
+SHORT_NAME_BEFORE = re.compile(r"(?:以下)?简称$")
+#: What cites a plan a document implements: 根据《…》, 按照, 依据, 贯彻落实 (never 未按照《…》).
+IMPLEMENTS_BEFORE = re.compile(r"(?<!未)(?<!不)(?<!没有)(?:根据|依据|按照|遵照|贯彻|落实|执行)[^。；，,]{0,6}$")
+#: A letter's title (…工作联系函, …的函): it cites what it implements only with 根据/按照.
+LETTER_TITLE = re.compile(r"函$")
+#: The marker of a regulation's first article (第一条).
+ARTICLE_ONE = re.compile(r"^第一条")
+#: How the first line of a title opens: an organ's 关于 (国务院关于…), or 关于 alone.
+TITLE_OPENS = re.compile(r"^(?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委))?关于")
+#: A decree's line naming its issuer: 上海市人民政府令.
+DECREE_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?(?:人民政府|政府))令$")
+#: A letterhead opening a text: a place and one of its organs (龙岩市工业和信息化局…, 山东省发展和改革委员会…).
+LETTERHEAD = re.compile(
+    r"^([\u4e00-\u9fa5]{1,8}?(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|新区|高新区))"
+    r"(?=[\u4e00-\u9fa5（）()]{0,24}?(?:人民政府|办公厅|办公室|委员会|局|厅|委|办|领导小组))"
+)
 # The organ that issued a cited document, written right before its 《: 落实青岛市人民政府办公厅《…》.
 CITED_ISSUER = re.compile(
     r"(?:国务院办公厅|国务院|中共中央办公厅|中共中央|[\u4e00-\u9fa5]{2,24}?"
@@ -108,15 +140,17 @@ REGION = re.compile(
     r"^((?:[\u4e00-\u9fa5]{1,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|州(?![市区县])|县|自治县|旗|区|新区|镇|街道))+)"
 )
 #: A cited title in 《》, with its 文号 in brackets after it if any.
-CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")
+CITED = re.compile(r"《(?P<title>[^《》]{4,80}|[^《》]{2}法)》\s*(?:[（(](?P<no>[^（）()]{3,30}?号)[）)])?")  # 《电力法》
 #: The last word of an organ's name (…人民政府, …局, 管委会): an issuer's line, a signature.
 ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|局|厅|委|部|国务院|管委会|中心)$")
-# A document title inside running text: …关于…的通知/函/方案…, or …就《…》答记者问.
+# A document title inside running text: …关于…的通知/函/方案…, …就《…》答记者问, or a letter's
+# name opening the text before its addressee (…办公室工作联系函某公司：).
 TITLE_IN_TEXT = re.compile(
     r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
     r"关于[^。：:，；]{4,80}?"
-    r"(?:的(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》]|$)|规划(?=[^\u4e00-\u9fa5》]|$))"
+    r"(?:的(?:预备|补充|紧急)?(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》（(]|$)|规划(?=[^\u4e00-\u9fa5》（(]|$))"
     r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
+    r"|^[\u4e00-\u9fa5]{2,40}?(?:联系函|便函|提示函|告知函|督办函)(?=[\u4e00-\u9fa5（）()]{2,40}[：:])"  # a letter's head
 )
 SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
 # A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.

@@ -12,7 +12,7 @@ FIRST_LISTED_LEADS_RULE = re.compile(
     r"(?:列|排|排在|排名|列在|位列)?(?:第一|首)(?:位|个|家)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)"
 )
 #: Notes a clause may carry besides its units: the rule above, 下同 ("the same below").
-CLAUSE_NOTE = re.compile(rf"[，,；;]\s*(?:(?:{FIRST_LISTED_LEADS_RULE.pattern})|下同)|[。；;]\s*以下[^（）()]*$")
+CLAUSE_NOTE = re.compile(rf"[，,；;。]\s*(?:(?:{FIRST_LISTED_LEADS_RULE.pattern})|下同)|[。；;]\s*以下[^（）()]*$")
 
 
 # --- responsibility ---
@@ -41,8 +41,8 @@ VERBS: dict[str, Optional[Role]] = {
 }
 #: A role verb closing a list of units (…牵头, …配合).
 VERB_TAIL = re.compile("(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\s*$")
-#: 等 (有关部门) closing a list: the list is open.
-OPEN_TAIL = re.compile(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|机构)?\s*$")
+#: 等 (有关部门, 有关部门和单位) closing a list: the list is open.
+OPEN_TAIL = re.compile(r"等(?:其他)?(?:有关|相关)?(?:(?:部门|单位|机构)(?:和|及|与)?){0,2}\s*$")
 INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]?\s*$")  # ） may be lost
 #: A conjunction between two units (以及, 及, 和, 与).
 CONJUNCTION = re.compile("以及|及|和|与")
@@ -50,8 +50,12 @@ CONJUNCTION = re.compile("以及|及|和|与")
 BARE_RELEVANT = re.compile(r"^(?:其他)?(?:有关|相关)(?:部门|单位|处室|机构)$")
 #: A level word alone (各区, 市, 街道): not a unit.
 LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
+#: A government named by its level alone (市政府, 县人民政府): after 各区、 it completes 各区、市政府.
+LEVEL_GOVERNMENT = re.compile(r"^(?:省|自治区|直辖市|市|州|盟|县|区|旗|乡|镇)(?:人民)?政府$")
 #: What closes a parenthesised clause (a closing parenthesis or the end of a line).
 CLOSE_CHAR = re.compile(r"[）)\n\r]")
+#: What a clause closing a sentence stands next to: the sentence's end, or the line's.
+SENTENCE_STOPS = "\n。；;！？!?"
 #: The end of a sentence or a line (a clause never runs past it).
 SENTENCE_STOP = re.compile(r"[。\n\r]")
 #: A list that runs on past a stray close (（责任单位：A）、B）): it belongs to the clause.

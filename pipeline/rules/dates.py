@@ -29,6 +29,10 @@ RANGE_AFTER = re.compile(r"\s*" + RANGE_SIGN + r"\s*" + YEAR_NUMBER)  # matched 
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 #: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan.
 THIS_YEAR = re.compile(r"(?<![\d年〇零一二三四五六七八九])(?:今年|本年度?)?(?:年底前|年末前|年内|上半年|下半年|底前)")
+#: A month-day deadline that names no year (于3月2日前, 6月底前): the year the document was issued.
+MONTH_DAY_BEFORE = re.compile(
+    r"(?<![\d年月日.])(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)\s*(?:前|之前|以前)"
+)
 #: Recurrence words and what they mean (每年 → annual).
 RECURRENCE = (
     (re.compile(r"每年|年年|逐年|每一年"), "annual"),

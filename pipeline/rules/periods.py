@@ -14,3 +14,8 @@ STATED_PERIOD = re.compile(
 )
 #: Deadlines of a one-year plan that name no year: 年底前, 年内, 今年.
 THIS_YEAR = re.compile(r"(?<![\d年])(?:年底前|年内|今年|本年度|年末前)")
+#: A period stated as the time a plan takes: 用3年时间（2021年至2023年）, 利用三年时间（2024—2026年）.
+TIME_TAKEN = re.compile(
+    r"用(?:\d{1,2}|[一二三四五六七八九十])年(?:左右)?(?:时间)?\s*[（(]?\s*((?:19|20)\d{2})\s*年?\s*(?:—|–|-|－|~|～|至|到)\s*"
+    r"((?:19|20)\d{2})\s*年"
+)

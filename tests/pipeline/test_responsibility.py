@@ -71,6 +71,22 @@ def _triples(content: str) -> list[tuple[str, str, int]]:
     ("各地区、各部门负责", [("各地区", "responsible", 1), ("各部门", "responsible", 2)], False),
     ("各县（市、区）人民政府负责", [("各县（市、区）人民政府", "responsible", 1)], False),
     ("市商务局负责，市财政局配合", [("市商务局", "lead", 1), ("市财政局", "support", 2)], False),
+    # beside named units a bare 有关部门 is "and the others": the list is open, no unit
+    ("国家发展改革委会同有关部门负责", [("国家发展改革委", "lead", 1)], True),
+    ("市商务局牵头，有关部门配合", [("市商务局", "lead", 1)], True),
+    ("有关部门负责", [("有关部门", "responsible", 1)], False),
+    # groups separated by ， in one list, and 各区、市政府 as one owner
+    ("责任单位：市发展改革委，市科技局、市财政局，各区、市政府",
+     [("市发展改革委", "responsible", 1), ("市科技局", "responsible", 2), ("市财政局", "responsible", 3),
+      ("各区、市政府", "responsible", 4)], False),
+    # State Council short names of commissions and bodies that do not end like a bureau
+    ("人民银行、银保监会、证监会负责",
+     [("人民银行", "responsible", 1), ("银保监会", "responsible", 2), ("证监会", "responsible", 3)], False),
+    ("商务部、供销合作总社等和各有关省级人民政府负责",
+     [("商务部", "responsible", 1), ("供销合作总社", "responsible", 2), ("各有关省级人民政府", "responsible", 3)],
+     True),
+    ("发展改革委、财政部、商务部等相关部门按职责分工负责",
+     [("发展改革委", "responsible", 1), ("财政部", "responsible", 2), ("商务部", "responsible", 3)], True),
 ])
 def test_responsibility_parse_units_roles_and_ranks(content, expected, open_list):
     responsibilities, is_open = parse_units(content)
@@ -309,6 +325,17 @@ def test_responsibility_a_clause_carrying_the_document_rule_is_read_and_applied(
     r = process_bytes(text.encode("utf-8"), "rule.txt")
     assert [[(x.unit, x.role) for x in a.responsibilities] for a in r.actions] == [
         [("市税务局", "lead"), ("市财政局", "support")], [("市商务局", "lead"), ("市财政局", "support")]]
+
+
+def test_responsibility_the_document_rule_after_a_full_stop_inside_the_clause():
+    """State Council style: （A、B负责。列第一位者为牵头单位，下同）, then 等有关部门和单位 closing a list."""
+    text = ("国务院关于促进某产业发展的若干意见\n一、支持企业\n（一）加大支持。落实政策。"
+            "（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）\n（二）开展培训。扩大培训范围。"
+            "（教育部、财政部等有关部门和单位负责）\n")
+    r = process_bytes(text.encode("utf-8"), "rule.txt")
+    assert [[(x.name, x.role) for x in a.responsibilities] for a in r.actions if a.responsibilities] == [
+        [("人力资源社会保障部", "lead"), ("财政部", "support")], [("教育部", "lead"), ("财政部", "support")]]
+    assert [a.open_list for a in r.actions if a.responsibilities] == [False, True]
 
 
 def test_responsibility_each_paragraphs_clause_governs_its_own_paragraph():

@@ -36,8 +36,12 @@ def test_segment_doc_text_equals_normalized_text(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
+        # ；stays inside a sentence (its deadline phrase governs the clauses after it), as in sentences.py
         ("为推动发展，制定本方案。到2027年，营业收入达到300亿元；企业新增40家！是否达标？",
-         ["为推动发展，制定本方案。", "到2027年，营业收入达到300亿元；", "企业新增40家！", "是否达标？"]),
+         ["为推动发展，制定本方案。", "到2027年，营业收入达到300亿元；企业新增40家！", "是否达标？"]),
+        # a text without line breaks (OCR): split at its 。！？ alone
+        ("一、总体要求到2026年建成平台。二、主要任务推进数据共享！是否完成？",
+         ["一、总体要求到2026年建成平台。", "二、主要任务推进数据共享！", "是否完成？"]),
         ("一、总体要求\n（一）指导思想\n坚持创新驱动",
          ["一、总体要求\n", "（一）指导思想\n", "坚持创新驱动"]),
         ("他指出：“要加快发展。”随后部署任务。",
@@ -51,6 +55,16 @@ def test_segment_doc_text_equals_normalized_text(text: str) -> None:
 def test_segment_splits_sentences(text: str, sentences: list[str]) -> None:
     doc = seg_of(text).doc
     assert [s.text for s in doc.sents] == sentences
+
+
+def test_segment_sentences_are_the_extractors_sentences() -> None:
+    """One splitter: the Doc's sentences start where pipeline.sentences' spans start (after blanks)."""
+    from pipeline.sentences import sentences
+
+    text = "他指出：“要加快发展。”随后部署任务；明确分工。\n（一）推进改革。加快建设！"
+    doc = seg_of(text).doc
+    starts = [a + len(text[a:b]) - len(text[a:b].lstrip()) for a, b in sentences(text)]
+    assert [s.start_char for s in doc.sents] == starts
 
 
 @pytest.mark.parametrize(

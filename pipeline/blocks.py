@@ -1,0 +1,153 @@
+"""Blocks of an outlined document: the text read as one action each.
+
+A block is the own text of a heading (up to the next heading of any depth), split at its 一是/二是
+sub-items and at the responsibility clauses that close its sentences; the body before the first
+heading is a block too. Task tables (项目 | 内容 | 时限 | 责任单位) give rows with their owners.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from schemas.records import Responsibility, Section
+from schemas.stages import OutlinedDocument
+
+from .deadlines import find_deadlines
+from .responsibility import find_clauses, parse_units
+from .rules.anatomy import CLAUSE_TITLE_END, ENUM, ITEM_TITLE_END, OWNER_HEADER, SUPPORT_HEADER, TIME_HEADER
+from .rules.clauses import SENTENCE_STOPS
+from .rules.tables import SERIAL_HEADER
+
+Block = tuple[int, int, Optional[Section], Optional[str]]
+"""A block of text read as one: (start, end, its section or None, the title of a sub-item or None)."""
+
+
+
+def _split_enumeration(text: str, start: int, end: int, sec: Section
+                       ) -> list[Block]:
+    """A heading's text, split at 一是……二是…… when it enumerates two or more sub-items.
+
+    Each sub-item becomes an action of its own (its title is its first clause); the text before
+    the first one stays with the heading.
+    """
+    block = text[start:end]
+    if "是" not in block and "其" not in block:  # every 一是 / 其二 has one; the pattern is slow
+        return [(start, end, sec, None)]
+    marks = [m for m in ENUM.finditer(block) if m.start() > 0 or not block.startswith(sec.marker)]
+    if len(marks) < 2:
+        return [(start, end, sec, None)]
+    out: list[Block] = [(start, start + marks[0].start(), sec, None)]
+    owned = 0
+    for i, m in enumerate(marks):
+        sub_end = start + (marks[i + 1].start() if i + 1 < len(marks) else len(block))
+        body = block[m.end():sub_end - start]
+        owned += bool(find_clauses(body))
+        title = ITEM_TITLE_END.split(body, maxsplit=1)[0].strip()[:40] or sec.title
+        out.append((start + m.start(), sub_end, sec, title))
+    # Split only when the sub-items carry their own clauses; one clause closing them all
+    # makes the heading one action.
+    return out if owned >= 2 else [(start, end, sec, None)]
+
+
+def _split_by_clauses(text: str, start: int, end: int, sec: Section
+                      ) -> list[Block]:
+    """A heading's text whose paragraphs (or sentences) each close with a clause of their own
+    (……实现网上可办。（省大数据局牵头，各市政府配合）……), split into one action per clause: each
+    clause governs the text since the previous one. One clause closing it all keeps one action,
+    and a clause on the heading line still governs the heading's sub-items."""
+    block = text[start:end]
+    if block.count("（") + block.count("(") < 2:
+        return [(start, end, sec, None)]
+    first_line = block.find("\n")
+    first_line = len(block) if first_line < 0 else first_line
+    clauses = [c for c in find_clauses(block) if c.end > first_line or _closes_sentence(block, c.start, c.end)]
+    closing = [c for c in clauses if _closes_sentence(block, c.start, c.end)]
+    if len(closing) < 2:
+        return [(start, end, sec, None)]
+    out: list[Block] = []
+    prev = 0
+    for i, c in enumerate(closing):
+        seg_end = len(block) if i == len(closing) - 1 else c.end
+        body = block[prev:seg_end]
+        if i == 0:
+            out.append((start, start + seg_end, sec, None))
+        else:
+            lead = body.lstrip("。；;，, \n")
+            title = CLAUSE_TITLE_END.split(lead, maxsplit=1)[0].strip()[:40] or sec.title
+            out.append((start + prev, start + seg_end, sec, title))
+        prev = seg_end
+    return out
+
+
+def _closes_sentence(block: str, start: int, end: int) -> bool:
+    """A clause ends its sentence or paragraph: the text ends, or a line break or 。 follows, or it
+    follows the sentence it closes (……体系。（A、B负责）下一句……, State Council style)."""
+    rest = block[end:end + 2].lstrip(" 　")
+    before = block[max(0, start - 2):start].rstrip(" 　")
+    return not rest or rest[0] in SENTENCE_STOPS or (bool(before) and before[-1] in SENTENCE_STOPS)
+
+
+@dataclass
+class Row:
+    """A row of a task table (项目名称 | 建设内容 | 完成时限 | 责任单位)."""
+
+    start: int
+    end: int
+    title: str
+    owners: list[Responsibility]
+    owner_span: tuple[int, int]
+    deadline: Optional[str]
+
+
+def table_rows(text: str) -> list[Row]:
+    """Rows of tab-separated tables whose header names an owner column (责任单位, 牵头单位 …); a
+    配合单位 column beside it gives the supporting units (牵头单位 | 配合单位)."""
+    rows: list[Row] = []
+    pos, header = 0, None
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) >= 3:
+            names = [c.strip() for c in cells]
+            if any(OWNER_HEADER.match(c) for c in names):
+                header = ([i for i, c in enumerate(names) if OWNER_HEADER.match(c)][0],
+                          next((i for i, c in enumerate(names) if TIME_HEADER.search(c)), None),
+                          1 if SERIAL_HEADER.match(names[0]) else 0,
+                          next((i for i, c in enumerate(names) if SUPPORT_HEADER.match(c)), None))
+            elif header is not None and len(cells) > header[0]:
+                owner_col, time_col, title_col, support_col = header
+                offsets = [pos]
+                for c in cells[:-1]:
+                    offsets.append(offsets[-1] + len(c) + 1)
+                owner_cells = [owner_col] + ([support_col] if support_col is not None and support_col < len(cells)
+                                             and cells[support_col].strip() else [])
+                content = cells[owner_col].strip()
+                if len(owner_cells) > 1:  # 牵头 | 配合 columns: the label grammar gives the roles
+                    content = f"牵头单位：{content}；配合单位：{cells[owner_cells[1]].strip()}"
+                owners, _ = parse_units(content)
+                dates = find_deadlines(cells[time_col]) if time_col is not None and time_col < len(cells) else []
+                first, last = min(owner_cells), max(owner_cells)
+                rows.append(Row(pos, pos + len(line), cells[title_col].strip(), owners,
+                                (offsets[first], offsets[last] + len(cells[last])),
+                                dates[-1].date if dates else None))
+        else:
+            header = None
+        pos += len(line) + 1
+    return rows
+
+
+
+def blocks(doc: OutlinedDocument) -> list[Block]:
+    """The blocks of the text: the body before the first heading, then each section's, split at
+    its 一是/二是 items and its clauses."""
+    text, sections = doc.norm.text, doc.sections
+
+    starts = [s.start for s in sections] + [len(text)]
+    blocks: list[Block] = []
+    first = sections[0].start if sections else len(text)
+    if first > doc.body_start:
+        blocks.append((doc.body_start, first, None, None))
+    sec: Optional[Section]
+    for i, sec in enumerate(sections):
+        for part in _split_enumeration(text, sec.start, starts[i + 1], sec):
+            blocks.extend(_split_by_clauses(text, part[0], part[1], sec) if part[3] is None else [part])
+    return blocks
