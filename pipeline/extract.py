@@ -149,8 +149,10 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         o_start, o_end = norm.to_original(a, b)
         warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
                                 text=text[a:b], orig_start=o_start, orig_end=o_end))
-    targets, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
-    if not any(t.kind != "baseline" for t in targets):
+    amounts, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
+    targets = [t for t in amounts if t.kind != "baseline"]
+    baselines = [t for t in amounts if t.kind == "baseline"]
+    if not targets:
         warnings.append(Warning(code="no_targets", message="no targets found"))
     if plan.level == "unknown":  # no place in title, issuer or 文号: the level of the units it names
         plan = plan.replace(level=level_of_units(u.level for u in units.values() if not u.generic))
@@ -158,7 +160,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
     records = DocumentRecords(
         source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
                       format=raw.format, pipeline_version=PIPELINE_VERSION),
-        plan=plan, sections=sections, actions=acc.actions, targets=targets, milestones=milestones,
+        plan=plan, sections=sections, actions=acc.actions, targets=targets, baselines=baselines,
+        milestones=milestones,
         units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
     )
     return first_listed_leads(records, BY_DOCUMENT) if states_first_listed_leads(text) else records

@@ -303,8 +303,7 @@ def run(ctx: click.Context, corpus: str, output: Path, workers: Optional[int]) -
     b = result.batch
     echo(f"extracted {len(b.records)} document(s) ({b.cached} unchanged) into {shown(output / 'records')}")
     for r in b.records:
-        real = [t for t in r.targets if t.kind != "baseline"]
-        echo(f"  {r.plan.title}: {len(r.actions)} actions, {len(real)} targets, "
+        echo(f"  {r.plan.title}: {len(r.actions)} actions, {len(r.targets)} targets, "
                    f"{len(r.milestones)} milestones, {len(r.units)} units, {len(r.warnings)} warnings")
     for child, parent in result.pending_parents:
         echo(f"  {child} implements {parent} — not in the corpus yet")

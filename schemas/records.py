@@ -10,7 +10,7 @@ from typing import Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 DATE = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 
 Level = Literal["national", "provincial", "city", "district", "subdistrict", "unknown"]
@@ -193,7 +193,14 @@ class DocumentRecords(Record):
     plan: Plan
     sections: list[Section] = []
     actions: list[Action] = []
-    targets: list[Target] = []
+    targets: list[Target] = Field(default=[], description="What the document sets out to reach (no baselines).")
+    baselines: list[Target] = Field(
+        default=[], description="Amounts the document reports as already reached (发展基础, a bulletin's or "
+                                "report's figures): kind baseline, no deadline, never targets.")
     milestones: list[Milestone] = []
     units: list[Unit] = []
     warnings: list[Warning] = []
+
+    def amounts(self) -> list[Target]:
+        """Targets, then baselines: every amount the document states, for views that show both."""
+        return [*self.targets, *self.baselines]

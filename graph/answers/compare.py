@@ -150,8 +150,7 @@ def _plan_ref(records: DocumentRecords) -> PlanRef:
 
 def compare_plans(child: DocumentRecords, parent: DocumentRecords) -> Comparison:
     """Align ``child``'s targets with ``parent``'s, one to one, and pair their bureaus."""
-    children = [t for t in child.targets if t.kind != "baseline"]
-    parents = [t for t in parent.targets if t.kind != "baseline"]
+    children, parents = child.targets, parent.targets
     pairs = _match(children, parents)
     alignments = [_align(target_ref(children[i], child), target_ref(parents[j], parent), s, r)
                   for i, j, s, r in pairs]

@@ -36,7 +36,7 @@ def _bureaus(records: DocumentRecords) -> dict[str, tuple[str, set[str]]]:
             found[unit.canonical] = (level, {name_core(n, level) for n in names})
     generic = {unit.canonical for unit in records.units if unit.generic}
     mentioned = [r.unit for a in records.actions for r in a.responsibilities]
-    mentioned += [u for t in records.targets for u in t.responsible_units]
+    mentioned += [u for t in records.amounts() for u in t.responsible_units]
     for name in mentioned:
         if name not in found and name not in generic and not name.startswith("各"):
             level = level_of(name)

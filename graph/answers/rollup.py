@@ -83,7 +83,7 @@ def rollup_plans(parent: DocumentRecords, children: list[DocumentRecords]) -> Ro
         raise InputError(f"{parent.plan.title}: no plans implementing it to roll up")
     comparisons = [compare_plans(child, parent) for child in children]
     refs = [c.child_plan for c in comparisons]
-    targets = [target_ref(t, parent) for t in parent.targets if t.kind != "baseline"]
+    targets = [target_ref(t, parent) for t in parent.targets]
     rows = [_row(t, [_figure(ref.id, c, t.id) for ref, c in zip(refs, comparisons)])
             for t in targets]
     missing = [Missing(plan_id=ref.id, parent_targets=list(c.parent_only))

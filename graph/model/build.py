@@ -183,7 +183,7 @@ def _add_document(G: nx.MultiDiGraph, records: DocumentRecords, corpus: CorpusPl
                       basis=resp.basis, doc_id=doc_id)
 
     action_ids = {action.id for action in records.actions}
-    for target in records.targets:
+    for target in records.amounts():  # baselines are Target nodes too, of kind baseline
         _add_fact(G, target, "Target", doc_id, plan, action_ids, records.sections, ids)
     for milestone in records.milestones:
         _add_fact(G, milestone, "Milestone", doc_id, plan, action_ids, records.sections, ids)

@@ -68,7 +68,7 @@ def bureaus(records: DocumentRecords) -> list[str]:
     """Every canonical unit the document names: units list, clauses, facts' owners."""
     names = [u.canonical for u in records.units]
     names += [r.unit for a in records.actions for r in a.responsibilities]
-    names += [u for fact in records.targets for u in fact.responsible_units]
+    names += [u for fact in records.amounts() for u in fact.responsible_units]
     names += [u for fact in records.milestones for u in fact.responsible_units]
     return list(dict.fromkeys(names))
 
@@ -77,7 +77,7 @@ def _target_rows(records: DocumentRecords, prefix: str) -> list[dict[str, Any]]:
     owners = _owners(records)
     action_no = {a.id: i for i, a in enumerate(records.actions, start=1)}
     rows = []
-    for i, t in enumerate(records.targets):
+    for i, t in enumerate(records.amounts()):
         rows.append({
             "id": t.id, "mark": f"{prefix}-t{i}", "metric": t.metric, "amount": _amount(t),
             "sort_value": t.normalized.value if t.normalized.value is not None else t.value,
@@ -94,7 +94,7 @@ def _spans(records: DocumentRecords, text: str, prefix: str) -> tuple[list[Span]
     """Marks for targets, milestones, clauses and locatable warnings; the warnings list."""
     spans = [Span(t.evidence.start, t.evidence.end, "target", LABELS["target"], f"{prefix}-t{i}",
                   f"{t.metric} · {t.kind}", t.evidence.text)
-             for i, t in enumerate(records.targets)]
+             for i, t in enumerate(records.amounts())]
     spans += [Span(m.evidence.start, m.evidence.end, "milestone", LABELS["milestone"],
                    f"{prefix}-m{i}", f"{m.description} · {m.deadline}", m.evidence.text)
               for i, m in enumerate(records.milestones)]
@@ -133,12 +133,11 @@ def _plan_view(index: int, records: DocumentRecords, corpus: dict[str, int],
         "index": index, "prefix": prefix, "plan": plan, "doc_id": records.source.doc_id,
         "source": records.source, "parents": parents,
         "counts": {"actions": len(records.actions),
-                   "targets": sum(t.kind != "baseline" for t in records.targets),
-                   "baselines": sum(t.kind == "baseline" for t in records.targets),
+                   "targets": len(records.targets), "baselines": len(records.baselines),
                    "bureaus": len(names), "milestones": len(records.milestones),
                    "warnings": len(records.warnings)},
         "targets": _target_rows(records, prefix),
-        "kinds": sorted({t.kind for t in records.targets}),
+        "kinds": sorted({t.kind for t in records.amounts()}),
         "matrix": matrix_view(records, G),
         "timeline": timeline_view(records, prefix),
         "graph": graph_data(records, prefix, G),

@@ -44,7 +44,7 @@ def timeline_view(records: DocumentRecords, prefix: str) -> dict[str, Any]:
     """Targets and milestones with a deadline, by year and half-year (H1 = Jan–Jun)."""
     items = [{"kind": "target", "text": t.metric, "deadline": t.deadline, "mark": f"{prefix}-t{i}",
               "rule": t.deadline_rule}
-             for i, t in enumerate(records.targets) if t.deadline]
+             for i, t in enumerate(records.amounts()) if t.deadline]
     items += [{"kind": "milestone", "text": m.description, "deadline": m.deadline,
                "mark": f"{prefix}-m{i}", "rule": m.deadline_rule}
               for i, m in enumerate(records.milestones)]
@@ -57,7 +57,7 @@ def timeline_view(records: DocumentRecords, prefix: str) -> dict[str, Any]:
                   for h in (1, 2)]
         groups.append({"year": year, "halves": halves})
     return {"years": groups, "dated": len(items),
-            "undated": sum(1 for t in records.targets if not t.deadline)}
+            "undated": sum(1 for t in records.amounts() if not t.deadline)}
 
 
 def _short(text: str, n: int = 14) -> str:
@@ -84,7 +84,7 @@ def graph_data(records: DocumentRecords, prefix: str, G: Optional[nx.MultiDiGrap
     edge's role), plan → the plans it implements. Targets and milestones carry their evidence mark."""
     G = build_graph([records]) if G is None else G
     numbers = {a.id: i for i, a in enumerate(records.actions, start=1)}
-    marks = {t.id: f"{prefix}-t{i}" for i, t in enumerate(records.targets)}
+    marks = {t.id: f"{prefix}-t{i}" for i, t in enumerate(records.amounts())}
     marks.update({m.id: f"{prefix}-m{i}" for i, m in enumerate(records.milestones)})
     nodes: list[dict[str, Any]] = []
     keep = _in_document(G, records)

@@ -48,11 +48,13 @@ def plan_records(store: Store, plans: list[dict[str, Any]]) -> list[DocumentReco
     """Records of ``plans`` (rows with id, title, region, doc_number, doc_id, level), in order."""
     docs = [p["doc_id"] for p in plans]
     targets: dict[str, list[Target]] = defaultdict(list)
+    baselines: dict[str, list[Target]] = defaultdict(list)
     for row in store.query(get_query("plan-targets").text, {"docs": docs}):
-        targets[row["doc_id"]].append(_target(row["doc_id"], row))
+        target = _target(row["doc_id"], row)
+        (baselines if target.kind == "baseline" else targets)[row["doc_id"]].append(target)
     return [DocumentRecords(
         source=Source(doc_id=p["doc_id"], path=SOURCE_PATH, sha256="", encoding="utf-8", format="text",
                       pipeline_version=""),
         plan=Plan(id=p["id"], title=p["title"], region=p.get("region"),
                   level=p.get("level") or "unknown", doc_number=p.get("doc_number")),
-        targets=targets[p["doc_id"]]) for p in plans]
+        targets=targets[p["doc_id"]], baselines=baselines[p["doc_id"]]) for p in plans]

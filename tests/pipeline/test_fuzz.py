@@ -49,10 +49,10 @@ def _run(data: bytes):
 
 def _check(norm, records):
     text, original = norm.text, norm.raw.original  # orig_* index the file as it is (RawDocument)
-    for kind in (records.targets, records.milestones, records.actions, records.sections):
+    for kind in (records.amounts(), records.milestones, records.actions, records.sections):
         ids = [r.id for r in kind]
         assert len(ids) == len(set(ids)), "two records with one id would merge in the graph"
-    for ev in [t.evidence for t in records.targets] + [m.evidence for m in records.milestones] + \
+    for ev in [t.evidence for t in records.amounts()] + [m.evidence for m in records.milestones] + \
               [a.clause for a in records.actions if a.clause]:
         assert 0 <= ev.start <= ev.end <= len(text) and text[ev.start:ev.end] == ev.text
         assert 0 <= ev.orig_start <= ev.orig_end <= len(original)

@@ -37,8 +37,8 @@ def test_outline_chapter_section_article_styles():
         ("第一章", 1), ("第二章", 1), ("第一节", 2), ("第三章", 1), ("第一节", 2), ("第一条", 3)]
     assert r.sections[-1].path == ["重点任务", "夯实数字基础设施", "建设算力网络"]
     assert (r.plan.region, r.plan.level, r.plan.period_start, r.plan.period_end) == ("西川省", "provincial", 2025, 2030)
-    baseline = [t for t in r.targets if t.kind == "baseline"]
-    assert [(t.value, t.unit) for t in baseline] == [(1.2, "万亿元")]  # 发展基础 is background
+    assert [(t.value, t.unit, t.kind) for t in r.baselines] == [(1.2, "万亿元", "baseline")]  # 发展基础 is background
+    assert all(t.kind != "baseline" for t in r.targets)
 
 
 def test_outline_notice_wrapper_title_on_two_lines_and_parents():
@@ -127,7 +127,8 @@ def test_outline_a_bulletins_figures_are_observations_not_targets():
     text = ("云江市2025年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值达到5230亿元，比上年增长5.1%。"
             "全市新增市场主体3.2万户。\n")
     r = process_bytes(text.encode("utf-8"), "bulletin.txt")
-    assert r.targets and all(t.kind == "baseline" and t.deadline is None for t in r.targets)
+    assert not r.targets  # a bulletin sets no targets: its figures are what was reached
+    assert r.baselines and all(t.kind == "baseline" and t.deadline is None for t in r.baselines)
 
 
 def test_outline_the_title_inside_a_text_whose_lines_were_lost():

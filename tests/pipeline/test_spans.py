@@ -37,7 +37,7 @@ def test_spans_point_at_their_text(path):
     text, original = norm.text, _file_text(path, norm.raw)
     if norm.raw.format == "text":
         assert norm.raw.original == original
-    evidences = [t.evidence for t in records.targets] + [m.evidence for m in records.milestones]
+    evidences = [t.evidence for t in records.amounts()] + [m.evidence for m in records.milestones]
     evidences += [a.clause for a in records.actions if a.clause]
     assert evidences, "a plan with no facts"
     for ev in evidences:

@@ -32,12 +32,12 @@ def test_stages_indicator_table_rows_are_targets_and_baselines():
     text = ("北坡区商贸发展规划（2024—2026年）\n一、主要指标\n指标\t单位\t2023年\t2026年\t属性\n"
             "1.社会消费品零售总额\t亿元\t420\t500以上\t预期性\n2.网络零售额占比（%）\t\t18.5\t≥25\t预期性\n")
     records = process_bytes(text.encode("utf-8"), "table.txt")
-    got = [(t.metric, t.value, t.unit, t.comparator, t.kind, t.deadline) for t in records.targets]
+    got = [(t.metric, t.value, t.unit, t.comparator, t.kind, t.deadline) for t in records.amounts()]
     assert got == [
-        ("社会消费品零售总额", 420, "亿元", "eq", "baseline", None),
         ("社会消费品零售总额", 500, "亿元", "ge", "level", "2026-12-31"),
-        ("网络零售额占比", 18.5, "%", "eq", "baseline", None),
         ("网络零售额占比", 25, "%", "ge", "share", "2026-12-31"),
+        ("社会消费品零售总额", 420, "亿元", "eq", "baseline", None),
+        ("网络零售额占比", 18.5, "%", "eq", "baseline", None),
     ]
 
 

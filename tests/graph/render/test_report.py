@@ -76,13 +76,13 @@ def test_report_opens_offline_without_remote_sources(corpus):
 def test_report_counts_match_records(corpus):
     records, _, html = corpus
     assert _count(html, "actions") == len(records.actions)
-    assert _count(html, "targets") == sum(t.kind != "baseline" for t in records.targets)
-    assert _count(html, "baselines") == sum(t.kind == "baseline" for t in records.targets)
+    assert _count(html, "targets") == len(records.targets)
+    assert _count(html, "baselines") == len(records.baselines)
     assert _count(html, "milestones") == len(records.milestones)
     assert _count(html, "warnings") == len(records.warnings)
     assert _count(html, "bureaus") == len(bureaus(records))
-    assert _target_rows(html) == len(records.targets)
-    assert html.count('class="ent ent-target"') == len(records.targets)
+    assert _target_rows(html) == len(records.amounts())
+    assert html.count('class="ent ent-target"') == len(records.amounts())
     assert html.count('class="ent ent-milestone"') == len(records.milestones)
     assert html.count('class="ent ent-clause"') == sum(1 for a in records.actions if a.clause)
     assert "not in corpus" in html  # the city plan it implements is not in this corpus
@@ -118,7 +118,7 @@ def test_report_graph_draws_the_model_with_its_ids():
     roles = {(e["from"], e["to"]): e["kind"] for e in data["edges"]}
     assert roles[(bureau_id("青川市", "市大数据局"), records.actions[1].id)] == "responsible"
     marks = {n["id"]: n.get("mark") for n in data["nodes"]}
-    assert [marks[t.id] for t in records.targets] == [f"p0-t{i}" for i in range(len(records.targets))]
+    assert [marks[t.id] for t in records.amounts()] == [f"p0-t{i}" for i in range(len(records.amounts()))]
 
 
 def test_report_script_json_escapes_markup_characters():
@@ -230,18 +230,18 @@ def test_report_in_headless_chromium(corpus, tmp_path):
             }""")
             assert painted > 1000, "the graph canvas is blank"
             rows = page.locator("#p0 table.targets tbody tr")
-            assert rows.count() == len(records.targets)
+            assert rows.count() == len(records.amounts())  # baselines shown too, their kind says so
             matrix_rows = page.locator("#p0 table.matrix tbody tr").count()
             assert matrix_rows == len(matrix_view(records)["bureaus"])
             assert page.locator("#p0 .timeline .item").count() == (
-                len(records.milestones) + sum(1 for t in records.targets if t.deadline))
+                len(records.milestones) + sum(1 for t in records.amounts() if t.deadline))
 
-            page.fill("#p0 input.filter", records.targets[-1].metric)
+            page.fill("#p0 input.filter", records.amounts()[-1].metric)
             visible = page.locator("#p0 table.targets tbody tr:visible").count()
-            assert 1 <= visible < len(records.targets)
+            assert 1 <= visible < len(records.amounts())
             page.fill("#p0 input.filter", "")
 
-            last = len(records.targets) - 1
+            last = len(records.amounts()) - 1
             page.locator(f'#p0 tr[data-mark="p0-t{last}"]').click()
             mark = page.locator(f"#p0-t{last}")
             assert "active" in mark.get_attribute("class").split()
