@@ -1,0 +1,43 @@
+"""Amounts that are not goals: history (baselines), incentives, eligibility thresholds and norms.
+
+A plan's amounts about the past are baselines; a policy's amounts it pays or the conditions it sets
+on who may apply are not goals; nor are rules that hold per person or per cycle (每人每年只享受一次,
+每5年修订1次). The target grammar (pipeline/targets.py) asks these before it places a metric.
+"""
+from __future__ import annotations
+
+from .deadlines import DeadlinePhrase
+from .rules import targets as grammar
+from .rules.targets import AS_FOLLOWS, DEADLINE_QUALIFIER, TOTAL_WORD
+from .target_base import BlockContext
+
+
+def history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int]],
+                     phrases: list[DeadlinePhrase], ctx: BlockContext) -> list[tuple[int, int]]:
+    """Those of a sentence's clauses (``spans``) that speak of the past; their amounts are baselines.
+
+    A past year (before the plan period, not 比/较 a base year, not a qualifier like
+    2000年以前建成的) governs its clause and the following ones until a future deadline appears.
+    """
+    s_text = text[sent[0]:sent[1]]
+    if ctx.history_section or (AS_FOLLOWS.search(s_text) and TOTAL_WORD.search(s_text)):
+        return spans  # background, or a sum that introduces a list (共安排项目4个，具体如下：)
+    out, past = [], False
+    for c in spans:
+        c_text = text[c[0]:c[1]]
+        for d in phrases:
+            if not c[0] <= d.start < c[1]:
+                continue
+            if text[max(0, d.start - 2):d.start].endswith(("比", "较")):
+                continue
+            if DEADLINE_QUALIFIER.match(text[d.end:d.end + 10]):
+                continue  # 2000年以前建成的小区: a qualifier
+            if ctx.period_start and d.year < ctx.period_start:
+                past = True
+            elif d.marked:
+                past = False
+        if grammar.HISTORY_WORDS.search(c_text):
+            past = True  # “十四五”以来，……: the rest of the sentence is history too
+        if past:
+            out.append(c)
+    return out
