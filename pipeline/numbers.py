@@ -15,6 +15,7 @@ from .rules.units import (
     CN_DIGITS,
     COUNTING_VERB_BEFORE,
     LABEL_AFTER,
+    LONE_ZERO,
     MAGNITUDE_LEVEL,
     ORDINAL_BEFORE,
     QUANTITY_RE,
@@ -83,6 +84,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if num in ("一", "两", "二") and not COUNTING_VERB_BEFORE.search(text[max(0, start - 3):start],
             ) and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
                 continue
+            if LONE_ZERO.fullmatch(num):
+                continue  # 零部件 / 零排放: a word (实现零排放 is a qualitative goal)
             if BARE_SCALE.fullmatch(num) or unit == "期":
                 continue  # 二期工程 is a phase, not an amount
         if UNIT_TABLE[unit][2] == "time" and not (

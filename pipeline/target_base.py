@@ -50,7 +50,7 @@ class BlockContext:
 
 def clean_metric(raw: str) -> tuple[str, Optional[str]]:
     """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
-    text = DEADLINE_WORDS.sub("", raw)
+    text = grammar.NOTE_BRACKET.sub("", DEADLINE_WORDS.sub("", raw))
     text = LEADING_MARKER.sub("", text)
     text = grammar.LEAD_NOISE.sub("", text.strip())
     scope = None

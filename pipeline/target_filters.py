@@ -36,8 +36,21 @@ def history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int
                 past = True
             elif d.marked:
                 past = False
-        if grammar.HISTORY_WORDS.search(c_text):
+        if grammar.HISTORY_WORDS.search(c_text) or grammar.PRESENT_STATE.search(c_text):
             past = True  # “十四五”以来，……: the rest of the sentence is history too
         if past:
             out.append(c)
     return out
+
+
+def not_a_goal(before: str, after_in_sentence: str, lone_one: bool) -> bool:
+    """Whether an amount states a norm (每人每年只享受一次, 每5年修订1次), a pilot's scope
+    (选择10个左右城市), a condition on who may apply (…达到25%的，可申请) or is an article (打造一支
+    懂农业、爱农村的队伍; ``lone_one``: written 一): ``before`` is its clause up to the amount,
+    ``after_in_sentence`` the sentence after it."""
+    if grammar.NORM_BEFORE.search(before) or grammar.SELECTION_BEFORE.search(before):
+        return True
+    if lone_one and grammar.ARTICLE_AFTER.match(after_in_sentence):
+        return True
+    cond = grammar.ELIGIBILITY.search(after_in_sentence)
+    return bool(cond and not grammar.SENTENCE_PUNCT.search(after_in_sentence, 0, cond.start()))

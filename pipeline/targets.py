@@ -34,7 +34,7 @@ from .rules.targets import (
 )
 from .sentences import clauses, in_spans, paragraph_of, sentences
 from .target_base import BlockContext, FoundTarget, Sentence, clean_metric, deadline_for
-from .target_filters import history_clauses
+from .target_filters import history_clauses, not_a_goal
 from .target_parts import (
     carried_recurrence,
     comparator_of,
@@ -200,6 +200,9 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if grammar.QUALIFIER_AFTER.match(after):
             continue
         before = c_text[:first.start]
+        lone_one = first.chinese and first.value == 1 and len(group) == 1
+        if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one):
+            continue
         if first.category == "count" and enumerated(before, first.value):
             continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
         found = _metric_parts(c_text, before, after, first, last, qs, later_exists, prev_emitted)

@@ -96,14 +96,35 @@ SUBSIDY = re.compile(
     r"给予|最高|一次性|按[^，；。]{0,15}的\d|(?:奖励|补助|补贴|资助|奖补|贴息)(?=\s*\d|最高)"
     r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
     r"|单个(?:企业|项目|主体|单位|机构)[^，；。]{0,12}?(?:累计)?(?:不超过|最高|最多)"  # a cap per beneficiary
+    r"|返还|退还|减免|免征"  # 可返还其上年度实际缴纳失业保险费的50%: money paid back
 )
+#: The end of a condition on who may apply (…人数达到在职职工人数25%的，可申请…): the amounts of
+#: the clause it closes are eligibility thresholds, not goals.
+ELIGIBILITY = re.compile(r"的[，,]\s*(?:可以?|给予|予以|按|享受|经认定|一次性|由[^，；。]{0,8}给予)")
+#: A rule per person, per item or per cycle (每人每年只享受一次, 每项任务至少明确2—3个阶段性目标,
+#: 每5年修订1次, 钢绞线只能有一条, 一般为6个月): a norm, not a goal. Per place (每个县建成1个) is a
+#: goal spread over places, and 每年/每季度 a recurrence.
+NORM_BEFORE = re.compile(
+    r"(?:每(?:\d+|[一二两三四五六七八九十])年|每(?:人|户|名|位|项|次|批|件|家|所)|每个(?!县|区|市|乡|镇|街道|村|社区|省|园区)"
+    r"|只能|只可|只享受|仅限|一般为|一般不超过|原则上)[^，；。]*$"
+)
+#: What follows 一支/一所 as an article (打造一支懂农业、爱农村的队伍, 建设一所符合…需要的学校): a
+#: description closed by 的 before the clause ends, where 建成一个国家级枢纽 counts one.
+ARTICLE_AFTER = re.compile(r"^[^，；。\n]{1,30}?的")
+#: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal.
+SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$")
 #: What joins the amounts of a list (、和及与，).
 COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
 HISTORY_WORDS = re.compile(
     r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
+    r"|[\u4e00-\u9fa5](?<![为除罢到])了(?![解如然结])"  # 选取了 / 调研了: a verb's perfective, what was done
 )
+#: A clause stating what is now (全省现有煤炭储备能力1920万吨, 目前…): a baseline.
+#: Opening the clause, or after a scope no verb governs (推动全市现有企业… is a task).
+PRESENT_STATE = re.compile(r"^[，、\s]*(?:现有|目前|当前|现阶段)"
+                           r"|(?<![动进持导励对])(?:全[国省市区县]|我[国省市区县]|本[省市区县])(?:现有|目前|当前)")
 #: Words that make a percentage a share (占, 比重, 覆盖率).
 PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
 # Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).
@@ -172,6 +193,8 @@ BUILT_GOAL = re.compile(
 
 #: A deadline phrase inside a metric (到2025年底前), stripped from its name.
 DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
+#: A note in brackets inside a metric (社会储备能力（包括发电企业、钢铁企业等）): what it covers, not its name.
+NOTE_BRACKET = re.compile(r"[（(](?:包括|包含|含|不含|不包括|其中|即|以下简称|简称|主要是)[^（）()]*[）)]")
 #: An item marker opening a metric ((1), 1.), stripped from its name.
 LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 

@@ -34,8 +34,9 @@ BASE_UNITS = (
     ("万千瓦时", "measure"), ("兆瓦", "measure"), ("吉瓦", "measure"), ("千伏", "measure"), ("万伏", "measure"),
 )
 # Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
+# 6个月 / 3个季度 are durations too (a job placement of 3—12个月, a supply period of 7个月), not a count of 个.
 TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"),
-               ("h", "time"))
+               ("h", "time"), ("个月", "time"), ("个季度", "time"))
 UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
 for _u, _cat in BASE_UNITS + TIME_UNITS:
     UNIT_TABLE[_u] = (1.0, _u, _cat)
@@ -106,6 +107,8 @@ MAGNITUDE_LEVEL = re.compile(
 
 #: What may follow an amount to close it (以上, 左右, punctuation, the end).
 AMOUNT_CLOSE = re.compile(r"^(?:以上|左右)?(?:[，；。、]|$)")
+#: A lone zero (零部件, 零距离, 零排放): a word, never an amount.
+LONE_ZERO = re.compile(r"[零〇]")
 #: Scale characters without a digit (万, 亿): not a number.
 BARE_SCALE = re.compile(r"[万亿千百]+")
 #: A verb before a lone 一/两 that makes it an amount (建设一个…).

@@ -1,0 +1,53 @@
+"""Amounts that are no goals (norms, pilot scopes, eligibility, incentives, articles, words with 零,
+durations) and baselines stated as what is now or was done; fictional sentences in the conventions
+of real plans and policies."""
+import pytest
+
+from pipeline.targets import BlockContext, find_targets
+
+CTX = BlockContext(period_start=2025, period_end=2027)
+
+
+def _goals(text, ctx=CTX):
+    return [(t.metric, t.value, t.unit) for t in find_targets(text, ctx) if t.kind != "baseline" and t.value is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "原则上每3年修订1次专业目录。",                      # a revision cycle
+    "培训补贴每人每年只能享受一次。",                      # a rule per person
+    "每项任务至少明确2—3个阶段性目标。",                   # a rule per item
+    "每条线路只能搭挂一条钢绞线。",
+    "在全省范围内选择20个左右有条件的县开展试点。",          # a pilot's scope
+    "对吸纳就业人数达到职工总数30%的企业，给予一次性奖补。",  # an incentive
+    "新招用人员达到职工总数20%（超过200人的企业达到10%）的，可申请最高不超过200万元的贷款。",  # eligibility
+    "对按时缴费的企业，可返还其上年度缴纳费用的40%。",      # money paid back
+    "打造一支懂技术、善经营的乡村人才队伍。",              # an article
+    "建设一所面向全市产业需要的高水平技师学院。",
+    "推动零部件企业与整车企业协同发展，实现零排放。",        # 零 is a word
+    "见习期限为3—6个月，补贴期限最长12个月。",              # durations
+])
+def test_amounts_that_are_no_goals(text):
+    assert _goals(text) == []
+
+
+def test_counts_of_one_and_goals_per_place_stay():
+    assert _goals("到2027年，建成一个区域物流枢纽，每个县建成2个综合服务中心。") == [
+        ("区域物流枢纽", 1, "个"), ("综合服务中心", 2, "个")]
+
+
+@pytest.mark.parametrize("text", [
+    "全市现有充电桩3200个，其中公共充电桩1200个。",   # what is now
+    "目前，全区养老床位达到4500张。",
+    "评估组走访了12个县区，收集了300份问卷。",           # what was done (perfective 了)
+])
+def test_what_is_now_or_was_done_is_a_baseline(text):
+    found = [t for t in find_targets(text, CTX) if t.value is not None]
+    assert found and all(t.kind == "baseline" for t in found)
+
+
+def test_a_note_in_brackets_is_not_part_of_the_metric():
+    assert _goals("到2027年，社会仓储能力（包括物流企业、商贸企业等）达到800万吨。") == [("社会仓储能力", 800, "万吨")]
+
+
+def test_a_task_on_existing_things_is_not_history():
+    assert _goals("到2027年，推动全市现有规上企业完成数字化改造300家。")[0][1] == 300
