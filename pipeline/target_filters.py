@@ -16,13 +16,14 @@ def history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int
                      phrases: list[DeadlinePhrase], ctx: BlockContext) -> list[tuple[int, int]]:
     """Those of a sentence's clauses (``spans``) that speak of the past; their amounts are baselines.
 
-    A past year (before the plan period, not 比/较 a base year, not a qualifier like
-    2000年以前建成的) governs its clause and the following ones until a future deadline appears.
+    A past year (before the plan period, or before the year of issue when there is no period; not
+    比/较 a base year, not a qualifier like 2000年以前建成的) governs its clause and the following ones until a future deadline appears.
     """
     s_text = text[sent[0]:sent[1]]
     if ctx.history_section or (AS_FOLLOWS.search(s_text) and TOTAL_WORD.search(s_text)):
         return spans  # background, or a sum that introduces a list (共安排项目4个，具体如下：)
     out, past = [], False
+    first_year = ctx.period_start or ctx.issued_year  # before it is the past
     for c in spans:
         c_text = text[c[0]:c[1]]
         for d in phrases:
@@ -32,7 +33,7 @@ def history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int
                 continue
             if DEADLINE_QUALIFIER.match(text[d.end:d.end + 10]):
                 continue  # 2000年以前建成的小区: a qualifier
-            if ctx.period_start and d.year < ctx.period_start:
+            if first_year and d.year < first_year:
                 past = True
             elif d.marked:
                 past = False
@@ -41,6 +42,17 @@ def history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int
         if past:
             out.append(c)
     return out
+
+
+def times_as_a_rule(before: str, after: str, unit: str) -> bool:
+    """Whether a count of times states how often something is done (至少接地2次, 调整1次专业)
+    rather than events to hold (举办展会2次, 举办2次展会)."""
+    if unit not in grammar.TIMES_UNIT:
+        return False
+    if grammar.AT_LEAST_BEFORE.search(before):
+        return True
+    rest = grammar.SUFFIX_RE.sub("", after)
+    return bool(grammar.NOUN_AFTER.match(rest)) and not grammar.EVENT_VERB.search(before)
 
 
 def not_a_goal(before: str, after_in_sentence: str, lone_one: bool) -> bool:
@@ -54,3 +66,13 @@ def not_a_goal(before: str, after_in_sentence: str, lone_one: bool) -> bool:
         return True
     cond = grammar.ELIGIBILITY.search(after_in_sentence)
     return bool(cond and not grammar.SENTENCE_PUNCT.search(after_in_sentence, 0, cond.start()))
+
+
+def not_a_deadline(text: str, d: DeadlinePhrase) -> bool:
+    """A date no target is due by: the day something happened or was signed (2021年1月7日8时，
+    河段出现首封; a signature's date), or a date that qualifies a noun (2016年实施的24项措施).
+    Both have no 到/截至 before them; 2025年6月30日前 and 到2025年 are deadlines."""
+    if not text[d.start].isdigit():
+        return False  # 到 / 截至 / 力争到 …: a deadline for sure
+    return bool(grammar.EVENT_DAY.search(text, d.start, d.end) or DEADLINE_QUALIFIER.match(text[d.end:d.end + 10]))
+

@@ -34,7 +34,7 @@ from .rules.targets import (
 )
 from .sentences import clauses, in_spans, paragraph_of, sentences
 from .target_base import BlockContext, FoundTarget, Sentence, clean_metric, deadline_for
-from .target_filters import history_clauses, not_a_goal
+from .target_filters import history_clauses, not_a_deadline, not_a_goal, times_as_a_rule
 from .target_parts import (
     carried_recurrence,
     comparator_of,
@@ -57,14 +57,15 @@ def find_targets(text: str, ctx: BlockContext,
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
     masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
-    phrases = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
+    dates = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
+    phrases = [d for d in dates if not not_a_deadline(text, d)]
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
         if not (QUANTITY_RE.search(s_text) or "级" in s_text or grammar.QUAL_TRIGGER.search(s_text)
                 or grammar.BUILT_TRIGGER.search(s_text)):
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
-        s_phrases = [d for d in phrases if sent[0] <= d.start < sent[1]]
+        s_phrases = [d for d in dates if sent[0] <= d.start < sent[1]]
         s_clauses = clauses(text, *sent)
         s = Sentence(text, ctx, sent, masked, phrases, s_clauses,
                       history_clauses(text, sent, s_clauses, s_phrases, ctx), paragraph_of(text, sent[0]))
@@ -108,6 +109,9 @@ def _metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Q
             continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
         if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
             continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
+        if verb_m and vm.end() == len(before.rstrip()) and vm.group(0) in grammar.ACT_NOUNS \
+                and grammar.NAME_BETWEEN.fullmatch(before, verb_m.end(), vm.start()):
+            break  # 完成线路隐患整治120处: the act is part of what is counted, 完成 is the verb
         verb_m = vm
     verb = verb_m.group(0) if verb_m else None
     gap = before[verb_m.end():] if verb_m else before
@@ -201,7 +205,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             continue
         before = c_text[:first.start]
         lone_one = first.chinese and first.value == 1 and len(group) == 1
-        if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one):
+        if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one) \
+                or times_as_a_rule(before, after, first.unit):
             continue
         if first.category == "count" and enumerated(before, first.value):
             continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names

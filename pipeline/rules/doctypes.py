@@ -18,3 +18,9 @@ DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plan", re.compile(r"规划|计划|方案|纲要|要点|意见|行动|举措|任务|清单|部署|安排")),
     ("notice", re.compile(r"通知|决定|批复|函|公告|通告|意见的通知")),
 )
+#: A notice that carries a document (关于印发《X方案》的通知, 关于转发X办法的通知): the type is X's.
+CARRIED = re.compile(r"(?:印发|转发|颁布|发布)《?(?P<inner>[^《》]{4,}?)》?的(?:通知|函)$")
+#: A text with no title that reports a press event (国新办举行吹风会，介绍…情况) or answers
+#: reporters: an interpretation, whose amounts are observations.
+PRESS_OPENING = re.compile(r"(?:举行|召开)[^，。]{0,20}(?:新闻发布会|吹风会)|答记者问|记者问|(?:介绍|通报)[^，。]{0,12}情况")
+

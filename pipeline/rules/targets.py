@@ -34,6 +34,11 @@ VERB_RE = re.compile(r"(?<![化线])(?:" + "|".join(sorted({w for w, _ in CMP_WO
 #: A run of verbs with nothing between (培育壮大, 培育推广, 引进培育): never a name.
 VERBS_ONLY = re.compile("(?:" + "|".join(sorted(set(BUILD_VERBS) | {"壮大", "推广", "发展", "扶持", "提质", "扩容"},
                                                 key=len, reverse=True)) + ")+")
+#: Acts a name ends with when another verb governs it (完成线路隐患整治120处, 推进老旧小区改造50个):
+#: counted acts, kept in the metric.
+ACT_NOUNS = ("整治", "改造", "治理", "修复", "升级", "更新", "提升", "建设", "回收")
+#: A name between two verbs: characters, no punctuation, two at least.
+NAME_BETWEEN = re.compile(r"[\u4e00-\u9fa5A-Za-z\d（）()]{2,20}")
 #: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
 #: stays in the metric.
 COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
@@ -42,7 +47,7 @@ MODIFIER_VERBS = ("集聚", "聚集", "改造", "提升", "布局", "储备", "�
 #: Verbs a metric may start with once the grammar has placed it (推出精品线路6条 → 精品线路): the
 #: build verbs and a few that only ever precede their object.
 LEADING_VERB = re.compile(
-    "^(?:" + "|".join(sorted((set(BUILD_VERBS) | {"新培育", "新引进", "推动", "推进", "加快", "鼓励", "补充"})
+    "^(?:" + "|".join(sorted((set(BUILD_VERBS) | {"新培育", "新引进", "推动", "推进", "加快", "鼓励", "补充", "升级"})
                              - set(COUNTED_ACTS) - set(MODIFIER_VERBS), key=len, reverse=True)) + ")+"
 )
 #: A funding sentence's subject and verb (区财政每年安排X资金 → X资金): the organ that pays is not
@@ -111,6 +116,10 @@ NORM_BEFORE = re.compile(
 #: What follows 一支/一所 as an article (打造一支懂农业、爱农村的队伍, 建设一所符合…需要的学校): a
 #: description closed by 的 before the clause ends, where 建成一个国家级枢纽 counts one.
 ARTICLE_AFTER = re.compile(r"^[^，；。\n]{1,30}?的")
+#: How often an act is done, as a rule (至少接地2次, 每年调整1次专业): 次 after 至少, or before the
+#: thing acted on with no event verb (举办2次展会 counts events).
+TIMES_UNIT = ("次",)
+AT_LEAST_BEFORE = re.compile(r"至少[^，；。]{0,8}$")
 #: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal.
 SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$")
 #: What joins the amounts of a list (、和及与，).
@@ -207,6 +216,8 @@ AMOUNT_CHAR = re.compile(r"[\d超过亿万]")
 AS_FOLLOWS = re.compile(r"如下[：:]?\s*$")
 #: A conjunction joining two names (和, 及, 与).
 CONJUNCTION = re.compile(r"和|及|与")
+#: A date to the day, with nothing after it (2021年1月7日, not 2021年1月7日前): the day of an event.
+EVENT_DAY = re.compile(r"\d\s*日$")
 #: A date that qualifies a noun (2025年前建成的…), not a deadline.
 DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
 #: 各 before an amount: one amount for each item of the list.

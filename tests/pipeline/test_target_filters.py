@@ -51,3 +51,42 @@ def test_a_note_in_brackets_is_not_part_of_the_metric():
 
 def test_a_task_on_existing_things_is_not_history():
     assert _goals("到2027年，推动全市现有规上企业完成数字化改造300家。")[0][1] == 300
+
+
+@pytest.mark.parametrize("text", [
+    "线路长度超过1公里的耐张段至少接地2次。",      # how often, as a rule
+    "每年调整1次专业设置。",                       # an act's frequency, not things counted
+])
+def test_times_as_a_rule_are_no_goals(text):
+    assert _goals(text) == []
+
+
+def test_events_held_a_number_of_times_stay():
+    assert _goals("到2027年，每年举办2次人才交流会，开展金融对接活动12次以上。") == [
+        ("人才交流会", 2, "次"), ("金融对接活动", 12, "次")]
+
+
+def test_an_act_a_name_ends_with_is_counted_with_it():
+    assert _goals("到2026年底，完成线路隐患整治120处。") == [("线路隐患整治", 120, "处")]
+
+
+def _deadlines(text, ctx=CTX):
+    return [(t.value, t.deadline, t.deadline_rule) for t in find_targets(text, ctx) if t.kind != "baseline"]
+
+
+def test_a_signature_date_or_a_dated_noun_is_no_deadline():
+    # the date a document was signed heads the paragraph: no deadline for the plan's goals
+    signed = BlockContext(period_start=2025, period_end=2027)
+    text = "云江市发展和改革委员会2025年7月23日\n全市应急储备能力达到600万吨。"
+    assert _deadlines(text, signed) == [(600, "2027-12-31", "plan_period")]
+    # 2025年实施的 names which measures; the plan's period end is the deadline
+    assert _deadlines("将2025年实施的20项措施调整为30项措施。", signed)[-1][1:] == ("2027-12-31", "plan_period")
+    # a deadline to the day is one when closed by 前
+    assert _deadlines("2026年6月30日前，建成3个服务中心。")[0][1:] == ("2026-06-30", "explicit")
+
+
+def test_a_year_before_the_year_of_issue_is_the_past_when_there_is_no_period():
+    ctx = BlockContext(issued_year=2018)
+    found = [t for t in find_targets("2016年全国新增创业孵化基地120家。", ctx) if t.value is not None]
+    assert found and all(t.kind == "baseline" for t in found)
+    assert _deadlines("到2020年，新增创业孵化基地150家。", ctx) == [(150, "2020-12-31", "explicit")]
