@@ -14,11 +14,15 @@ from .rules.units import (
     BARE_SCALE,
     CN_DIGITS,
     COUNTING_VERB_BEFORE,
+    FRACTION_AR,
+    FRACTION_CN,
     LABEL_AFTER,
     LONE_ZERO,
     MAGNITUDE_LEVEL,
     ORDINAL_BEFORE,
     QUANTITY_RE,
+    RATIO,
+    RATIO_WORD_BEFORE,
     TIME_VERB,
     UNIT_TABLE,
 )
@@ -60,9 +64,35 @@ def _clean(value: float) -> float:
     return float(round(value, 6))
 
 
+def _shares_and_ratios(text: str) -> list[Quantity]:
+    """Fractions (三分之一, 1/3: value the numerator, unit ``/3``, normalized in %) and ratios after a
+    word of proportion (比例1∶4000: value 4000, unit ``1:``, normalized a/b): written with their fixed
+    part as the unit, so the value is the number the text states."""
+    out: list[Quantity] = []
+    for m in [*FRACTION_CN.finditer(text), *FRACTION_AR.finditer(text)] if ("分之" in text or "/" in text) else ():
+        num, den = parse_number(m.group("num")), parse_number(m.group("den"))
+        if num is None or not den or num >= den:
+            continue
+        out.append(Quantity(m.start(), m.end(), _clean(num), None, f"/{den:g}", "%", 100.0 / den, "percent",
+                            not m.group("num").isdigit()))
+    for m in RATIO.finditer(text) if (":" in text or "∶" in text) else ():
+        a, b = float(m.group("a")), float(m.group("b"))
+        if a and b and RATIO_WORD_BEFORE.search(text, 0, m.start()):
+            out.append(Quantity(m.start(), m.end(), _clean(b), None, f"{a:g}:", "比值", a / b / b, "measure", False))
+    return out
+
+
+def may_hold_amount(text: str) -> bool:
+    """A fast test: whether ``text`` may hold an amount (a number with a unit, a magnitude level, a
+    fraction or a ratio); most sentences of a plan hold none."""
+    return bool(QUANTITY_RE.search(text) or "级" in text or "分之" in text
+                or (("/" in text or ":" in text or "∶" in text) and (FRACTION_AR.search(text) or RATIO.search(text))))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text`` that reads as an amount (not a rank, label or date)."""
-    found: list[Quantity] = []
+    found: list[Quantity] = _shares_and_ratios(text)
+    spans = [(q.start, q.end) for q in found]
     if "级" in text:
         for m in MAGNITUDE_LEVEL.finditer(text):
             factor, base, category = UNIT_TABLE[m.group("mag") + "元"]
@@ -71,6 +101,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY_RE.finditer(text):
         num, num2, unit = m.group("num"), m.group("num2"), m.group("unit")
         start = m.start()
+        if any(a <= start < b for a, b in spans):
+            continue  # the 4000 of 1∶4000人
         chinese = num[0] in CN_DIGITS
         if ORDINAL_BEFORE.search(text[max(0, start - 2):start]):
             continue
@@ -101,7 +133,7 @@ def find_quantities(text: str) -> list[Quantity]:
         factor, base, category = UNIT_TABLE[unit]
         found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
                               unit, base, factor, category, chinese))
-    return sorted(found) if "级" in text else found
+    return sorted(found) if ("级" in text or spans) else found
 
 
 def unit_info(unit: str) -> Optional[tuple[float, str, str]]:

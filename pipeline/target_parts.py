@@ -17,7 +17,8 @@ from .rules.targets import (
     RATE_WORD,
     RISE_TO,
 )
-from .target_base import FoundTarget
+from .rules.units import RATIO_COLON
+from .target_base import FoundTarget, clean_metric
 
 
 def enumerated(before: str, value: Optional[float]) -> bool:
@@ -134,3 +135,34 @@ def split_list(metric: str, n: int) -> list[str]:
     if qualifier:
         parts = [p if grammar.LIST_QUALIFIER.match(p) else qualifier.group(0) + p for p in parts]
     return parts
+
+
+def joined_ratios(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses with a ratio's colon (医护比达到1:1.2) joined again: the colon parts a ratio's terms,
+    not two clauses."""
+    out: list[tuple[int, int]] = []
+    for c in spans:
+        if out and RATIO_COLON.match(text, max(0, c[0] - 2)) :
+            out[-1] = (out[-1][0], c[1])
+        else:
+            out.append(c)
+    return out
+
+
+def share_of(before: str, after: str, q: Quantity) -> Optional[tuple[str, int]]:
+    """A share stated before what it counts (全省50%以上的文化馆具备数字服务能力): the metric (具备数字
+    服务能力的文化馆) and where it ends in ``after``, or None."""
+    if q.category != "percent":
+        return None
+    m = grammar.SHARE_OF.match(after)
+    if not m or not grammar.SHARE_SCOPE.match(clean_metric(before)[0]):
+        return None
+    pred = m.group("pred").rstrip("，、；。 ")
+    return pred + "的" + m.group("noun"), m.start("pred") + len(pred)
+
+
+def product_named(clause_text: str) -> Optional[str]:
+    """The product a clause with no amount names (研发高端AI芯片 → 高端AI芯片), or None."""
+    m = grammar.PRODUCT_CLAUSE.match(clause_text.rstrip("，、；。 "))
+    return m.group("name") if m else None
+

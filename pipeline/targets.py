@@ -7,40 +7,41 @@ qualitative goals (实现全覆盖, 居全市前列, 不低于全市平均增速
 metric (营收过10亿元的企业) are skipped; amounts in sentences about the past become ``baseline``.
 
 Numeric targets here (``find_targets`` runs them, then ``goals`` for qualitative and built goals;
-``target_base`` holds what both use, ``target_parts`` a found target's comparator, kind and listed
-names, ``target_filters`` the amounts that are no goals); the words are in ``rules/targets``.
+``target_base`` holds what both use, ``target_metric`` where a group's metric is, ``target_parts``
+a found target's comparator, kind and listed names, ``target_filters`` the amounts that are no
+goals); the words are in ``rules/targets``.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Optional
 
 from .deadlines import find_deadlines, recurrence_of
 from .goals import built_goals, qualitative_goals
-from .numbers import QUANTITY_RE, Quantity, find_quantities
+from .numbers import Quantity, find_quantities, may_hold_amount
 from .rules import targets as grammar
 from .rules.targets import (
     EACH_BEFORE,
     FALL_BEFORE,
-    GAP_WORDS,
     GROWTH_RATE_WORD,
     LABEL_MARKER,
     LEADING_REACH,
     LIST_SEP,
-    NOUN_AFTER,
-    NOUN_AFTER_DE,
-    REACH_VERB,
     RECURRENCE_LEAD,
     SENTENCE_PUNCT,
 )
 from .sentences import clauses, in_spans, paragraph_of, sentences
 from .target_base import BlockContext, FoundTarget, Sentence, clean_metric, deadline_for
 from .target_filters import history_clauses, not_a_deadline, not_a_goal, times_as_a_rule
+from .target_metric import MetricParts, metric_parts
 from .target_parts import (
     carried_recurrence,
     comparator_of,
     enumerated,
+    joined_ratios,
     kind_of,
+    product_named,
     running_totals,
+    share_of,
     shared_head,
     split_list,
     strip_predicates,
@@ -62,11 +63,11 @@ def find_targets(text: str, ctx: BlockContext,
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:
         s_text = text[sent[0]:sent[1]]
-        if not (QUANTITY_RE.search(s_text) or "级" in s_text or grammar.QUAL_TRIGGER.search(s_text)
+        if not (may_hold_amount(s_text) or grammar.QUAL_TRIGGER.search(s_text)
                 or grammar.BUILT_TRIGGER.search(s_text)):
             continue  # no amount and no key word of a qualitative goal: most sentences of a plan
         s_phrases = [d for d in dates if sent[0] <= d.start < sent[1]]
-        s_clauses = clauses(text, *sent)
+        s_clauses = joined_ratios(text, clauses(text, *sent))
         s = Sentence(text, ctx, sent, masked, phrases, s_clauses,
                       history_clauses(text, sent, s_clauses, s_phrases, ctx), paragraph_of(text, sent[0]))
         _numeric_targets(s, out)
@@ -80,104 +81,19 @@ def find_targets(text: str, ctx: BlockContext,
 def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
     """Targets with an amount, clause by clause; a clause without a metric takes the last one's."""
     last_metric: Optional[str] = None
-    for clause in s.clauses:
-        if not QUANTITY_RE.search(s.text, *clause) and "级" not in s.text[clause[0]:clause[1]]:
+    for i, clause in enumerate(s.clauses):
+        if not may_hold_amount(s.text[clause[0]:clause[1]]):
             continue  # no amount in this clause (the same search find_quantities starts with)
-        last_metric = _clause_targets(s, clause, last_metric, out)
-
-
-class _MetricParts(NamedTuple):
-    """Where a group's metric is and how it is stated (see _metric_parts)."""
-
-    verb: Optional[str]
-    gap_clean: str
-    metric_raw: str
-    m_start: int                 # where the metric starts in the clause
-    noun_end: Optional[int]      # where a metric written after the amount ends
-    relative_to: Optional[str]
-    named_by_predicate: bool
-
-
-def _metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Quantity,
-                  qs: list[Quantity], later_exists: bool, prev_emitted: Optional[int]) -> Optional[_MetricParts]:
-    """The verb and the metric of one group of amounts in a clause, or None when the amounts
-    only qualify the metric (营收过10亿元企业5家, 15个攻势的专项资金…)."""
-    verb_m = None
-    other_starts = {q.start for q in qs if q.start < first.start}
-    for vm in grammar.VERB_RE.finditer(before):
-        if grammar.QUALIFIER_VERB.match(before[vm.end():]):
-            continue  # 超亿元的 / 过10亿元的: a qualifier, not the target's verb
-        if vm.end() + len(before[vm.end():]) - len(before[vm.end():].lstrip("约近 ")) in other_starts:
-            continue  # 超10亿元企业5家: this verb belongs to the qualifying amount
-        if verb_m and vm.end() == len(before.rstrip()) and vm.group(0) in grammar.ACT_NOUNS \
-                and grammar.NAME_BETWEEN.fullmatch(before, verb_m.end(), vm.start()):
-            break  # 完成线路隐患整治120处: the act is part of what is counted, 完成 is the verb
-        verb_m = vm
-    verb = verb_m.group(0) if verb_m else None
-    gap = before[verb_m.end():] if verb_m else before
-    gap_clean = GAP_WORDS.sub("", gap.strip())
-    if gap_clean and grammar.VERBS_ONLY.fullmatch(gap_clean):
-        gap_clean = ""  # 培育壮大30家…企业: two verbs, the thing counted comes after the number
-    rest = grammar.SUFFIX_RE.sub("", after)
-    noun_after = NOUN_AFTER.match(rest)
-    if noun_after and later_exists and first.category in ("money", "measure", "percent") \
-            and not (verb and not gap_clean and verb in grammar.BUILD_VERBS):
-        return None  # 营收过10亿元企业5家: the first amount qualifies the metric
-    noun_end: Optional[int] = None
-    relative_to: Optional[str] = None
-    named_by_predicate = False
-    listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
-    if noun_after and NOUN_AFTER_DE.match(rest) and later_exists:
-        return None  # 15个攻势的专项资金达244亿元: the count qualifies the metric
-    if listed and noun_after and first.category == "count":  # listed implies noun_after
-        metric_raw = REACH_VERB.split(noun_after.group(0))[0] or noun_after.group(0)
-        m_start = first.start
-        noun_end = last.end + len(after) - len(rest) + len(metric_raw)
-    elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
-        # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
-        prev_end = prev_emitted
-        prev_end += len(before[prev_end:]) - len(grammar.SUFFIX_RE.sub("", before[prev_end:]))
-        metric_raw = before[prev_end:].strip("、，和及与 ")
-        m_start = prev_end + len(before[prev_end:]) - len(before[prev_end:].lstrip("、，和及与 "))
-    elif verb_m and gap_clean and grammar.RELATIVE_REF.fullmatch(gap_clean):
-        # 增速高于全市平均水平1个百分点: measured against a reference, not a metric
-        relative_to = gap_clean
-        head = before[:verb_m.start()]
-        metric_raw = head
-        m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
-    elif verb_m and gap_clean and not grammar.BASE_YEAR.fullmatch(gap_clean):
-        metric_raw = gap_clean  # 新增专精特新企业40家
-        if verb in grammar.COUNTED_ACTS:
-            metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
-        m_start = verb_m.start()
-    elif noun_after and (not verb_m or not gap_clean) \
-            and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):
-        metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
-        verb_in = grammar.PREDICATE_VERB.search(metric_raw, 1)
-        metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
-        m_start = verb_m.start() if verb_m else first.start
-        noun_end = last.end + len(after) - len(rest) + len(metric_raw)
-        predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
-        if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
-            named_by_predicate = True
-            metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
-            noun_end += len(predicate.group(0).rstrip("，、；。 "))
-    else:
-        head = before[:verb_m.start()] if verb_m else before
-        offset = 0
-        if prev_emitted is not None and prev_emitted < len(head):
-            # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
-            offset = prev_emitted + len(head[prev_emitted:]) - len(grammar.SUFFIX_RE.sub("", head[prev_emitted:]))
-            head = head[offset:]
-        metric_raw = head + (verb if verb in grammar.COUNTED_ACTS else "")  # 职业技能培训3万人次
-        m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
-    return _MetricParts(verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate)
+        before = s.clauses[i - 1] if i else None
+        subject = product_named(s.text[before[0]:before[1]]) if before and last_metric is None else None
+        last_metric = _clause_targets(s, clause, last_metric, out, subject)
 
 
 def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[str],
-                    out: list[FoundTarget]) -> Optional[str]:
+                    out: list[FoundTarget], subject: Optional[str] = None) -> Optional[str]:
     """The targets of one clause's amounts (a list of amounts is one group); returns the metric
-    the next clause inherits."""
+    the next clause inherits. ``subject``: the product the clause before named (研发高端芯片，能效比
+    超过…): a bare property (能效比) is that product's."""
 
     text, ctx, sent, masked, phrases = s.text, s.ctx, s.span, s.masked, s.phrases
     s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
@@ -201,16 +117,18 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             continue  # 给予最高200万元奖励: an incentive, not a goal
         after = c_text[last.end:]
         later_exists = gi + 1 < len(groups)
-        if grammar.QUALIFIER_AFTER.match(after):
-            continue
         before = c_text[:first.start]
+        share = share_of(before, after, first)
+        if grammar.QUALIFIER_AFTER.match(after) and not share:
+            continue
         lone_one = first.chinese and first.value == 1 and len(group) == 1
         if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one) \
                 or times_as_a_rule(before, after, first.unit):
             continue
         if first.category == "count" and enumerated(before, first.value):
             continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
-        found = _metric_parts(c_text, before, after, first, last, qs, later_exists, prev_emitted)
+        found = metric_parts(c_text, before, after, first, last, qs, later_exists, prev_emitted) if not share \
+            else MetricParts(None, "", share[0], first.start, last.end + share[1], None, True)
         if found is None:
             continue
         verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate = found
@@ -218,7 +136,9 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if not named_by_predicate:
             metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
             metric = strip_predicates(metric)
-        if last_metric and metric in ("比重", "占比", "比例"):
+        if subject and grammar.PROPERTY_METRIC.fullmatch(metric):
+            metric = subject + metric  # 研发高端芯片，能效比超过5TOPS/W → 高端芯片能效比
+        elif last_metric and metric in ("比重", "占比", "比例"):
             metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
         elif last_metric and metric.startswith("占") and "占" not in last_metric:
             metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%

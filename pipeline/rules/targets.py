@@ -74,6 +74,20 @@ LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营
 #: What the things counted first must do (3个街区达到示范街标准, 5家企业在境内外上市): the metric is
 #: the things that do it.
 PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在")
+#: A share stated before the things it counts (全省50%以上的文化馆具备数字服务能力, 三分之一的乡镇
+#:建成示范站): the metric is the things that do it (具备数字服务能力的文化馆).
+SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,12}}?)(?P<pred>(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}})")
+#: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
+#: 全装修交付).
+SHARE_VERBS = ("实现", "达到", "达")
+#: A property with no owner in its clause (能效比超过5TOPS/W): the owner is the product named before.
+PROPERTY_METRIC = re.compile(r"(?:单位|平均|综合|峰值|典型)?(?:能效比|能效|功耗|算力|精度|效率|速率|带宽|延时|时延|寿命|良率|能耗|"
+                             r"转换效率|续航里程|续航|性能|容量|密度|纯度|强度)")
+#: A clause naming a product to make (研发高端芯片, 突破一批高端芯片): its verb and its name.
+PRODUCT_CLAUSE = re.compile(r"^[，、\s]*(?:研发|研制|攻克|突破|推出|开发|打造|量产|发布)(?:一批|一系列|若干|多款)?"
+                            r"(?P<name>[\u4e00-\u9fa5A-Za-z\d]{2,12})$")
+#: What may stand before such a share: a scope, nothing else (全省, 县域内).
+SHARE_SCOPE = re.compile(r"^(?:[\u4e00-\u9fa5]{1,4}内)?$")
 #: A predicate after the things counted (3个街区达到示范街标准).
 COUNTED_PREDICATE = re.compile(rf"(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}}")
 #: A predicate after the thing counted (数字金融法人机构落户3家, 分支机构在本区落户2家).

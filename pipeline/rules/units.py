@@ -113,3 +113,14 @@ LONE_ZERO = re.compile(r"[零〇]")
 BARE_SCALE = re.compile(r"[万亿千百]+")
 #: A verb before a lone 一/两 that makes it an amount (建设一个…).
 COUNTING_VERB_BEFORE = re.compile(r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建)$")
+
+
+# Shares written as fractions (三分之一, 1/3) and proportions written as ratios (1∶4000, 1:1.2).
+#: 三分之一 / 3分之1 (denominator first) and 1/3 (numerator first; not a date 2025/3/4, not 1/3/5).
+FRACTION_CN = re.compile(rf"(?P<den>[{CN_DIGITS}]+|\d+)分之(?P<num>[{CN_DIGITS}]+|\d+)")
+FRACTION_AR = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.])")
+#: a∶b after a word of proportion (比例达到1∶4000, 医护比1:1.2, 师生比不高于1:18): not a time (8:30).
+RATIO = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?)\s*[:∶]\s*(?P<b>\d+(?:\.\d+)?)(?![\d:∶])")
+RATIO_WORD_BEFORE = re.compile(r"比[^，；。]{0,8}$")
+#: A colon between digits (1:1.2), matched two characters before a clause that starts after it.
+RATIO_COLON = re.compile(r"\d[:∶]\d")
