@@ -58,6 +58,8 @@ def find_targets(text: str, ctx: BlockContext,
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
     masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
+    if ctx.period_start is None and ctx.period_end is None:
+        one_year = ctx.issued_year  # 年底前 / 年内 with no period: the year the document was issued
     dates = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
     phrases = [d for d in dates if not not_a_deadline(text, d)]
     out: list[FoundTarget] = []

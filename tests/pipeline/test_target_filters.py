@@ -21,6 +21,9 @@ def _goals(text, ctx=CTX):
     "对吸纳就业人数达到职工总数30%的企业，给予一次性奖补。",  # an incentive
     "新招用人员达到职工总数20%（超过200人的企业达到10%）的，可申请最高不超过200万元的贷款。",  # eligibility
     "对按时缴费的企业，可返还其上年度缴纳费用的40%。",      # money paid back
+    "租金补贴标准为每平方米每月25元。",                     # an incentive's rate
+    "贴息比例不超过60%。",
+    "对新三板挂牌企业分阶段奖励共计200万元。",
     "打造一支懂技术、善经营的乡村人才队伍。",              # an article
     "建设一所面向全市产业需要的高水平技师学院。",
     "推动零部件企业与整车企业协同发展，实现零排放。",        # 零 is a word
@@ -90,3 +93,9 @@ def test_a_year_before_the_year_of_issue_is_the_past_when_there_is_no_period():
     found = [t for t in find_targets("2016年全国新增创业孵化基地120家。", ctx) if t.value is not None]
     assert found and all(t.kind == "baseline" for t in found)
     assert _deadlines("到2020年，新增创业孵化基地150家。", ctx) == [(150, "2020-12-31", "explicit")]
+
+
+def test_year_end_with_no_period_is_the_year_of_issue():
+    ctx = BlockContext(issued_year=2026)
+    assert _deadlines("年底前，建成数字乡村示范站8个。", ctx) == [(8, "2026-12-31", "explicit")]
+
