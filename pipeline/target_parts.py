@@ -18,6 +18,7 @@ from .rules.targets import (
     RISE_TO,
 )
 from .rules.units import RATIO_COLON
+from .segment import jieba_tokenizer
 from .target_base import FoundTarget, clean_metric
 
 
@@ -120,11 +121,19 @@ def split_list(metric: str, n: int) -> list[str]:
     """One name per item of a listed metric: ``国家、省、市级试点`` with n=3 → [国家级试点, 省级试点,
     市级试点] (the earlier items take the last item's tail past their own length); ``限额以上批发、零售企业`` → [限额以上批发企业,
     限额以上零售企业] (a shared qualifier and head noun go to every item); ``新型研发机构、示范企业``
-    (whole names) stay as they are."""
+    (whole names) stay as they are; ``花生种植、收获机械化率`` → [花生种植机械化率, 花生收获机械化率] (the
+    first item holds a shared prefix, the last a shared head, cut after its first word)."""
     parts = [p for p in LIST_SEP.split(metric) if p]
     if len(parts) != n:
         return [metric] * n
     shortest = min(len(p) for p in parts[:-1])
+    word = jieba_tokenizer().lcut(parts[-1])[0]
+    head_tail = parts[-1][len(word):]
+    if len(word) < shortest and len(head_tail) >= 2 and not grammar.HEAD_NOUN.search(head_tail) \
+            and not any(grammar.HEAD_NOUN.search(p) for p in parts[:-1]):
+        prefix = parts[0][:-len(word)]
+        middle = [(prefix + p if len(p) == len(word) else p) + head_tail for p in parts[1:-1]]
+        return [parts[0] + head_tail, *middle, prefix + parts[-1]]
     suffix = parts[-1][shortest:] if len(parts[-1]) > shortest else ""
     if not (grammar.HEAD_NOUN.search(suffix) and any(grammar.HEAD_NOUN.search(p) for p in parts[:-1])):
         parts = [p + suffix for p in parts[:-1]] + [parts[-1]]  # never a second head (机构+示范企业)

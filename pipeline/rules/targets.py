@@ -235,8 +235,8 @@ CONJUNCTION = re.compile(r"和|及|与")
 EVENT_DAY = re.compile(r"\d\s*日$")
 #: A date that qualifies a noun (2025年前建成的…), not a deadline.
 DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
-#: 各 before an amount: one amount for each item of the list.
-EACH_BEFORE = re.compile(r"各$")
+#: 各 before an amount, or 均达到: one amount for each item of the list.
+EACH_BEFORE = re.compile(r"各$|均(?:达到|达|为|超过|保持在|稳定在|不低于|不少于|提高到|提升至)$")
 #: A fall before a rate (下降5%).
 FALL_BEFORE = re.compile(r"(?:下降|降低|减少)$")
 #: What may stand between a verb and its amount (到, 为, 约, 超).

@@ -198,3 +198,11 @@ def test_targets_fractions_and_ratios_normalize():
     (ratio,) = find_targets("到2027年，师生比不高于1∶20。", CTX)
     assert (round(frac.normalized_value, 2), frac.normalized_unit, frac.kind) == (33.33, "%", "share")
     assert (ratio.normalized_value, ratio.comparator) == (0.05, "le")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，小麦播种、收割机械化率均达到90%。", [("小麦播种机械化率", 90), ("小麦收割机械化率", 90)]),
+    ("到2027年，玉米种植、收获机械化率分别达到85%和70%。", [("玉米种植机械化率", 85), ("玉米收获机械化率", 70)]),
+])
+def test_targets_a_list_with_a_shared_prefix_and_head(text, expected):
+    assert _metrics(text) == expected
