@@ -80,6 +80,8 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         metric_raw = noun_after.group(0)  # 建设6个公共服务平台 / 3个街区达到……
         verb_in = grammar.PREDICATE_VERB.search(metric_raw, 1)
         metric_raw = metric_raw[:verb_in.start()] if verb_in else metric_raw
+        if later_exists and metric_raw.endswith(("和", "及", "与")) and not verb_in:
+            metric_raw = metric_raw[:-1]  # 50所高水平学校和150个骨干专业: the 和 joins the next amount
         m_start = verb_m.start() if verb_m else first.start
         noun_end = last.end + len(after) - len(rest) + len(metric_raw)
         predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])

@@ -252,7 +252,9 @@ LEADING_REACH = re.compile(r"^(?:达到|达|实现|新增|累计)")
 #: What separates the items of a list (、和及与).
 LIST_SEP = re.compile(r"[、和及与]")
 #: The noun right after an amount.
-NOUN_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}")
+#: A quoted word may open or sit inside it (100个“双师型”教师培养培训基地), a short bracket close it
+#: (骨干专业（群）).
+NOUN_AFTER = re.compile(r"^(?:“[^”，；。]{1,8}”|[\u4e00-\u9fa5A-Za-z]){1,24}(?:（[\u4e00-\u9fa5]{1,3}）)?")
 #: The noun after an amount, closed by 的 (a qualifier).
 NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的")
 #: A word that makes a percentage a rate (增长, 年均, 递增).

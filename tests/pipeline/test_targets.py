@@ -206,3 +206,12 @@ def test_targets_fractions_and_ratios_normalize():
 ])
 def test_targets_a_list_with_a_shared_prefix_and_head(text, expected):
     assert _metrics(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，建立80个“双师型”教师实训基地。", [("“双师型”教师实训基地", 80)]),  # a quoted word inside
+    ("到2027年，建设20所示范性职业学校和60个骨干专业（群）。", [("示范性职业学校", 20), ("骨干专业（群）", 60)]),
+    ("到2027年，促消费活动累计参与超200万人次。", [("促消费活动累计参与", 200)]),  # 参与 ends in 与 and stays
+])
+def test_targets_names_written_after_the_number(text, expected):
+    assert _metrics(text) == expected
