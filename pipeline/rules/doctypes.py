@@ -6,7 +6,7 @@ import re
 #: What a document is, from words of its title, tried in order (a 解读 of a 方案 is an
 #: interpretation; a notice that carries a plan is that plan).
 DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("interpretation", re.compile(r"解读|答记者问|问答|新闻发布会|吹风会|负责人就|图解|一图读懂")),
+    ("interpretation", re.compile(r"解读|答记者问|问答|新闻发布会|吹风会|负责人就|图解|一图读懂|起草说明|编制说明|修订说明")),
     ("bulletin", re.compile(r"公报|统计快报|统计数据|统计月报|经济运行(?:情况|简况|分析)")),
     ("minutes", re.compile(r"纪要")),
     ("report", re.compile(r"报告$|(?:工作|情况|执行|评估|调研|专项)报告|工作总结|情况的通报|评估情况|(?:年|度)总结$")),

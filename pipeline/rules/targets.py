@@ -142,13 +142,14 @@ COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
 HISTORY_WORDS = re.compile(
-    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
+    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成有]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
+    r"|(?:近|过去)[一二两三四五六七八九十\d]{1,2}年(?!内)"  # 近三年 / 过去五年: what was done
     r"|[\u4e00-\u9fa5](?<![为除罢到])了(?![解如然结])"  # 选取了 / 调研了: a verb's perfective, what was done
 )
-#: A clause stating what is now (全省现有煤炭储备能力1920万吨, 目前…): a baseline.
+#: A clause stating what is now (全省现有煤炭储备能力1920万吨, 全市共有养老机构186家, 目前…): a baseline.
 #: Opening the clause, or after a scope no verb governs (推动全市现有企业… is a task).
 PRESENT_STATE = re.compile(r"^[，、\s]*(?:现有|目前|当前|现阶段)"
-                           r"|(?<![动进持导励对])(?:全[国省市区县]|我[国省市区县]|本[省市区县])(?:现有|目前|当前)")
+                           r"|(?<![动进持导励对])(?:全[国省市区县]|我[国省市区县]|本[省市区县])(?:现有|目前|当前|共有)")
 #: Words that make a percentage a share (占, 比重, 覆盖率).
 PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
 # Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).

@@ -42,6 +42,8 @@ def test_counts_of_one_and_goals_per_place_stay():
     "全市现有充电桩3200个，其中公共充电桩1200个。",   # what is now
     "目前，全区养老床位达到4500张。",
     "评估组走访了12个县区，收集了300份问卷。",           # what was done (perfective 了)
+    "近三年，全市累计引进亿元以上项目120个。",
+    "全市已有省级以上园区8个，全市共有养老机构186家。",
 ])
 def test_what_is_now_or_was_done_is_a_baseline(text):
     found = [t for t in find_targets(text, CTX) if t.value is not None]
@@ -98,4 +100,15 @@ def test_a_year_before_the_year_of_issue_is_the_past_when_there_is_no_period():
 def test_year_end_with_no_period_is_the_year_of_issue():
     ctx = BlockContext(issued_year=2026)
     assert _deadlines("年底前，建成数字乡村示范站8个。", ctx) == [(8, "2026-12-31", "explicit")]
+
+
+@pytest.mark.parametrize("heading", ["现实基础", "主要成效", "工作进展", "发展现状"])
+def test_amounts_in_a_background_section_are_baselines(heading):
+    from pipeline import process_bytes
+
+    text = (f"云江市数字经济发展行动方案（2025—2027年）\n一、{heading}\n全市数字经济核心产业增加值达到620亿元，"
+            "建成5G基站1.2万个。\n二、主要目标\n到2027年，全市数字经济核心产业增加值突破1000亿元。\n")
+    r = process_bytes(text.encode("utf-8"), "plan.txt")
+    assert [(t.metric, t.value) for t in r.targets if t.kind != "baseline" and t.value is not None] == [
+        ("数字经济核心产业增加值", 1000)]
 
