@@ -20,7 +20,9 @@ from .rules.units import (
     LONE_ZERO,
     MAGNITUDE_LEVEL,
     ORDINAL_BEFORE,
+    PLACE_AFTER_TAI,
     QUANTITY_RE,
+    RANGE_SEP_RE,
     RATIO,
     RATIO_WORD_BEFORE,
     TIME_VERB,
@@ -73,8 +75,12 @@ def _shares_and_ratios(text: str) -> list[Quantity]:
         num, den = parse_number(m.group("num")), parse_number(m.group("den"))
         if num is None or not den or num >= den:
             continue
+        if "scale" in m.groupdict() and m.group("scale"):  # 12/10万: a rate per 100,000
+            out.append(Quantity(m.start(), m.end(), _clean(num), None, "/" + m.group("den"), "/" + m.group("den"),
+                                1.0, "measure", False))
+            continue
         out.append(Quantity(m.start(), m.end(), _clean(num), None, f"/{den:g}", "%", 100.0 / den, "percent",
-                            not m.group("num").isdigit()))
+                            not m.group("num")[0].isdigit()))
     for m in RATIO.finditer(text) if (":" in text or "∶" in text) else ():
         a, b = float(m.group("a")), float(m.group("b"))
         if a and b and RATIO_WORD_BEFORE.search(text, 0, m.start()):
@@ -116,6 +122,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if num in ("一", "两", "二") and not COUNTING_VERB_BEFORE.search(text[max(0, start - 3):start],
             ) and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
                 continue
+            if unit == "台" and PLACE_AFTER_TAI.match(text, m.end()):
+                continue  # 九台区 / 七台河市: a place
             if LONE_ZERO.fullmatch(num):
                 continue  # 零部件 / 零排放: a word (实现零排放 is a qualitative goal)
             if BARE_SCALE.fullmatch(num) or unit == "期":
@@ -131,6 +139,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if num2 and value_max is None:
             continue
         factor, base, category = UNIT_TABLE[unit]
+        prev = found[-1] if found else None
+        if prev and prev.unit == unit and prev.value_max is None and not num2 and value > prev.value \
+                and RANGE_SEP_RE.fullmatch(text, prev.end, start):
+            found[-1] = prev._replace(end=m.end(), value_max=_clean(value))  # 60%—70%: one range
+            continue
         found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
                               unit, base, factor, category, chinese))
     return sorted(found) if ("级" in text or spans) else found

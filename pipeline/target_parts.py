@@ -73,7 +73,7 @@ def shared_head(first: str, item: str) -> str:
 def strip_predicates(metric: str) -> str:
     """The noun phrase without a verb in front of it (推出精品线路 → 精品线路) or a predicate after
     it (分支机构在本区落户 → 分支机构), where a name of two characters or more is left."""
-    for pattern in (grammar.FUNDING_SUBJECT, grammar.LEADING_VERB, grammar.TRAILING_PREDICATE):
+    for pattern in (grammar.BA_OBJECT, grammar.FUNDING_SUBJECT, grammar.LEADING_VERB, grammar.TRAILING_PREDICATE):
         m = pattern.search(metric)
         if m and len(metric) - (m.end() - m.start()) >= 2:
             metric = metric[:m.start()] + metric[m.end():]

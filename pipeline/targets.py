@@ -158,8 +158,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             label_start = clause[0] - 1 - len(label)
             if relative_to is None and grammar.RELATIVE_REF.match(gap_clean or ""):
                 relative_to = gap_clean
-        if not metric:
-            metric = last_metric or ""
+        if not grammar.NAME_CHAR.search(metric):
+            metric = last_metric or ""  # nothing but signs (—): no name of its own
         if not metric:
             continue
         base = grammar.BASE_YEAR.search(before)

@@ -37,6 +37,8 @@ VERBS_ONLY = re.compile("(?:" + "|".join(sorted(set(BUILD_VERBS) | {"壮大", "�
 #: Acts a name ends with when another verb governs it (完成线路隐患整治120处, 推进老旧小区改造50个):
 #: counted acts, kept in the metric.
 ACT_NOUNS = ("整治", "改造", "治理", "修复", "升级", "更新", "提升", "建设", "回收")
+#: A character a name holds (not only signs and punctuation).
+NAME_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
 #: A name between two verbs: characters, no punctuation, two at least.
 NAME_BETWEEN = re.compile(r"[\u4e00-\u9fa5A-Za-z\d（）()]{2,20}")
 #: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
@@ -126,7 +128,8 @@ ELIGIBILITY = re.compile(r"的[，,]\s*(?:可以?|给予|予以|按|享受|经�
 #: goal spread over places, and 每年/每季度 a recurrence.
 NORM_BEFORE = re.compile(
     r"(?:每(?:\d+|[一二两三四五六七八九十])年|每(?:人|户|名|位|项|次|批|件|家|所)|每个(?!县|区|市|乡|镇|街道|村|社区|省|园区)"
-    r"|只能|只可|只享受|仅限|一般为|一般不超过|原则上)[^，；。]*$"
+    r"|只能|只可|只享受|仅限|一般为|一般不超过|原则上|允许"
+    r"|每(?:立方米|平方米|吨|千瓦时|度|公斤|升))[^，；。]*$"  # a price or a rate per unit (每立方米2.4元)
 )
 #: What follows 一支/一所 as an article (打造一支懂农业、爱农村的队伍, 建设一所符合…需要的学校): a
 #: description closed by 的 before the clause ends, where 建成一个国家级枢纽 counts one.
@@ -135,6 +138,10 @@ ARTICLE_AFTER = re.compile(r"^[^，；。\n]{1,30}?的")
 #: thing acted on with no event verb (举办2次展会 counts events).
 TIMES_UNIT = ("次",)
 AT_LEAST_BEFORE = re.compile(r"至少[^，；。]{0,8}$")
+#: A formula (门诊收入/医疗收入×100%): how an indicator is computed, not a goal.
+FORMULA_BEFORE = re.compile(r"[×*]\s*$")
+#: 将/把 before the metric (引导合作机构逐步将平均担保费率降至1%以下): the metric starts after it.
+BA_OBJECT = re.compile(r"^[^，；。]*?(?:将|把)(?=[\u4e00-\u9fa5A-Za-z“]{2})")
 #: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal.
 SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$")
 #: What joins the amounts of a list (、和及与，).
@@ -144,7 +151,8 @@ COORD = re.compile(r"^[、和及与，]$")
 HISTORY_WORDS = re.compile(
     r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成有]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
     r"|(?:近|过去)[一二两三四五六七八九十\d]{1,2}年(?!内)"  # 近三年 / 过去五年: what was done
-    r"|[\u4e00-\u9fa5](?<![为除罢到])了(?![解如然结])"  # 选取了 / 调研了: a verb's perfective, what was done
+    r"|[\u4e00-\u9fa5](?<![为除罢到])了(?![解如然结])|到了(?!(?:19|20)\d{2})"  # 选取了 / 受到了: a verb's perfective (not 到了2025年)
+    r"|共发生|累计发生|死亡(?!率|人数)|遇难|受伤(?!率)|重伤|失踪|丧生"  # what happened: events, casualties
 )
 #: A clause stating what is now (全省现有煤炭储备能力1920万吨, 全市共有养老机构186家, 目前…): a baseline.
 #: Opening the clause, or after a scope no verb governs (推动全市现有企业… is a task).

@@ -44,6 +44,7 @@ for _u, _cat in BASE_UNITS + TIME_UNITS:
         for _s, _f in SCALED.items():
             # 5万家 / 120亿件 are magnitudes (level), not a handful of things (count).
             UNIT_TABLE.setdefault(_s + _u, (_f, _u, "measure" if _cat == "count" else _cat))
+UNIT_TABLE["‰"] = (0.1, "%", "percent")  # 婴儿死亡率下降到4.5‰: a share in thousandths
 UNIT_TABLE["个百分点"] = (1.0, "百分点", "points")
 UNIT_TABLE["百分点"] = (1.0, "百分点", "points")
 
@@ -79,6 +80,8 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = rf"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 RANGE_SEP = r"(?:—|–|-|~|～|至|到)"
+#: The sign between the two ends of a range whose unit is written twice (60%—70%).
+RANGE_SEP_RE = re.compile(RANGE_SEP)
 # The lookahead (implied by the pattern) lets the engine skip text that holds no numeral fast.
 # The lookbehinds start a number only where its run of digits (or of Chinese numerals) starts:
 # a match never ends inside such a run (no unit holds a digit or ends in a numeral), and any
@@ -107,6 +110,8 @@ MAGNITUDE_LEVEL = re.compile(
 
 #: What may follow an amount to close it (以上, 左右, punctuation, the end).
 AMOUNT_CLOSE = re.compile(r"^(?:以上|左右)?(?:[，；。、]|$)")
+#: A place named with a numeral and 台 (九台区, 七台河市, 五台山): a name, not machines.
+PLACE_AFTER_TAI = re.compile(r"[区县市河山镇乡村]")  # matched at a position
 #: A lone zero (零部件, 零距离, 零排放): a word, never an amount.
 LONE_ZERO = re.compile(r"[零〇]")
 #: Scale characters without a digit (万, 亿): not a number.
@@ -118,7 +123,8 @@ COUNTING_VERB_BEFORE = re.compile(r"(?:建设|打造|建成|培育|创建|引进
 # Shares written as fractions (三分之一, 1/3) and proportions written as ratios (1∶4000, 1:1.2).
 #: 三分之一 / 3分之1 (denominator first) and 1/3 (numerator first; not a date 2025/3/4, not 1/3/5).
 FRACTION_CN = re.compile(rf"(?P<den>[{CN_DIGITS}]+|\d+)分之(?P<num>[{CN_DIGITS}]+|\d+)")
-FRACTION_AR = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.])")
+#: With a scale (12/10万, 孕产妇死亡率 per 100,000) it is a rate: value 12, unit /10万.
+FRACTION_AR = re.compile(r"(?<![\d/.])(?P<num>\d{1,3}(?:\.\d+)?)/(?P<den>\d{1,3}(?P<scale>万|千|百)?)(?![\d/.])")
 #: a∶b after a word of proportion (比例达到1∶4000, 医护比1:1.2, 师生比不高于1:18): not a time (8:30).
 RATIO = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?)\s*[:∶]\s*(?P<b>\d+(?:\.\d+)?)(?![\d:∶])")
 RATIO_WORD_BEFORE = re.compile(r"比[^，；。]{0,8}$")

@@ -28,6 +28,10 @@ def _goals(text, ctx=CTX):
     "建设一所面向全市产业需要的高水平技师学院。",
     "推动零部件企业与整车企业协同发展，实现零排放。",        # 零 is a word
     "见习期限为3—6个月，补贴期限最长12个月。",              # durations
+    "门诊预约率=预约诊疗人次数/总诊疗人次数×100%。",          # a formula
+    "污水处理费为每立方米2.4元左右。",                       # a price per unit
+    "单个项目允许不超过五分之一的资金用于设备购置。",          # a permission
+    "九台区打造秸秆利用新样板，七台河市发展新型产业。",        # places named with a numeral and 台
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
@@ -44,6 +48,8 @@ def test_counts_of_one_and_goals_per_place_stay():
     "评估组走访了12个县区，收集了300份问卷。",           # what was done (perfective 了)
     "近三年，全市累计引进亿元以上项目120个。",
     "全市已有省级以上园区8个，全市共有养老机构186家。",
+    "全年共发生5级以上地震12次，造成3人死亡、15人受伤。",     # events and casualties
+    "22名相关责任人员受到了党纪政纪处分。",
 ])
 def test_what_is_now_or_was_done_is_a_baseline(text):
     found = [t for t in find_targets(text, CTX) if t.value is not None]
@@ -111,4 +117,20 @@ def test_amounts_in_a_background_section_are_baselines(heading):
     r = process_bytes(text.encode("utf-8"), "plan.txt")
     assert [(t.metric, t.value) for t in r.targets if t.kind != "baseline" and t.value is not None] == [
         ("数字经济核心产业增加值", 1000)]
+
+
+def test_safety_goals_on_deaths_and_rates_per_population_stay():
+    assert _goals("到2027年，道路交通事故死亡人数下降10%，孕产妇死亡率控制在10/10万以下，婴儿死亡率下降到4.5‰。") == [
+        ("道路交通事故死亡人数", -10, "%"), ("孕产妇死亡率", 10, "/10万"), ("婴儿死亡率", 4.5, "‰")]
+
+
+def test_a_must_not_fall_below_is_a_floor_and_the_object_of_jiang_is_the_metric():
+    found = [(t.metric, t.value, t.comparator) for t in find_targets(
+        "到2027年，合作机构担保业务占比不得低于80%，引导合作机构逐步将平均担保费率降至1%以下。", CTX)]
+    assert found == [("合作机构担保业务占比", 80, "ge"), ("担保费率", 1, "le")]
+
+
+def test_a_range_with_its_unit_written_twice_is_one_range():
+    (t,) = find_targets("到2027年，药品集中采购量占比达到60%—70%。", CTX)
+    assert (t.value, t.value_max, t.comparator) == (60, 70, "range")
 
