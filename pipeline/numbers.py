@@ -13,6 +13,7 @@ from .rules.units import (
     AMOUNT_CLOSE,
     BARE_SCALE,
     CN_DIGITS,
+    COUNTED_BEFORE,
     COUNTING_VERB_BEFORE,
     FRACTION_AR,
     FRACTION_CN,
@@ -27,6 +28,7 @@ from .rules.units import (
     RATIO_WORD_BEFORE,
     TIME_VERB,
     UNIT_TABLE,
+    VOLTAGE_UNITS,
 )
 
 
@@ -122,12 +124,17 @@ def find_quantities(text: str) -> list[Quantity]:
             if num in ("一", "两", "二") and not COUNTING_VERB_BEFORE.search(text[max(0, start - 3):start],
             ) and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
                 continue
+            if len(num) == 1 and not COUNTED_BEFORE.search(text[max(0, start - 4):start]) \
+                    and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
+                continue  # 三项意识 / 四个方面 / 三个项目部: a small count names parts, no verb sets it
             if unit == "台" and PLACE_AFTER_TAI.match(text, m.end()):
                 continue  # 九台区 / 七台河市: a place
             if LONE_ZERO.fullmatch(num):
                 continue  # 零部件 / 零排放: a word (实现零排放 is a qualitative goal)
             if BARE_SCALE.fullmatch(num) or unit == "期":
                 continue  # 二期工程 is a phase, not an amount
+        if unit in VOLTAGE_UNITS and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
+            continue  # 110千伏变电站: a voltage class names equipment
         if UNIT_TABLE[unit][2] == "time" and not (
                 TIME_VERB.search(text[max(0, start - 8):start]) or text[m.end():m.end() + 2] in ("以内", "之内")
                 or (found and found[-1].category == "time" and text[found[-1].end:start].strip("以内 ") in ("、", "和"))):

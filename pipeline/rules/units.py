@@ -130,3 +130,13 @@ RATIO = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?)\s*[:∶]\s*(?P<b>\d+(?:\
 RATIO_WORD_BEFORE = re.compile(r"比[^，；。]{0,8}$")
 #: A colon between digits (1:1.2), matched two characters before a clause that starts after it.
 RATIO_COLON = re.compile(r"\d[:∶]\d")
+#: What sets a small count written in Chinese (建设三个平台, 不少于五个): a verb or a comparator right
+#: before it. Without one, 三项意识 / 四个方面 name the parts of something.
+COUNTED_BEFORE = re.compile(
+    r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建|实施|推出|建立|完成|改造|开展|组织|"
+    r"引育|招引|争创|创成|评选|遴选|布局|扶持|支持|新培育|新引进|新认定|累计|达到|达|超过|突破|不少于|不低于|至少|"
+    r"增加|减少|设|选派|配备|安排|新开|开通|建|办)$"
+)
+#: Voltage classes (110千伏变电站, 10千伏线路): names of equipment unless the amount closes its clause.
+VOLTAGE_UNITS = frozenset({"千伏", "万伏", "kV"})
+

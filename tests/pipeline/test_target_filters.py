@@ -32,6 +32,8 @@ def _goals(text, ctx=CTX):
     "污水处理费为每立方米2.4元左右。",                       # a price per unit
     "单个项目允许不超过五分之一的资金用于设备购置。",          # a permission
     "九台区打造秸秆利用新样板，七台河市发展新型产业。",        # places named with a numeral and 台
+    "树牢三项意识，从四个方面落实工作职责。",                  # small counts that name parts
+    "对同一10千伏线路的用户统一管理。",                        # a voltage class
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
@@ -133,4 +135,9 @@ def test_a_must_not_fall_below_is_a_floor_and_the_object_of_jiang_is_the_metric(
 def test_a_range_with_its_unit_written_twice_is_one_range():
     (t,) = find_targets("到2027年，药品集中采购量占比达到60%—70%。", CTX)
     assert (t.value, t.value_max, t.comparator) == (60, 70, "range")
+
+
+def test_small_counts_set_by_a_verb_and_equipment_of_a_voltage_class_stay():
+    assert _goals("到2027年，建设三个平台，新增五家企业，建成110千伏变电站3座。") == [
+        ("平台", 3, "个"), ("企业", 5, "家"), ("110千伏变电站", 3, "座")]
 
