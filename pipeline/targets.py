@@ -135,6 +135,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             continue
         verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate = found
         metric, scope = clean_metric(metric_raw)
+        if grammar.FROM_IN_METRIC.search(metric) and len(grammar.FROM_IN_METRIC.sub("", metric)) >= 2:
+            metric = grammar.FROM_IN_METRIC.sub("", metric)  # 比重由30%提高到40%: the metric is 比重
         if not named_by_predicate:
             metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
             metric = strip_predicates(metric)
@@ -163,7 +165,11 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if not metric:
             continue
         base = grammar.BASE_YEAR.search(before)
-        kind = "baseline" if history else kind_of(before, first, verb)
+        start_from = grammar.FROM_BEFORE.search(before)  # 由30%提高到…: the level it starts from
+        past = history or bool(start_from)
+        if start_from:
+            metric = strip_predicates(clean_metric(before[:start_from.start()])[0]) or metric
+        kind = "baseline" if past else kind_of(before, first, verb)
         if kind == "share" and first.category == "points" and GROWTH_RATE_WORD.search(metric):
             kind = "growth_rate"
         if kind == "count" and grammar.LEVEL_METRIC.search(metric):
@@ -181,7 +187,7 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             if len(parts) > 1:
                 metrics = split_list(metric, len(parts))
                 group = group * len(parts)
-        deadline, rule = (None, "none") if history else deadline_for(
+        deadline, rule = (None, "none") if past else deadline_for(
             text, clause[0] + first.start, sent, clause, phrases, paragraph, ctx)
         recurrence = recurrence_of(text[clause[0]:clause[0] + first.start])
         if recurrence == "none" and RECURRENCE_LEAD.match(text[sent[0]:sent[1]]):

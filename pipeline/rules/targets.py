@@ -119,6 +119,7 @@ SUBSIDY = re.compile(
     r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
     r"|单个(?:企业|项目|主体|单位|机构)[^，；。]{0,12}?(?:累计)?(?:不超过|最高|最多)"  # a cap per beneficiary
     r"|返还|退还|减免|免征"  # 可返还其上年度实际缴纳失业保险费的50%: money paid back
+    r"|罚款|罚金|并处|处以(?![上下内])"  # 处10万元以上50万元以下的罚款: a penalty (not 50处以上)
 )
 #: The end of a condition on who may apply (…人数达到在职职工人数25%的，可申请…): the amounts of
 #: the clause it closes are eligibility thresholds, not goals.
@@ -142,6 +143,10 @@ AT_LEAST_BEFORE = re.compile(r"至少[^，；。]{0,8}$")
 FORMULA_BEFORE = re.compile(r"[×*]\s*$")
 #: 将/把 before the metric (引导合作机构逐步将平均担保费率降至1%以下): the metric starts after it.
 BA_OBJECT = re.compile(r"^[^，；。]*?(?:将|把)(?=[\u4e00-\u9fa5A-Za-z“]{2})")
+#: 由 before an amount (比重由30%提高到40%): the level it starts from, a baseline.
+FROM_BEFORE = re.compile(r"(?<![理自缘经])由\s*$")
+#: The start of a change inside a metric (比重由30%): cut from the metric.
+FROM_IN_METRIC = re.compile(r"(?<![理自缘经])由(?!于)[^，；。由]*$")
 #: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal.
 SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$")
 #: What joins the amounts of a list (、和及与，).

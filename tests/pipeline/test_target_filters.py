@@ -34,6 +34,7 @@ def _goals(text, ctx=CTX):
     "九台区打造秸秆利用新样板，七台河市发展新型产业。",        # places named with a numeral and 台
     "树牢三项意识，从四个方面落实工作职责。",                  # small counts that name parts
     "对同一10千伏线路的用户统一管理。",                        # a voltage class
+    "违反本办法的，由主管部门责令改正，处5万元以上20万元以下的罚款。",  # a penalty
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
@@ -140,4 +141,12 @@ def test_a_range_with_its_unit_written_twice_is_one_range():
 def test_small_counts_set_by_a_verb_and_equipment_of_a_voltage_class_stay():
     assert _goals("到2027年，建设三个平台，新增五家企业，建成110千伏变电站3座。") == [
         ("平台", 3, "个"), ("企业", 5, "家"), ("110千伏变电站", 3, "座")]
+
+
+def test_a_change_from_a_level_is_a_baseline_and_the_level_reached_a_target():
+    found = [(t.metric, t.value, t.kind) for t in find_targets("到2027年，国控断面个数由760个增加到980个。", CTX)]
+    assert found == [("国控断面个数", 760, "baseline"), ("国控断面个数", 980, "count")]
+    # 理由 is a word, not the start of a change; 50处以上 is no penalty
+    assert _goals("到2027年，线下无理由退货承诺单位达到300家，特色小店达50处以上。") == [
+        ("线下无理由退货承诺单位", 300, "家"), ("特色小店", 50, "处")]
 
