@@ -7,6 +7,7 @@ on who may apply are not goals; nor are rules that hold per person or per cycle 
 from __future__ import annotations
 
 from .deadlines import DeadlinePhrase
+from .rules import non_goals
 from .rules import targets as grammar
 from .rules.targets import AS_FOLLOWS, DEADLINE_QUALIFIER, TOTAL_WORD
 from .target_base import BlockContext
@@ -47,9 +48,9 @@ def history_clauses(text: str, sent: tuple[int, int], spans: list[tuple[int, int
 def times_as_a_rule(before: str, after: str, unit: str) -> bool:
     """Whether a count of times states how often something is done (至少接地2次, 调整1次专业)
     rather than events to hold (举办展会2次, 举办2次展会)."""
-    if unit not in grammar.TIMES_UNIT:
+    if unit not in non_goals.TIMES_UNIT:
         return False
-    if grammar.AT_LEAST_BEFORE.search(before):
+    if non_goals.AT_LEAST_BEFORE.search(before):
         return True
     rest = grammar.SUFFIX_RE.sub("", after)
     return bool(grammar.NOUN_AFTER.match(rest)) and not grammar.EVENT_VERB.search(before)
@@ -61,12 +62,12 @@ def not_a_goal(before: str, after_in_sentence: str, lone_one: bool) -> bool:
     (选择10个左右城市), a condition on who may apply (…达到25%的，可申请) or is an article (打造一支
     懂农业、爱农村的队伍; ``lone_one``: written 一): ``before`` is its clause up to the amount,
     ``after_in_sentence`` the sentence after it."""
-    if grammar.NORM_BEFORE.search(before) or grammar.SELECTION_BEFORE.search(before) \
-            or grammar.FORMULA_BEFORE.search(before):
+    if non_goals.NORM_BEFORE.search(before) or non_goals.SELECTION_BEFORE.search(before) \
+            or non_goals.FORMULA_BEFORE.search(before):
         return True
-    if lone_one and grammar.ARTICLE_AFTER.match(after_in_sentence):
+    if lone_one and non_goals.ARTICLE_AFTER.match(after_in_sentence):
         return True
-    cond = grammar.ELIGIBILITY.search(after_in_sentence)
+    cond = non_goals.ELIGIBILITY.search(after_in_sentence)
     return bool(cond and not grammar.SENTENCE_PUNCT.search(after_in_sentence, 0, cond.start()))
 
 
@@ -76,5 +77,5 @@ def not_a_deadline(text: str, d: DeadlinePhrase) -> bool:
     Both have no 到/截至 before them; 2025年6月30日前 and 到2025年 are deadlines."""
     if not text[d.start].isdigit():
         return False  # 到 / 截至 / 力争到 …: a deadline for sure
-    return bool(grammar.EVENT_DAY.search(text, d.start, d.end) or DEADLINE_QUALIFIER.match(text[d.end:d.end + 10]))
+    return bool(non_goals.EVENT_DAY.search(text, d.start, d.end) or DEADLINE_QUALIFIER.match(text[d.end:d.end + 10]))
 

@@ -18,6 +18,7 @@ from typing import Optional
 from .deadlines import find_deadlines, recurrence_of
 from .goals import built_goals, qualitative_goals
 from .numbers import Quantity, find_quantities, may_hold_amount
+from .rules import non_goals
 from .rules import targets as grammar
 from .rules.targets import (
     EACH_BEFORE,
@@ -135,8 +136,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             continue
         verb, gap_clean, metric_raw, m_start, noun_end, relative_to, named_by_predicate = found
         metric, scope = clean_metric(metric_raw)
-        if grammar.FROM_IN_METRIC.search(metric) and len(grammar.FROM_IN_METRIC.sub("", metric)) >= 2:
-            metric = grammar.FROM_IN_METRIC.sub("", metric)  # 比重由30%提高到40%: the metric is 比重
+        if non_goals.FROM_IN_METRIC.search(metric) and len(non_goals.FROM_IN_METRIC.sub("", metric)) >= 2:
+            metric = non_goals.FROM_IN_METRIC.sub("", metric)  # 比重由30%提高到40%: the metric is 比重
         if not named_by_predicate:
             metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
             metric = strip_predicates(metric)
@@ -165,7 +166,7 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if not metric:
             continue
         base = grammar.BASE_YEAR.search(before)
-        start_from = grammar.FROM_BEFORE.search(before)  # 由30%提高到…: the level it starts from
+        start_from = non_goals.FROM_BEFORE.search(before)  # 由30%提高到…: the level it starts from
         past = history or bool(start_from)
         if start_from:
             metric = strip_predicates(clean_metric(before[:start_from.start()])[0]) or metric

@@ -121,34 +121,8 @@ SUBSIDY = re.compile(
     r"|返还|退还|减免|免征"  # 可返还其上年度实际缴纳失业保险费的50%: money paid back
     r"|罚款|罚金|并处|处以(?![上下内])"  # 处10万元以上50万元以下的罚款: a penalty (not 50处以上)
 )
-#: The end of a condition on who may apply (…人数达到在职职工人数25%的，可申请…): the amounts of
-#: the clause it closes are eligibility thresholds, not goals.
-ELIGIBILITY = re.compile(r"的[，,]\s*(?:可以?|给予|予以|按|享受|经认定|一次性|由[^，；。]{0,8}给予)")
-#: A rule per person, per item or per cycle (每人每年只享受一次, 每项任务至少明确2—3个阶段性目标,
-#: 每5年修订1次, 钢绞线只能有一条, 一般为6个月): a norm, not a goal. Per place (每个县建成1个) is a
-#: goal spread over places, and 每年/每季度 a recurrence.
-NORM_BEFORE = re.compile(
-    r"(?:每(?:\d+|[一二两三四五六七八九十])年|每(?:人|户|名|位|项|次|批|件|家|所)|每个(?!县|区|市|乡|镇|街道|村|社区|省|园区)"
-    r"|只能|只可|只享受|仅限|一般为|一般不超过|原则上|允许"
-    r"|每(?:立方米|平方米|吨|千瓦时|度|公斤|升))[^，；。]*$"  # a price or a rate per unit (每立方米2.4元)
-)
-#: What follows 一支/一所 as an article (打造一支懂农业、爱农村的队伍, 建设一所符合…需要的学校): a
-#: description closed by 的 before the clause ends, where 建成一个国家级枢纽 counts one.
-ARTICLE_AFTER = re.compile(r"^[^，；。\n]{1,30}?的")
-#: How often an act is done, as a rule (至少接地2次, 每年调整1次专业): 次 after 至少, or before the
-#: thing acted on with no event verb (举办2次展会 counts events).
-TIMES_UNIT = ("次",)
-AT_LEAST_BEFORE = re.compile(r"至少[^，；。]{0,8}$")
-#: A formula (门诊收入/医疗收入×100%): how an indicator is computed, not a goal.
-FORMULA_BEFORE = re.compile(r"[×*]\s*$")
 #: 将/把 before the metric (引导合作机构逐步将平均担保费率降至1%以下): the metric starts after it.
 BA_OBJECT = re.compile(r"^[^，；。]*?(?:将|把)(?=[\u4e00-\u9fa5A-Za-z“]{2})")
-#: 由 before an amount (比重由30%提高到40%): the level it starts from, a baseline.
-FROM_BEFORE = re.compile(r"(?<![理自缘经])由\s*$")
-#: The start of a change inside a metric (比重由30%): cut from the metric.
-FROM_IN_METRIC = re.compile(r"(?<![理自缘经])由(?!于)[^，；。由]*$")
-#: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal.
-SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$")
 #: What joins the amounts of a list (、和及与，).
 COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
@@ -245,8 +219,6 @@ AMOUNT_CHAR = re.compile(r"[\d超过亿万]")
 AS_FOLLOWS = re.compile(r"如下[：:]?\s*$")
 #: A conjunction joining two names (和, 及, 与).
 CONJUNCTION = re.compile(r"和|及|与")
-#: A date to the day, with nothing after it (2021年1月7日, not 2021年1月7日前): the day of an event.
-EVENT_DAY = re.compile(r"\d\s*日$")
 #: A date that qualifies a noun (2025年前建成的…), not a deadline.
 DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
 #: 各 before an amount, or 均达到: one amount for each item of the list.
