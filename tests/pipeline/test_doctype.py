@@ -43,6 +43,7 @@ def test_a_notice_that_carries_a_plan_is_that_plan():
     assert doc_type("关于召开全市防汛工作会议的通知") == "notice"
     assert doc_type("一图读懂《云江市数字经济行动方案》") == "interpretation"
     assert doc_type("2025年云江市经济运行情况") == "bulletin"
+    assert doc_type("云江市供电公司关于成立团委的请示") == "notice"
     text = ("云江市发展和改革委员会关于印发《云江市老旧电网改造工作方案》的通知\n各县（市、区）发展改革局：\n"
             "现将方案印发给你们，请认真贯彻执行。\n云江市老旧电网改造工作方案\n一、主要任务\n改造升级林场电网45处。\n")
     assert _goals(text) == [("林场电网", 45)]

@@ -16,6 +16,7 @@ def _goals(text, ctx=CTX):
     "原则上每3年修订1次专业目录。",                      # a revision cycle
     "培训补贴每人每年只能享受一次。",                      # a rule per person
     "每项任务至少明确2—3个阶段性目标。",                   # a rule per item
+    "每队由1名领队、3名正式选手组成，每单位参会人员不超过2名。",  # per team, per unit
     "每条线路只能搭挂一条钢绞线。",
     "在全省范围内选择20个左右有条件的县开展试点。",          # a pilot's scope
     "对吸纳就业人数达到职工总数30%的企业，给予一次性奖补。",  # an incentive
