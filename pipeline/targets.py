@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .deadlines import find_deadlines, recurrence_of
+from .deadlines import find_deadlines, recurrence_of, years_from_issue
 from .goals import built_goals, qualitative_goals
 from .numbers import Quantity, find_quantities, may_hold_amount
 from .rules import non_goals
@@ -62,6 +62,8 @@ def find_targets(text: str, ctx: BlockContext,
     if ctx.period_start is None and ctx.period_end is None:
         one_year = ctx.issued_year  # 年底前 / 年内 with no period: the year the document was issued
     dates = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
+    if ctx.period_end is None:  # 利用3至5年时间: years counted from the year of issue
+        dates = sorted(dates + years_from_issue(text, ctx.issued_year))
     phrases = [d for d in dates if not not_a_deadline(text, d)]
     out: list[FoundTarget] = []
     for sent in sentences(text) if sents is None else sents:

@@ -24,6 +24,12 @@ RANGE_AFTER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*(?:19|20)\d{2}")  # 
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 #: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan.
 THIS_YEAR = re.compile(r"(?<![\d年〇零一二三四五六七八九])(?:今年|本年度?)?(?:年底前|年末前|年内|上半年|下半年|底前)")
+#: A span of years from the year of issue (利用3至5年时间, 力争用三年时间, 经过5年努力, 3年内): its
+#: last year is the deadline (issued 2021, 用3年时间 → 2023-12-31).
+YEARS_FROM_ISSUE = re.compile(
+    r"(?:用|利用|经过|通过)(?:(?P<low>[\d一二两三四五六七八九十])(?:至|到|—|-|～|~))?(?P<n>[\d一二两三四五六七八九十])"
+    r"年(?:左右)?(?:的)?(?:时间|努力)"
+)
 #: Recurrence words and what they mean (每年 → annual).
 RECURRENCE = (
     (re.compile(r"每年|年年|逐年|每一年"), "annual"),

@@ -151,3 +151,12 @@ def test_a_change_from_a_level_is_a_baseline_and_the_level_reached_a_target():
     assert _goals("到2027年，线下无理由退货承诺单位达到300家，特色小店达50处以上。") == [
         ("线下无理由退货承诺单位", 300, "家"), ("特色小店", 50, "处")]
 
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("利用3至5年时间，全市应急储备能力达到600万吨。", "2026-12-31"),   # issued 2022: the last of five years
+    ("计划用3年时间完成老旧电网改造120处。", "2024-12-31"),
+    ("力争用两年时间，新增规上企业50家。", "2023-12-31"),
+])
+def test_years_counted_from_the_year_of_issue(text, deadline):
+    assert _deadlines(text, BlockContext(issued_year=2022))[0][1:] == (deadline, "explicit")
