@@ -39,8 +39,9 @@ FROM_BEFORE = re.compile(r"(?<![理自缘经])由\s*$")
 #: The start of a change inside a metric (比重由30%): cut from the metric.
 FROM_IN_METRIC = re.compile(r"(?<![理自缘经])由(?!于)[^，；。由]*$")
 
-#: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal.
-SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$")
+#: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal; or where
+#: an act takes place (推动职业院校在10个左右紧缺领域开展培训), not 保持在/控制在 a level.
+SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$|(?<!保持|稳定|控制|维持|限制|处于)在$")
 
 #: A date to the day, with nothing after it (2021年1月7日, not 2021年1月7日前): the day of an event.
 EVENT_DAY = re.compile(r"\d\s*日$")
