@@ -19,6 +19,7 @@ from .rules.dates import (
     RANGE_AFTER,
     RECURRENCE,
     THIS_YEAR,
+    YEARS_FROM_ISSUE,
     year_end,
 )
 
@@ -112,6 +113,22 @@ def _relative(text: str, year: int) -> list[DeadlinePhrase]:
         month = 6 if word.endswith("上半年") else 12
         found.append(DeadlinePhrase(m.start(), m.end(), _last_day(year, month), year, True))
     return found
+
+
+def years_from_issue(text: str, issued_year: Optional[int]) -> list[DeadlinePhrase]:
+    """Spans of years counted from the year of issue (利用3至5年时间 in a plan issued in 2021 →
+    2025-12-31): a deadline for the sentence, when the year of issue is known."""
+    if issued_year is None or "年" not in text:
+        return []
+    out = []
+    for m in YEARS_FROM_ISSUE.finditer(text):
+        n = "一二三四五六七八九十".find(m.group("n")) + 1 if not m.group("n").isdigit() else int(m.group("n"))
+        if m.group("n") == "两":
+            n = 2
+        if 1 <= n <= 10:
+            year = issued_year + n - 1
+            out.append(DeadlinePhrase(m.start(), m.end(), year_end(year), year, True))
+    return out
 
 
 def misprinted_dates(text: str) -> list[tuple[int, int]]:

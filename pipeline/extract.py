@@ -149,7 +149,8 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         o_start, o_end = norm.to_original(a, b)
         warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
                                 text=text[a:b], orig_start=o_start, orig_end=o_end))
-    amounts, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
+    typed = typed_targets(plan.doc_type, acc.targets, plan.period_end is not None, text[:300])
+    amounts, milestones = unique_ids(typed), unique_ids(acc.milestones)
     targets = [t for t in amounts if t.kind != "baseline"]
     baselines = [t for t in amounts if t.kind == "baseline"]
     if not targets:
@@ -244,6 +245,7 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
 
     ctx = BlockContext(
         period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
+        issued_year=int(plan.issued_date[:4]) if plan.issued_date else None,
         section_deadline=section_deadlines[sec.id] if sec else None,
         history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
         goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),

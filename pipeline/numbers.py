@@ -13,13 +13,22 @@ from .rules.units import (
     AMOUNT_CLOSE,
     BARE_SCALE,
     CN_DIGITS,
+    COUNTED_BEFORE,
     COUNTING_VERB_BEFORE,
+    FRACTION_AR,
+    FRACTION_CN,
     LABEL_AFTER,
+    LONE_ZERO,
     MAGNITUDE_LEVEL,
     ORDINAL_BEFORE,
+    PLACE_AFTER_TAI,
     QUANTITY_RE,
+    RANGE_SEP_RE,
+    RATIO,
+    RATIO_WORD_BEFORE,
     TIME_VERB,
     UNIT_TABLE,
+    VOLTAGE_UNITS,
 )
 
 
@@ -59,9 +68,39 @@ def _clean(value: float) -> float:
     return float(round(value, 6))
 
 
+def _shares_and_ratios(text: str) -> list[Quantity]:
+    """Fractions (三分之一, 1/3: value the numerator, unit ``/3``, normalized in %) and ratios after a
+    word of proportion (比例1∶4000: value 4000, unit ``1:``, normalized a/b): written with their fixed
+    part as the unit, so the value is the number the text states."""
+    out: list[Quantity] = []
+    for m in [*FRACTION_CN.finditer(text), *FRACTION_AR.finditer(text)] if ("分之" in text or "/" in text) else ():
+        num, den = parse_number(m.group("num")), parse_number(m.group("den"))
+        if num is None or not den or num >= den:
+            continue
+        if "scale" in m.groupdict() and m.group("scale"):  # 12/10万: a rate per 100,000
+            out.append(Quantity(m.start(), m.end(), _clean(num), None, "/" + m.group("den"), "/" + m.group("den"),
+                                1.0, "measure", False))
+            continue
+        out.append(Quantity(m.start(), m.end(), _clean(num), None, f"/{den:g}", "%", 100.0 / den, "percent",
+                            not m.group("num")[0].isdigit()))
+    for m in RATIO.finditer(text) if (":" in text or "∶" in text) else ():
+        a, b = float(m.group("a")), float(m.group("b"))
+        if a and b and RATIO_WORD_BEFORE.search(text, 0, m.start()):
+            out.append(Quantity(m.start(), m.end(), _clean(b), None, f"{a:g}:", "比值", a / b / b, "measure", False))
+    return out
+
+
+def may_hold_amount(text: str) -> bool:
+    """A fast test: whether ``text`` may hold an amount (a number with a unit, a magnitude level, a
+    fraction or a ratio); most sentences of a plan hold none."""
+    return bool(QUANTITY_RE.search(text) or "级" in text or "分之" in text
+                or (("/" in text or ":" in text or "∶" in text) and (FRACTION_AR.search(text) or RATIO.search(text))))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text`` that reads as an amount (not a rank, label or date)."""
-    found: list[Quantity] = []
+    found: list[Quantity] = _shares_and_ratios(text)
+    spans = [(q.start, q.end) for q in found]
     if "级" in text:
         for m in MAGNITUDE_LEVEL.finditer(text):
             factor, base, category = UNIT_TABLE[m.group("mag") + "元"]
@@ -70,6 +109,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY_RE.finditer(text):
         num, num2, unit = m.group("num"), m.group("num2"), m.group("unit")
         start = m.start()
+        if any(a <= start < b for a, b in spans):
+            continue  # the 4000 of 1∶4000人
         chinese = num[0] in CN_DIGITS
         if ORDINAL_BEFORE.search(text[max(0, start - 2):start]):
             continue
@@ -83,8 +124,17 @@ def find_quantities(text: str) -> list[Quantity]:
             if num in ("一", "两", "二") and not COUNTING_VERB_BEFORE.search(text[max(0, start - 3):start],
             ) and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
                 continue
+            if len(num) == 1 and not COUNTED_BEFORE.search(text[max(0, start - 4):start]) \
+                    and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
+                continue  # 三项意识 / 四个方面 / 三个项目部: a small count names parts, no verb sets it
+            if unit == "台" and PLACE_AFTER_TAI.match(text, m.end()):
+                continue  # 九台区 / 七台河市: a place
+            if LONE_ZERO.fullmatch(num):
+                continue  # 零部件 / 零排放: a word (实现零排放 is a qualitative goal)
             if BARE_SCALE.fullmatch(num) or unit == "期":
                 continue  # 二期工程 is a phase, not an amount
+        if unit in VOLTAGE_UNITS and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
+            continue  # 110千伏变电站: a voltage class names equipment
         if UNIT_TABLE[unit][2] == "time" and not (
                 TIME_VERB.search(text[max(0, start - 8):start]) or text[m.end():m.end() + 2] in ("以内", "之内")
                 or (found and found[-1].category == "time" and text[found[-1].end:start].strip("以内 ") in ("、", "和"))):
@@ -96,9 +146,14 @@ def find_quantities(text: str) -> list[Quantity]:
         if num2 and value_max is None:
             continue
         factor, base, category = UNIT_TABLE[unit]
+        prev = found[-1] if found else None
+        if prev and prev.unit == unit and prev.value_max is None and not num2 and value > prev.value \
+                and RANGE_SEP_RE.fullmatch(text, prev.end, start):
+            found[-1] = prev._replace(end=m.end(), value_max=_clean(value))  # 60%—70%: one range
+            continue
         found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
                               unit, base, factor, category, chinese))
-    return sorted(found) if "级" in text else found
+    return sorted(found) if ("级" in text or spans) else found
 
 
 def unit_info(unit: str) -> Optional[tuple[float, str, str]]:

@@ -43,6 +43,7 @@ class BlockContext:
     period_end: Optional[int] = None
     section_deadline: Optional[str] = None
     valid_until: Optional[str] = None    # 有效期至…: the end of a plan with no period
+    issued_year: Optional[int] = None    # with no period, years before it are the past
     history_section: bool = False        # 发展基础/现状: amounts there are baselines
     goal_section: bool = False           # 主要目标/发展目标: built-goal phrases are targets
     masked: list[tuple[int, int]] = field(default_factory=list)  # responsibility clauses
@@ -50,7 +51,7 @@ class BlockContext:
 
 def clean_metric(raw: str) -> tuple[str, Optional[str]]:
     """Strip connectors and deadline words; split off a scope word (全区, 全市 …)."""
-    text = DEADLINE_WORDS.sub("", raw)
+    text = grammar.NOTE_BRACKET.sub("", DEADLINE_WORDS.sub("", raw))
     text = LEADING_MARKER.sub("", text)
     text = grammar.LEAD_NOISE.sub("", text.strip())
     scope = None

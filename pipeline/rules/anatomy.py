@@ -55,7 +55,7 @@ CLAUSE_END = re.compile(r"[，；;,：:。！？]")
 # Headings of background chapters (their amounts are baselines); anchored at the start so that a
 # task such as 优化外贸发展环境 is not taken for one.
 HISTORY_TITLE = re.compile(
-    r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况)"
+    r"^(?:“?十[一二三四五]五”?(?:时期|以来|期间)?)?(?:发展|工作|现实|主要|取得的?)?(?:基础|现状|成效|回顾|环境|形势|背景|成就|成绩|基本情况|进展)"
 )
 #: A heading of a goals chapter (主要目标, 发展目标): built goals there are targets.
 GOAL_TITLE = re.compile(r"目标")

@@ -33,6 +33,12 @@ THIS_YEAR = re.compile(r"(?<![\d年〇零一二三四五六七八九])(?:今年|
 MONTH_DAY_BEFORE = re.compile(
     r"(?<![\d年月日.])(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)\s*(?:前|之前|以前)"
 )
+#: A span of years from the year of issue (利用3至5年时间, 力争用三年时间, 经过5年努力, 3年内): its
+#: last year is the deadline (issued 2021, 用3年时间 → 2023-12-31).
+YEARS_FROM_ISSUE = re.compile(
+    r"(?:用|利用|经过|通过)(?:(?P<low>[\d一二两三四五六七八九十])(?:至|到|—|-|～|~))?(?P<n>[\d一二两三四五六七八九十])"
+    r"年(?:左右)?(?:的)?(?:时间|努力)"
+)
 #: Recurrence words and what they mean (每年 → annual).
 RECURRENCE = (
     (re.compile(r"每年|年年|逐年|每一年"), "annual"),

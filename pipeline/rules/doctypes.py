@@ -16,15 +16,21 @@ def _any(*words: str) -> str:
 #: What a document is, from words of its title, tried in order (a 解读 of a 方案 is an
 #: interpretation; a notice that carries a plan is that plan).
 DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("interpretation", re.compile(r"解读|答记者问|问答|新闻发布会|吹风会|负责人就")),
-    ("bulletin", re.compile(r"公报|统计快报|统计数据")),
+    ("interpretation", re.compile(r"解读|答记者问|问答|新闻发布会|吹风会|负责人就|图解|一图读懂|起草说明|编制说明|修订说明")),
+    ("bulletin", re.compile(r"公报|统计快报|统计数据|统计月报|经济运行(?:情况|简况|分析)")),
     ("minutes", re.compile(r"纪要")),
     ("report", re.compile(r"报告$|(?:工作|情况|执行|评估|调研|专项)报告|工作总结|情况的通报|评估情况|(?:年|度)总结$")),
     ("policy_measures", re.compile(r"若干(?:措施|政策|意见)|政策措施|支持政策|扶持政策|(?:扶持|奖励|补贴|资助|奖补)(?:办法|细则|政策)|"
                                    r"(?:支持|促进|鼓励)[^，。]{0,20}(?:若干|十条|二十条|措施)")),
     ("regulation", re.compile(r"条例|规定|管理办法|实施细则|办法(?:（试行）|\(试行\))?$|政府令")),
     # A notice about something (关于2026年部分节假日安排的通知): a notice, whatever it is about.
-    ("notice", re.compile(r"的(?:通知|函|决定|批复|公告|通告)$")),
+    ("notice", re.compile(r"的(?:通知|函|决定|批复|公告|通告|请示|复函|意见函)$")),
     ("plan", re.compile(_any(*PLAN_WORDS, "任务", "清单", "部署", "安排"))),
     ("notice", re.compile(_any(*NOTICE_WORDS, "函", "公告", "通告"))),
 )
+#: A notice that carries a document (关于印发《X方案》的通知, 关于转发X办法的通知): the type is X's.
+CARRIED = re.compile(r"(?:印发|转发|颁布|发布|下达)《?(?P<inner>[^《》]{4,}?)》?的(?:通知|函)$")
+#: A text with no title that reports a press event (国新办举行吹风会，介绍…情况) or answers
+#: reporters: an interpretation, whose amounts are observations.
+PRESS_OPENING = re.compile(r"(?:举行|召开)[^，。]{0,20}(?:新闻发布会|吹风会)|答记者问|记者问|(?:介绍|通报)[^，。]{0,12}情况")
+

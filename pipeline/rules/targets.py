@@ -34,6 +34,13 @@ VERB_RE = re.compile(r"(?<![化线])(?:" + "|".join(sorted({w for w, _ in CMP_WO
 #: A run of verbs with nothing between (培育壮大, 培育推广, 引进培育): never a name.
 VERBS_ONLY = re.compile("(?:" + "|".join(sorted(set(BUILD_VERBS) | {"壮大", "推广", "发展", "扶持", "提质", "扩容"},
                                                 key=len, reverse=True)) + ")+")
+#: Acts a name ends with when another verb governs it (完成线路隐患整治120处, 推进老旧小区改造50个):
+#: counted acts, kept in the metric.
+ACT_NOUNS = ("整治", "改造", "治理", "修复", "升级", "更新", "提升", "建设", "回收")
+#: A character a name holds (not only signs and punctuation).
+NAME_CHAR = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
+#: A name between two verbs: characters, no punctuation, two at least.
+NAME_BETWEEN = re.compile(r"[\u4e00-\u9fa5A-Za-z\d（）()]{2,20}")
 #: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
 #: stays in the metric.
 COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
@@ -42,7 +49,7 @@ MODIFIER_VERBS = ("集聚", "聚集", "改造", "提升", "布局", "储备", "�
 #: Verbs a metric may start with once the grammar has placed it (推出精品线路6条 → 精品线路): the
 #: build verbs and a few that only ever precede their object.
 LEADING_VERB = re.compile(
-    "^(?:" + "|".join(sorted((set(BUILD_VERBS) | {"新培育", "新引进", "推动", "推进", "加快", "鼓励", "补充"})
+    "^(?:" + "|".join(sorted((set(BUILD_VERBS) | {"新培育", "新引进", "推动", "推进", "加快", "鼓励", "补充", "升级"})
                              - set(COUNTED_ACTS) - set(MODIFIER_VERBS), key=len, reverse=True)) + ")+"
 )
 #: A funding sentence's subject and verb (区财政每年安排X资金 → X资金): the organ that pays is not
@@ -69,6 +76,20 @@ LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营
 #: What the things counted first must do (3个街区达到示范街标准, 5家企业在境内外上市): the metric is
 #: the things that do it.
 PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在")
+#: A share stated before the things it counts (全省50%以上的文化馆具备数字服务能力, 三分之一的乡镇
+#:建成示范站): the metric is the things that do it (具备数字服务能力的文化馆).
+SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,12}}?)(?P<pred>(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}})")
+#: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
+#: 全装修交付).
+SHARE_VERBS = ("实现", "达到", "达")
+#: A property with no owner in its clause (能效比超过5TOPS/W): the owner is the product named before.
+PROPERTY_METRIC = re.compile(r"(?:单位|平均|综合|峰值|典型)?(?:能效比|能效|功耗|算力|精度|效率|速率|带宽|延时|时延|寿命|良率|能耗|"
+                             r"转换效率|续航里程|续航|性能|容量|密度|纯度|强度)")
+#: A clause naming a product to make (研发高端芯片, 突破一批高端芯片): its verb and its name.
+PRODUCT_CLAUSE = re.compile(r"^[，、\s]*(?:研发|研制|攻克|突破|推出|开发|打造|量产|发布)(?:一批|一系列|若干|多款)?"
+                            r"(?P<name>[\u4e00-\u9fa5A-Za-z\d]{2,12})$")
+#: What may stand before such a share: a scope, nothing else (全省, 县域内).
+SHARE_SCOPE = re.compile(r"^(?:[\u4e00-\u9fa5]{1,4}内)?$")
 #: A predicate after the things counted (3个街区达到示范街标准).
 COUNTED_PREDICATE = re.compile(rf"(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}}")
 #: A predicate after the thing counted (数字金融法人机构落户3家, 分支机构在本区落户2家).
@@ -83,27 +104,39 @@ SCOPE_RE = re.compile(r"^(?:全[国省市区县镇]|我[国省市区县]|本[省
 #: Words before a metric that are not part of it (力争, 其中, 同比 …).
 LEAD_NOISE = re.compile(
     r"^(?:[，、；：\s]|其中|同比|环比|同时|并且?|力争|确保|努力|争取|使得?|让|推动|带动|促进|实现|全年|到期末|"
-    r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的)+"
+    r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的|今年|年内|年底前|上半年|下半年)+"
 )
 #: Words after a metric that are not part of it (累计, 均, 将 …).
 TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可)+$")
 #: 的 after an amount: the amount qualifies a noun (5000万元以上的项目).
-QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|左右)?的")
+QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|及以下|以下|左右)?的")
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
 # Incentives (给予最高200万元奖励, 按投资额的10%给予补助) are amounts a plan pays, not goals.
 SUBSIDY = re.compile(
-    r"给予|最高|一次性|按[^，；。]{0,15}的\d|(?:奖励|补助|补贴|资助|奖补|贴息)(?=\s*\d|最高)"
+    r"给予|最高|一次性|按[^，；。]{0,15}的\d|(?:奖励|补助|补贴|资助|奖补|贴息)(?=\s*(?:共计|合计|总计|总额)?\s*\d|最高)"
+    r"|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准|比例|额度|金额)"  # 补贴标准为每平方米20元, 贴息比例不超过50%
     r"|\d[^，；。]{0,6}?(?:奖励|补助|补贴|资助|奖补)"
     r"|单个(?:企业|项目|主体|单位|机构)[^，；。]{0,12}?(?:累计)?(?:不超过|最高|最多)"  # a cap per beneficiary
+    r"|返还|退还|减免|免征"  # 可返还其上年度实际缴纳失业保险费的50%: money paid back
+    r"|罚款|罚金|并处|处以(?![上下内])"  # 处10万元以上50万元以下的罚款: a penalty (not 50处以上)
 )
+#: 将/把 before the metric (引导合作机构逐步将平均担保费率降至1%以下): the metric starts after it.
+BA_OBJECT = re.compile(r"^[^，；。]*?(?:将|把)(?=[\u4e00-\u9fa5A-Za-z“]{2})")
 #: What joins the amounts of a list (、和及与，).
 COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
 # 现有企业 are common in forward-looking text.
 HISTORY_WORDS = re.compile(
-    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
+    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成有]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
+    r"|(?:近|过去)[一二两三四五六七八九十\d]{1,2}年(?!内)"  # 近三年 / 过去五年: what was done
+    r"|[\u4e00-\u9fa5](?<![为除罢到])了(?![解如然结])|到了(?!(?:19|20)\d{2})"  # 选取了 / 受到了: a verb's perfective (not 到了2025年)
+    r"|共发生|累计发生|死亡(?!率|人数)|遇难|受伤(?!率)|重伤|失踪|丧生"  # what happened: events, casualties
 )
+#: A clause stating what is now (全省现有煤炭储备能力1920万吨, 全市共有养老机构186家, 目前…): a baseline.
+#: Opening the clause, or after a scope no verb governs (推动全市现有企业… is a task).
+PRESENT_STATE = re.compile(r"^[，、\s]*(?:现有|目前|当前|现阶段)"
+                           r"|(?<![动进持导励对])(?:全[国省市区县]|我[国省市区县]|本[省市区县])(?:现有|目前|当前|共有)")
 #: Words that make a percentage a share (占, 比重, 覆盖率).
 PERCENT_SHARE = re.compile(r"占|比重|比例|占比|率|份额|覆盖|普及|达标")
 # Only 新增 marks an increment; 新培育/新建 name what is counted (a count target).
@@ -172,6 +205,8 @@ BUILT_GOAL = re.compile(
 
 #: A deadline phrase inside a metric (到2025年底前), stripped from its name.
 DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
+#: A note in brackets inside a metric (社会储备能力（包括发电企业、钢铁企业等）): what it covers, not its name.
+NOTE_BRACKET = re.compile(r"[（(](?:包括|包含|含|不含|不包括|其中|即|以下简称|简称|主要是)[^（）()]*[）)]")
 #: An item marker opening a metric ((1), 1.), stripped from its name.
 LEADING_MARKER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
 
@@ -184,8 +219,8 @@ AMOUNT_CHAR = re.compile(r"[\d超过亿万]")
 AS_FOLLOWS = re.compile(r"如下[：:]?\s*$")
 #: A date that qualifies a noun (2025年前建成的…), not a deadline.
 DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
-#: 各 before an amount: one amount for each item of the list.
-EACH_BEFORE = re.compile(r"各$")
+#: 各 before an amount, or 均达到: one amount for each item of the list.
+EACH_BEFORE = re.compile(r"各$|均(?:达到|达|为|超过|保持在|稳定在|不低于|不少于|提高到|提升至)$")
 #: A fall before a rate (下降5%).
 FALL_BEFORE = re.compile(r"(?:下降|降低|减少)$")
 #: What may stand between a verb and its amount (到, 为, 约, 超).
@@ -201,7 +236,9 @@ LEADING_REACH = re.compile(r"^(?:达到|达|实现|新增|累计)")
 #: What separates the items of a list (、和及与).
 LIST_SEP = re.compile(r"[、和及与]")
 #: The noun right after an amount.
-NOUN_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}")
+#: A quoted word may open or sit inside it (100个“双师型”教师培养培训基地), a short bracket close it
+#: (骨干专业（群）).
+NOUN_AFTER = re.compile(r"^(?:“[^”，；。]{1,8}”|[\u4e00-\u9fa5A-Za-z]){1,24}(?:（[\u4e00-\u9fa5]{1,3}）)?")
 #: The noun after an amount, closed by 的 (a qualifier).
 NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的")
 #: A word that makes a percentage a rate (增长, 年均, 递增).

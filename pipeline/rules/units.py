@@ -34,8 +34,9 @@ BASE_UNITS = (
     ("万千瓦时", "measure"), ("兆瓦", "measure"), ("吉瓦", "measure"), ("千伏", "measure"), ("万伏", "measure"),
 )
 # Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
+# 6个月 / 3个季度 are durations too (a job placement of 3—12个月, a supply period of 7个月), not a count of 个.
 TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"),
-               ("h", "time"))
+               ("h", "time"), ("个月", "time"), ("个季度", "time"))
 UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
 for _u, _cat in BASE_UNITS + TIME_UNITS:
     UNIT_TABLE[_u] = (1.0, _u, _cat)
@@ -43,6 +44,7 @@ for _u, _cat in BASE_UNITS + TIME_UNITS:
         for _s, _f in SCALED.items():
             # 5万家 / 120亿件 are magnitudes (level), not a handful of things (count).
             UNIT_TABLE.setdefault(_s + _u, (_f, _u, "measure" if _cat == "count" else _cat))
+UNIT_TABLE["‰"] = (0.1, "%", "percent")  # 婴儿死亡率下降到4.5‰: a share in thousandths
 UNIT_TABLE["个百分点"] = (1.0, "百分点", "points")
 UNIT_TABLE["百分点"] = (1.0, "百分点", "points")
 
@@ -78,6 +80,8 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = rf"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 RANGE_SEP = r"(?:—|–|-|~|～|至|到)"
+#: The sign between the two ends of a range whose unit is written twice (60%—70%).
+RANGE_SEP_RE = re.compile(RANGE_SEP)
 # The lookahead (implied by the pattern) lets the engine skip text that holds no numeral fast.
 # The lookbehinds start a number only where its run of digits (or of Chinese numerals) starts:
 # a match never ends inside such a run (no unit holds a digit or ends in a numeral), and any
@@ -106,7 +110,33 @@ MAGNITUDE_LEVEL = re.compile(
 
 #: What may follow an amount to close it (以上, 左右, punctuation, the end).
 AMOUNT_CLOSE = re.compile(r"^(?:以上|左右)?(?:[，；。、]|$)")
+#: A place named with a numeral and 台 (九台区, 七台河市, 五台山): a name, not machines.
+PLACE_AFTER_TAI = re.compile(r"[区县市河山镇乡村]")  # matched at a position
+#: A lone zero (零部件, 零距离, 零排放): a word, never an amount.
+LONE_ZERO = re.compile(r"[零〇]")
 #: Scale characters without a digit (万, 亿): not a number.
 BARE_SCALE = re.compile(r"[万亿千百]+")
 #: A verb before a lone 一/两 that makes it an amount (建设一个…).
 COUNTING_VERB_BEFORE = re.compile(r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建)$")
+
+
+# Shares written as fractions (三分之一, 1/3) and proportions written as ratios (1∶4000, 1:1.2).
+#: 三分之一 / 3分之1 (denominator first) and 1/3 (numerator first; not a date 2025/3/4, not 1/3/5).
+FRACTION_CN = re.compile(rf"(?P<den>[{CN_DIGITS}]+|\d+)分之(?P<num>[{CN_DIGITS}]+|\d+)")
+#: With a scale (12/10万, 孕产妇死亡率 per 100,000) it is a rate: value 12, unit /10万.
+FRACTION_AR = re.compile(r"(?<![\d/.])(?P<num>\d{1,3}(?:\.\d+)?)/(?P<den>\d{1,3}(?P<scale>万|千|百)?)(?![\d/.])")
+#: a∶b after a word of proportion (比例达到1∶4000, 医护比1:1.2, 师生比不高于1:18): not a time (8:30).
+RATIO = re.compile(r"(?<![\d.:∶])(?P<a>\d+(?:\.\d+)?)\s*[:∶]\s*(?P<b>\d+(?:\.\d+)?)(?![\d:∶])")
+RATIO_WORD_BEFORE = re.compile(r"比[^，；。]{0,8}$")
+#: A colon between digits (1:1.2), matched two characters before a clause that starts after it.
+RATIO_COLON = re.compile(r"\d[:∶]\d")
+#: What sets a small count written in Chinese (建设三个平台, 不少于五个): a verb or a comparator right
+#: before it. Without one, 三项意识 / 四个方面 name the parts of something.
+COUNTED_BEFORE = re.compile(
+    r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建|实施|推出|建立|完成|改造|开展|组织|"
+    r"引育|招引|争创|创成|评选|遴选|布局|扶持|支持|新培育|新引进|新认定|累计|达到|达|超过|突破|不少于|不低于|至少|"
+    r"增加|减少|设|选派|配备|安排|新开|开通|建|办)$"
+)
+#: Voltage classes (110千伏变电站, 10千伏线路): names of equipment unless the amount closes its clause.
+VOLTAGE_UNITS = frozenset({"千伏", "万伏", "kV"})
+

@@ -170,3 +170,48 @@ def test_targets_qualitative_goals_named_by_their_head(text, metrics):
 def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
     got = [(t.metric, t.value, t.unit, t.kind) for t in find_targets(text, CTX) if t.kind != "baseline"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ratios: the fixed term is the unit, the value the number the text states
+    ("到2027年，全市公共卫生人员与常住人口比例达到1∶4000。", [("公共卫生人员与常住人口比例", 4000, "1:", "eq")]),
+    ("到2027年，床位医护比达到1:1.2。", [("床位医护比", 1.2, "1:", "eq")]),
+    ("上午8:30召开推进会，新增学校3所。", [("学校", 3, "所", "eq")]),  # a time of day is no ratio
+    # shares written first or as fractions: the metric is the things that do it
+    ("到2027年，全省50%以上的文化馆具备数字服务能力。", [("具备数字服务能力的文化馆", 50, "%", "ge")]),
+    ("到2027年，县域内三分之一的乡镇建成示范站。", [("建成示范站的乡镇", 1, "/3", "eq")]),
+    ("到2027年，1/3以上的村实现集中供水。", [("集中供水的村", 1, "/3", "ge")]),
+    ("到2027年，新建住宅实现100%全装修交付。", [("新建住宅全装修交付", 100, "%", "eq")]),
+    # a property after the product the clause before names
+    ("到2027年，研发高端AI芯片，能效比超过5TOPS/W。", [("高端AI芯片能效比", 5, "TOPS/W", "gt")]),
+    # a second verb before the number
+    ("到2027年，培育推广200个人工智能应用场景，形成50个数字文化产品。",
+     [("人工智能应用场景", 200, "个", "eq"), ("数字文化产品", 50, "个", "eq")]),
+])
+def test_targets_ratios_fractions_shares_first_and_properties(text, expected):
+    got = [(t.metric, t.value, t.unit, t.comparator) for t in find_targets(text, CTX) if t.kind != "baseline"]
+    assert got == expected
+
+
+def test_targets_fractions_and_ratios_normalize():
+    (frac,) = find_targets("到2027年，三分之一的乡镇建成示范站。", CTX)
+    (ratio,) = find_targets("到2027年，师生比不高于1∶20。", CTX)
+    assert (round(frac.normalized_value, 2), frac.normalized_unit, frac.kind) == (33.33, "%", "share")
+    assert (ratio.normalized_value, ratio.comparator) == (0.05, "le")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，小麦播种、收割机械化率均达到90%。", [("小麦播种机械化率", 90), ("小麦收割机械化率", 90)]),
+    ("到2027年，玉米种植、收获机械化率分别达到85%和70%。", [("玉米种植机械化率", 85), ("玉米收获机械化率", 70)]),
+])
+def test_targets_a_list_with_a_shared_prefix_and_head(text, expected):
+    assert _metrics(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，建立80个“双师型”教师实训基地。", [("“双师型”教师实训基地", 80)]),  # a quoted word inside
+    ("到2027年，建设20所示范性职业学校和60个骨干专业（群）。", [("示范性职业学校", 20), ("骨干专业（群）", 60)]),
+    ("到2027年，促消费活动累计参与超200万人次。", [("促消费活动累计参与", 200)]),  # 参与 ends in 与 and stays
+])
+def test_targets_names_written_after_the_number(text, expected):
+    assert _metrics(text) == expected
