@@ -259,11 +259,14 @@ def _work(args: tuple[str, Optional[str], Optional[str], bool]) -> Outcome:
 
 def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
                  cache_dir: Optional[Path] = None,
-                 outputs: Optional[list[Path]] = None, first_listed: Optional[bool] = None) -> Iterator[Outcome]:
+                 outputs: Optional[list[Path]] = None, first_listed: Optional[bool] = None,
+                 engine: str = "processes", scheduler: Optional[str] = None) -> Iterator[Outcome]:
     """Outcomes in input order; with more than one worker, in a pool of processes. With
     ``outputs`` (one file per path), each document's JSON is written there by its worker;
     ``first_listed`` applies the first-listed-leads convention (see pipeline.roles), by default
-    where ``POLICYKG_FIRST_LISTED_LEADS=1`` (what ``policykg --first-listed-leads`` sets)."""
+    where ``POLICYKG_FIRST_LISTED_LEADS=1`` (what ``policykg --first-listed-leads`` sets).
+    ``engine="dask"`` runs the same per-document work on Dask (pipeline.cluster): the cluster at
+    ``scheduler``, or a LocalCluster of ``workers`` processes."""
     paths = [str(p) for p in paths]
     if first_listed is None:
         first_listed = os.environ.get(FIRST_LISTED_ENV, "") not in ("", "0")
@@ -272,6 +275,13 @@ def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
     if len(files) != len(paths):
         raise ArgumentError(f"one output file per document: {len(files)} files for {len(paths)} documents")
     jobs = [(p, str(cache_dir) if cache_dir else None, f, first_listed) for p, f in zip(paths, files)]
+    if engine == "dask":
+        from .cluster import extract_on_dask
+
+        yield from extract_on_dask(jobs, scheduler, workers)
+        return
+    if engine != "processes":
+        raise ArgumentError(f"unknown engine {engine!r}: processes or dask")
     if workers <= 1 or len(paths) <= 1:
         for job in jobs:
             yield _work(job)
