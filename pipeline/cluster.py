@@ -21,6 +21,8 @@ from .batch import Outcome, _gc_settings, _warm, _work
 
 #: Tasks in flight per worker thread: enough to keep every worker busy while results stream back.
 PER_WORKER = 8
+#: Documents per task at most (fewer when there are few documents, so every worker gets some).
+MAX_CHUNK = 16
 #: How long a scheduler address may take to answer before the run fails in one line.
 CONNECT_SECONDS = 20
 
@@ -47,30 +49,38 @@ def _connect(scheduler: Optional[str], workers: Optional[int]) -> tuple[Any, Any
         raise ClusterError(f"cannot reach the Dask scheduler at {shown(scheduler)}: {exc}") from None
 
 
+def _work_many(jobs: list[tuple[str, Optional[str], Optional[str], bool]]) -> list[Outcome]:
+    """Several documents in one task: Dask's own cost per task (a few ms on the scheduler,
+    tests/bench figures in docs/cluster.md) is paid once per chunk."""
+    return [_work(job) for job in jobs]
+
+
 def extract_on_dask(jobs: list[tuple[str, Optional[str], Optional[str], bool]], scheduler: Optional[str] = None,
                     workers: Optional[int] = None) -> Iterator[Outcome]:
     """``batch._work`` for every job on Dask, outcomes in input order. A task the cluster loses
-    (its worker died, even after Dask's retries) is that document's one-line failure."""
+    (its worker died, even after Dask's retries) is the one-line failure of each of its documents."""
     client, cluster = _connect(scheduler, workers)
     try:
         client.register_worker_callbacks(_warm_worker)
-        window = PER_WORKER * max(1, sum(client.nthreads().values()))
-        pending: deque[tuple[str, Any]] = deque()
-        queue = iter(jobs)
+        threads = max(1, sum(client.nthreads().values()))
+        size = max(1, min(MAX_CHUNK, len(jobs) // (PER_WORKER * threads)))
+        chunks = iter([jobs[i:i + size] for i in range(0, len(jobs), size)])
+        pending: deque[tuple[list[Any], Any]] = deque()
         while True:
-            while len(pending) < window:
-                job = next(queue, None)
-                if job is None:
+            while len(pending) < PER_WORKER * threads:
+                chunk = next(chunks, None)
+                if chunk is None:
                     break
-                pending.append((job[0], client.submit(_work, job, pure=False)))
+                pending.append((chunk, client.submit(_work_many, chunk, pure=False)))
             if not pending:
                 return
-            path, future = pending.popleft()
+            chunk, future = pending.popleft()
             try:
-                yield future.result()
-            except Exception as exc:  # KilledWorker, a lost connection: the document failed, not the run
-                name = shown(path)
-                yield Outcome(name, error=f"{name}: lost on the cluster ({type(exc).__name__}: {shown(str(exc))})")
+                yield from future.result()
+            except Exception as exc:  # KilledWorker, a lost connection: the documents failed, not the run
+                for job in chunk:
+                    name = shown(job[0])
+                    yield Outcome(name, error=f"{name}: lost on the cluster ({type(exc).__name__}: {shown(str(exc))})")
             future.release()
     finally:
         client.close()

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted(p for p in (ROOT / "tests/fixtures/docs").iterdir() if p.suffix != ".json")
 
 
-def test_cluster_records_identical_to_forked_workers(tmp_path):
+def test_cluster_records_identical_to_forked_workers(tmp_path, monkeypatch):
     broken = tmp_path / "empty.txt"
     broken.write_bytes(b"")
     docs = [*FIXTURES, broken]
@@ -28,7 +28,9 @@ def test_cluster_records_identical_to_forked_workers(tmp_path):
     for a, b in zip(forked[:-1], dask[:-1]):
         assert a.read_bytes() == b.read_bytes(), a.name
     assert len(list(cache.iterdir())) == len(FIXTURES)  # the workers filled the client's cache
+    monkeypatch.setattr("pipeline.cluster.PER_WORKER", 1)  # 11 documents, 2 workers: tasks of 5
     again = list(extract_many(docs, 2, cache, dask, first_listed=False, engine="dask"))
+    assert [o.path for o in again] == [o.path for o in by_fork]
     assert [o.cached for o in again] == [True] * len(FIXTURES) + [False]
     for a, b in zip(forked[:-1], dask[:-1]):
         assert a.read_bytes() == b.read_bytes(), a.name
