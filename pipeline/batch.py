@@ -18,13 +18,15 @@ from typing import Iterable, Iterator, Optional
 from schemas.errors import ArgumentError, InputError, PolicykgError, describe
 from schemas.paths import shown
 from schemas.records import DocumentRecords
+from schemas.stages import RawDocument
 from schemas.validate import validate_records_json
 
-from . import run
+from . import STAGES, run
 from .decode import decode, read_limited
-from .extract import PIPELINE_VERSION
+from .extract import PIPELINE_VERSION, extract_into
 from .formats import DOCUMENT_SUFFIXES, page_of_assets
-from .roles import first_listed_leads
+from .roles import BY_OPTION, first_listed_leads
+from .sinks import JsonWriter
 
 MAX_BYTES = 50_000_000
 
@@ -44,6 +46,7 @@ class Outcome:
     error: Optional[str] = None
     cached: bool = False
     detail: Optional[str] = None  # traceback, kept for --debug
+    records_file: Optional[str] = None  # the records written only to the cache, read when asked for
     _records: Optional[DocumentRecords] = None
 
     @property
@@ -53,8 +56,9 @@ class Outcome:
     @property
     def records(self) -> Optional[DocumentRecords]:
         if self._records is None and self.ok:
-            assert self.json is not None or self.output is not None  # an ok outcome has one of them
-            text = self.json if self.json is not None else Path(str(self.output)).read_text(encoding="utf-8")
+            file = self.output or self.records_file
+            assert self.json is not None or file is not None  # an ok outcome has one of them
+            text = self.json if self.json is not None else Path(str(file)).read_text(encoding="utf-8")
             self._records = DocumentRecords.model_validate_json(text)
         return self._records
 
@@ -163,11 +167,13 @@ def _cache_file(cache_dir: Path, sha: str) -> Path:
 
 
 def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
-                first_listed: bool = False) -> Outcome:
+                first_listed: bool = False, output: Optional[Path] = None) -> Outcome:
     """Extract one document, never raising: errors become ``Outcome.error``. The file is read
     once (``read_limited``: regular files only, at most the limit) for both the cache key and
     the pipeline. With ``first_listed``, clauses that name no roles take their first unit as the
-    lead (applied after the cache, which keeps the roles as the text gives them)."""
+    lead (applied after the cache, which keeps the roles as the text gives them). Records that go
+    to a file (``output``, the cache) are written as they are made (pipeline.sinks), never held
+    whole: ``Outcome.output`` or ``records_file`` names it."""
     path = Path(path)
     name = shown(path)
     try:
@@ -183,6 +189,8 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                 return Outcome(name, records.model_dump_json(indent=1), cached=True, _records=records)
         raw = decode(data, name, max_bytes=MAX_BYTES)
         del data
+        if output is not None or (cached is not None and not first_listed):
+            return _streamed(name, raw, cached, output, first_listed)
         value: DocumentRecords = run(raw)
         # Records are validated whenever they are built or changed (schemas.records.Record), so
         # this text is valid against the contract (tests/pipeline/test_spans.py: the round trip).
@@ -206,6 +214,25 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
                        detail=traceback.format_exc())
 
 
+def _streamed(name: str, raw: RawDocument, cached: Optional[Path], output: Optional[Path],
+              first_listed: bool) -> Outcome:
+    """The records written to the cache file (as extracted) and the output file (with
+    ``first_listed``, the convention applied) while they are made."""
+    files: list[tuple[Path, Optional[str], bool]] = [(cached, None, False)] if cached is not None else []
+    if output is not None:
+        files.append((output, BY_OPTION if first_listed else None, True))
+    doc = run(raw, STAGES[:-1])
+    del raw
+    try:
+        with JsonWriter(files) as writer:
+            extract_into(doc, writer)
+    except OSError as exc:
+        if output is not None and str(output) in (str(exc.filename), str(exc.filename2)):
+            return Outcome(name, error=f"{shown(output)}: cannot be written ({exc.strerror or exc})")
+        raise
+    return Outcome(name, output=str(output)) if output is not None else Outcome(name, records_file=str(cached))
+
+
 def _warm() -> None:
     """Load what every document needs (OpenCC, jieba and its dictionaries) once per process;
     spaCy itself loads only when someone asks a SegmentedDocument for its Doc."""
@@ -218,9 +245,9 @@ def _warm() -> None:
 
 def _work(args: tuple[str, Optional[str], Optional[str], bool]) -> Outcome:
     path, cache, output, first_listed = args
-    outcome = extract_one(path, Path(cache) if cache else None, first_listed)
+    outcome = extract_one(path, Path(cache) if cache else None, first_listed, Path(output) if output else None)
     outcome._records = None  # send the text only
-    if outcome.ok and output is not None:  # written here, so the parent only keeps count
+    if outcome.ok and output is not None and outcome.output is None:  # a cached document: written here
         assert outcome.json is not None  # extract_one returns the text of an ok outcome
         try:
             write_atomic(Path(output), outcome.json + "\n")
@@ -232,11 +259,14 @@ def _work(args: tuple[str, Optional[str], Optional[str], bool]) -> Outcome:
 
 def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
                  cache_dir: Optional[Path] = None,
-                 outputs: Optional[list[Path]] = None, first_listed: Optional[bool] = None) -> Iterator[Outcome]:
+                 outputs: Optional[list[Path]] = None, first_listed: Optional[bool] = None,
+                 engine: str = "processes", scheduler: Optional[str] = None) -> Iterator[Outcome]:
     """Outcomes in input order; with more than one worker, in a pool of processes. With
     ``outputs`` (one file per path), each document's JSON is written there by its worker;
     ``first_listed`` applies the first-listed-leads convention (see pipeline.roles), by default
-    where ``POLICYKG_FIRST_LISTED_LEADS=1`` (what ``policykg --first-listed-leads`` sets)."""
+    where ``POLICYKG_FIRST_LISTED_LEADS=1`` (what ``policykg --first-listed-leads`` sets).
+    ``engine="dask"`` runs the same per-document work on Dask (pipeline.cluster): the cluster at
+    ``scheduler``, or a LocalCluster of ``workers`` processes."""
     paths = [str(p) for p in paths]
     if first_listed is None:
         first_listed = os.environ.get(FIRST_LISTED_ENV, "") not in ("", "0")
@@ -245,6 +275,13 @@ def extract_many(paths: Iterable[Path], workers: Optional[int] = None,
     if len(files) != len(paths):
         raise ArgumentError(f"one output file per document: {len(files)} files for {len(paths)} documents")
     jobs = [(p, str(cache_dir) if cache_dir else None, f, first_listed) for p, f in zip(paths, files)]
+    if engine == "dask":
+        from .cluster import extract_on_dask
+
+        yield from extract_on_dask(jobs, scheduler, workers)
+        return
+    if engine != "processes":
+        raise ArgumentError(f"unknown engine {engine!r}: processes or dask")
     if workers <= 1 or len(paths) <= 1:
         for job in jobs:
             yield _work(job)

@@ -22,9 +22,10 @@ R = TypeVar("R", Target, Milestone)
 F = TypeVar("F", bound=Any)
 
 
-def unique_ids(records: list[R]) -> list[R]:
-    """The records, the second and later of any id renamed ``<id>.2``, ``<id>.3``, … in order."""
-    seen: dict[str, int] = {}
+def unique_ids(records: list[R], seen: Optional[dict[str, int]] = None) -> list[R]:
+    """The records, the second and later of any id renamed ``<id>.2``, ``<id>.3``, … in order;
+    ``seen`` (id → times seen) carries on across calls (extract's blocks, pipeline.sinks)."""
+    seen = {} if seen is None else seen
     out: list[R] = []
     for r in records:
         n = seen.get(r.id, 0) + 1

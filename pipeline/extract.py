@@ -32,15 +32,15 @@ from schemas.records import (
 from schemas.stages import OutlinedDocument
 
 from .blocks import Row, blocks, table_rows
-from .bounds import CONTEXT, WINDOW, block_rules, unique_ids
+from .bounds import CONTEXT, WINDOW, block_rules
 from .deadlines import find_deadlines, misprinted_dates
-from .doctype import typed_targets
 from .regions import level_of_units
 from .responsibility import aliases, find_clauses, is_generic, unit_level
-from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
+from .roles import states_first_listed_leads
 from .rules.anatomy import GOAL_TITLE, HISTORY_TITLE, VALID_UNTIL
 from .rules.dates import YEAR_DIGITS
 from .sentences import sentences
+from .sinks import Gather, Sink
 from .targets import BlockContext
 
 
@@ -138,34 +138,36 @@ def _valid_until(text: str, plan_period_end: Optional[int]) -> Optional[str]:
 
 def extract(doc: OutlinedDocument) -> DocumentRecords:
     """Turn an outlined document into the public records, block by block."""
+    sink = Gather()
+    extract_into(doc, sink)
+    assert sink.records is not None  # extract_into ends the sink
+    return sink.records
+
+
+def extract_into(doc: OutlinedDocument, sink: Sink) -> None:
+    """The records, handed to ``sink`` block by block (pipeline.sinks: gathered, or written as
+    they are made, so a large document never holds them all)."""
     text, plan, sections = doc.norm.text, doc.plan, doc.sections
     acc = _Records(doc, {s.id: s for s in sections}, _section_deadlines(sections), table_rows(text),
                    _valid_until(text, plan.period_end), _carried_warnings(doc))
+    norm, raw, warnings = doc.norm, doc.raw, acc.warnings
+    sink.start(DocumentRecords(source=Source(doc_id=raw.doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
+                                             format=raw.format, pipeline_version=PIPELINE_VERSION),
+                               plan=plan, sections=sections), states_first_listed_leads(text), text[:300])
     for block in blocks(doc):
         _extract_block(acc, *block)
-    norm, doc_id, warnings, units = doc.norm, doc.raw.doc_id, acc.warnings, acc.units
-
+        sink.block(acc.actions, acc.targets, acc.milestones)
+        acc.actions, acc.targets, acc.milestones = [], [], []
     for a, b in misprinted_dates(text):
         o_start, o_end = norm.to_original(a, b)
         warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
                                 text=text[a:b], orig_start=o_start, orig_end=o_end))
-    typed = typed_targets(plan.doc_type, acc.targets, plan.period_end is not None, text[:300])
-    amounts, milestones = unique_ids(typed), unique_ids(acc.milestones)
-    targets = [t for t in amounts if t.kind != "baseline"]
-    baselines = [t for t in amounts if t.kind == "baseline"]
-    if not targets:
+    if not sink.any_goal_target:
         warnings.append(Warning(code="no_targets", message="no targets found"))
+    units = acc.units
     if plan.level == "unknown":  # no place in title, issuer or 文号: the level of the units it names
         plan = plan.replace(level=level_of_units(u.level for u in units.values() if not u.generic))
-    raw = doc.raw
-    records = DocumentRecords(
-        source=Source(doc_id=doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
-                      format=raw.format, pipeline_version=PIPELINE_VERSION),
-        plan=plan, sections=sections, actions=acc.actions, targets=targets, baselines=baselines,
-        milestones=milestones,
-        units=sorted(units.values(), key=lambda u: u.name), warnings=warnings,
-    )
-    return first_listed_leads(records, BY_DOCUMENT) if states_first_listed_leads(text) else records
+    sink.end(plan, sorted(units.values(), key=lambda u: u.name), warnings)
 
 
 def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Section], sub_title: Optional[str]) -> None:

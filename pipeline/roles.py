@@ -8,7 +8,7 @@ role it sets has basis ``first_listed`` and the records carry a ``roles_inferred
 """
 from __future__ import annotations
 
-from schemas.records import DocumentRecords, Responsibility, Warning
+from schemas.records import Action, DocumentRecords, Responsibility, Warning
 
 from .rules import clauses
 
@@ -27,13 +27,27 @@ def _inferred(resps: list[Responsibility]) -> list[Responsibility]:
             if r.basis == "unstated" else r for r in resps]
 
 
+def states_unstated(action: Action) -> bool:
+    """Whether an action has a unit whose role its clause does not state."""
+    return any(r.basis == "unstated" for r in action.responsibilities)
+
+
+def inferred_action(action: Action) -> Action:
+    """The action with the convention applied to its unstated roles."""
+    return action.replace(responsibilities=_inferred(action.responsibilities))
+
+
+def roles_warning(changed: int, because: str) -> Warning:
+    """The ``roles_inferred`` warning of records where ``changed`` clauses took the convention."""
+    return Warning(code="roles_inferred",
+                   message=f"roles inferred for {changed} clause(s) that name none: the first-listed "
+                           f"unit taken as the lead, the others as supporting ({because})")
+
+
 def first_listed_leads(records: DocumentRecords, because: str = BY_OPTION) -> DocumentRecords:
     """Records where every clause without roles has its first-listed unit as the lead."""
-    changed = sum(any(r.basis == "unstated" for r in a.responsibilities) for a in records.actions)
+    changed = sum(map(states_unstated, records.actions))
     if not changed:
         return records
-    actions = [a.replace(responsibilities=_inferred(a.responsibilities)) for a in records.actions]
-    warning = Warning(code="roles_inferred",
-                      message=f"roles inferred for {changed} clause(s) that name none: the first-listed "
-                              f"unit taken as the lead, the others as supporting ({because})")
-    return records.replace(actions=actions, warnings=[*records.warnings, warning])
+    actions = [inferred_action(a) for a in records.actions]
+    return records.replace(actions=actions, warnings=[*records.warnings, roles_warning(changed, because)])

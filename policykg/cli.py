@@ -113,13 +113,21 @@ def cli(ctx: click.Context, debug: bool, first_listed_leads: bool) -> None:
               help="A folder (one JSON per document) or a .json file (one document).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
 @click.option("--no-cache", is_flag=True, help="Extract again even if the document is unchanged.")
+@click.option("--engine", type=click.Choice(["processes", "dask"]), default="processes", show_default=True,
+              help="dask: run on a Dask cluster (--scheduler), or a LocalCluster of --workers processes "
+                   "(docs/cluster.md).")
+@click.option("--scheduler", metavar="ADDR", default=None,
+              help="With --engine dask: the scheduler's address (tcp://host:8786).")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, workers: Optional[int],
-            no_cache: bool) -> None:
+            no_cache: bool, engine: str, scheduler: Optional[str]) -> None:
     """Extract plan records (targets, milestones, owners, evidence) from documents to JSON."""
     from policykg.jobs import extract_paths
 
-    result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    result = extract_paths(paths, output, workers, use_cache=not no_cache, progress=_progress,
+                           engine=engine, scheduler=scheduler)
     echo(f"extracted {len(result.written)} document(s) to {shown(output)} "
                f"({result.cached} unchanged, {result.seconds:.1f}s)")
     _report_failures(result.failed, ctx.obj["debug"], result.skipped)

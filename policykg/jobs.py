@@ -58,9 +58,11 @@ def _out_name(doc: Path, taken: set[str]) -> str:
 
 def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Optional[int] = None,
                   keep: bool = False, use_cache: bool = True,
-                  progress: Optional[Progress] = None) -> BatchResult:
+                  progress: Optional[Progress] = None, engine: str = "processes",
+                  scheduler: Optional[str] = None) -> BatchResult:
     """Extract every document; write one JSON each (``out`` a folder, or a .json file for one
-    document). Records are validated against the contract before they are written."""
+    document). Records are validated against the contract before they are written. ``engine``
+    ``dask`` runs the extraction on Dask (``scheduler``, or a LocalCluster)."""
     start = time.perf_counter()
     inputs = sort_inputs(paths)
     docs = inputs.documents
@@ -75,7 +77,8 @@ def extract_paths(paths: Iterable[str], out: Optional[Path] = None, workers: Opt
     result = BatchResult(skipped=skipped)
     taken: set[str] = set()
     outputs = None if out is None else [out] if single_file else [out / _out_name(d, taken) for d in docs]
-    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir() if use_cache else None, outputs)
+    outcomes: Iterable[Outcome] = extract_many(docs, workers, cache_dir() if use_cache else None, outputs,
+                                               engine=engine, scheduler=scheduler)
     if progress:
         outcomes = progress(outcomes, len(docs))
     for outcome in outcomes:

@@ -142,3 +142,12 @@ class OutputError(PolicykgError):
     """An output file could not be written (full disk, permissions); the previous file is kept."""
 
     code = "E034"
+
+
+# Running extraction elsewhere (pipeline.cluster).
+
+
+class ClusterError(PolicykgError):
+    """The distributed engine cannot be reached or started (a scheduler address, dask missing)."""
+
+    code = "E040"
