@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.normalize import normalize
 from pipeline.segment import segment, unit_names
@@ -102,12 +109,76 @@ def test_segment_reads_jieba_dictionary_exactly_as_jieba_does() -> None:
 def test_segment_imports_jieba_without_pkg_resources() -> None:
     """jieba falls back to plain open() for its data files; its dictionary still reads, and no
     None is left in sys.modules to break a later `import pkg_resources` by someone else."""
-    import subprocess
-    import sys
-
     code = ("import sys; from pipeline.segment import _import_jieba; j = _import_jieba(); "
             "assert 'pkg_resources' not in sys.modules; "
             "assert j.dt.get_dict_file().read(4); "
             "assert sys.modules.get('pkg_resources', 'absent') is not None; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+# --- the two engines: rjieba (jieba-rs) gives jieba's tokens -----------------------------------
+
+_FIXTURES = sorted(p for p in (Path(__file__).resolve().parents[1] / "fixtures" / "docs").iterdir() if p.is_file())
+_CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.txt"))
+#: Characters where the engines once differed: ASCII runs jieba cuts (2025-2027, COVID-19, v1.2.3),
+#: rarer Han characters only jieba-rs looks up (㐀 鿖 豈 𠀀), CR LF pairs, full-width forms.
+_ALPHABET = (list("0123456789abcXYZ.-%+#&_ \t\r\n，。、：；（）()·—２Ａ\ue000㐀䶿鿖鿿豈𠀀")
+             + ["年", "月", "万", "亿元", "个百分点", "发展", "改革", "局", "全区", "营业收入", "达到", "增长",
+                "COVID-19", "v1.2.3", "2025-2027", "3.5%", "1,000", "\r\n", "区发展和改革局", "专精特新"])
+
+
+@pytest.fixture(scope="module")
+def engines():
+    from pipeline.segment import RustSegmenter, jieba_tokenizer
+
+    pytest.importorskip("rjieba")
+    return jieba_tokenizer(), RustSegmenter()
+
+
+@pytest.mark.parametrize("path", _FIXTURES + _CORPUS, ids=lambda p: p.name)
+def test_segment_engines_give_the_same_tokens_on_every_document(engines, path: Path) -> None:
+    """The decoded text (traditional script, CRLF, full-width forms) and the normalized text."""
+    from pipeline.decode import read_document
+
+    reference, fast = engines
+    raw = read_document(path)
+    for text in (raw.text, normalize(raw).text):
+        assert fast.lcut(text) == reference.lcut(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join))
+def test_segment_engines_give_the_same_tokens_on_any_mix(engines, text: str) -> None:
+    reference, fast = engines
+    assert fast.lcut(text) == reference.lcut(text)
+
+
+@pytest.mark.parametrize("text", ["到2025-2027年，COVID-19、v1.2.3", "元元鿖41", "改区豈6", "9长a䶿分到"])
+def test_segment_engines_agree_where_jieba_rs_differs(engines, text: str) -> None:
+    reference, fast = engines
+    assert fast.lcut(text) == reference.lcut(text)
+
+
+def test_segment_engines_apply_the_project_words(engines) -> None:
+    reference, fast = engines
+    text = "会同区发展和改革局推进专精特新企业"
+    assert fast.lcut(text) == reference.lcut(text)
+    assert {"区发展和改革局", "专精特新"} <= set(fast.lcut(text))
+
+
+def test_segment_falls_back_to_jieba_without_rjieba() -> None:
+    """jieba is the reference and the fallback: chosen by POLICYKG_SEGMENTER=jieba, and when
+    rjieba cannot be imported; rjieba otherwise."""
+    code = ("import sys, os; block = sys.argv[1] == 'blocked'; "
+            "sys.modules.update({'rjieba': None} if block else {}); "
+            "from pipeline.segment import segmenter; print(type(segmenter()).__name__)")
+    env = {**os.environ, "POLICYKG_SEGMENTER": ""}
+    names = {}
+    for case, extra in (("blocked", {}), ("forced", {"POLICYKG_SEGMENTER": "jieba"}), ("default", {})):
+        out = subprocess.run([sys.executable, "-c", code, case], capture_output=True, text=True, timeout=120,
+                             env={**env, **extra}, cwd=Path(__file__).resolve().parents[2])
+        assert out.returncode == 0, out.stderr
+        names[case] = out.stdout.strip()
+    assert names["blocked"] == names["forced"] == "Tokenizer"
+    assert names["default"] == ("RustSegmenter" if importlib.util.find_spec("rjieba") else "Tokenizer")
