@@ -170,3 +170,20 @@ def test_targets_qualitative_goals_named_by_their_head(text, metrics):
 def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
     got = [(t.metric, t.value, t.unit, t.kind) for t in find_targets(text, CTX) if t.kind != "baseline"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "到2025年，重点农机产品和关键零部件实现协同发展。",  # 零部 inside 零部件 is not "0 parts"
+    "推进农机装备专用传感器等零部件研发。",
+    "大力发展高山滑雪、跳台滑雪、冬季两项、速度滑冰、冰球、冰壶等各类冰雪体育赛事。",  # not "2 items"
+])
+def test_targets_an_amount_inside_a_word_is_part_of_that_word(text):
+    """With segment's words an amount that is a piece of one longer word is dropped; an amount
+    that is its own words stays (a test that can fail: without words, each gives a target)."""
+    from pipeline import trace
+    from pipeline.decode import decode
+
+    assert find_targets(text, CTX)  # the grammar alone reads an amount here
+    assert trace(decode(text.encode("utf-8"), "<test>"))["extract"].targets == []
+    kept = trace(decode("到2025年，新增规上企业40家，两项指标达到全省前列。".encode("utf-8"), "<test>"))["extract"]
+    assert [(t.value, t.unit) for t in kept.targets][:1] == [(40.0, "家")]
