@@ -4,15 +4,13 @@ sentence starts, built when first asked for).
 The words are jieba 0.42's: its dictionary, plus general policy vocabulary and government unit
 names (``区发展和改革局`` stays one token), in a private Tokenizer so other users of the global
 ``jieba`` module are not affected. Two engines give them (``segmenter()``): jieba-rs through
-``rjieba`` (~0.06 × jieba's time), loaded with jieba's own dictionary file and the same user words,
-its one difference from jieba (unknown ASCII runs, see rules.chars.JIEBA_SKIP) re-cut the jieba
-way; and jieba itself, the reference, used when rjieba is not installed or
-``POLICYKG_SEGMENTER=jieba``. tests/pipeline/test_segment.py proves both give the same tokens.
+``rjieba`` (segment_rs.py; ~0.1 × jieba's time), with jieba's dictionary and the same user words,
+its differences from jieba undone; and jieba itself, the reference, used when rjieba is not
+installed or ``POLICYKG_SEGMENTER=jieba``. tests/pipeline/test_segment.py proves both give the
+same tokens.
 """
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import logging
 import marshal
 import os
@@ -26,8 +24,6 @@ from schemas.errors import PolicykgError, SegmenterError
 from schemas.paths import home, private_dir
 from schemas.stages import NormalizedDocument, SegmentedDocument
 
-from .rules.chars import JIEBA_BLOCK, JIEBA_HAN, JIEBA_RS_ONLY_HAN, JIEBA_SKIP
-
 #: Level prefixes joined to every unit name of data/gov_units.txt.
 UNIT_PREFIXES = ("国家", "省", "自治区", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "街道")
 #: Sentence-final punctuation; closing quotes and brackets right after it stay in the sentence.
@@ -37,11 +33,6 @@ _UNIT_FREQ = 3000
 _DATA = Path(__file__).with_name("data")
 #: ``jieba`` forces the reference engine; anything else (or unset) takes rjieba when installed.
 SEGMENTER_ENV = "POLICYKG_SEGMENTER"
-#: A dictionary word no text can hold: private-use characters are outside both engines' Han
-#: class, so neither ever looks them up (see RustSegmenter).
-_TOTAL_PAD = "\ue000\ue001"
-#: How many tokens the fast engine remembers as needing no re-cut (then it starts over).
-_MAX_JUDGED = 500_000
 
 
 def _data_lines(name: str) -> Iterator[str]:
@@ -144,190 +135,16 @@ class Segmenter(Protocol):
     def lcut(self, text: str) -> list[str]: ...
 
 
-class RustSegmenter:
-    """jieba's tokens from jieba-rs (``rjieba``): its built-in dictionary is jieba's dict.txt
-    (tests/pipeline/test_segment.py checks every word, the total and a sample of frequencies),
-    plus the project's user words.
-
-    Three differences of jieba-rs are undone. jieba adds a word's frequency to its total on every
-    ``add_word`` and every line of dict.txt, a repeated word too; jieba-rs replaces a repeated
-    word's frequency: one word that no text can contain (``_TOTAL_PAD``) carries the difference,
-    so both totals, and with them every route's probability, are the same. jieba-rs keeps an
-    unknown run such as 2025-2027 whole where jieba cuts it (rules.chars.JIEBA_SKIP): a token
-    outside jieba's Han class and dictionary is cut again the way jieba cuts it. And jieba-rs
-    takes rarer Han characters into its dictionary class (rules.chars.JIEBA_RS_ONLY_HAN): the
-    text is cut around them, each one a token, as jieba does.
-    """
-
-    def __init__(self) -> None:
-        import rjieba
-
-        self._rj = rjieba.Jieba()  # jieba's dict.txt, loaded in Rust (5 × faster than from here)
-        words = user_words()
-        for word, freq, tag in words:
-            self._rj.add_word(word, freq, tag)
-        pad = _cached_surplus(words)
-        if pad > 0:
-            self._rj.add_word(_TOTAL_PAD, pad, None)
-        self._known = self._rj.has_word
-        self._plain: set[str] = set()  # tokens that stay as jieba-rs cut them
-        self._recut: dict[str, list[str]] = {}  # tokens jieba cuts otherwise, and how
-
-    def lcut(self, text: str) -> list[str]: ...
-
-
-class RustSegmenter:
-    """jieba's tokens from jieba-rs (``rjieba``): jieba's own dictionary file and user words.
-
-    Two differences of jieba-rs are undone. jieba adds a word's frequency to its total on every
-    ``add_word`` and every line of dict.txt, a repeated word too; jieba-rs replaces a repeated
-    word's frequency: one word that no text can contain (``_TOTAL_PAD``) carries the difference,
-    so both totals, and with them every route's probability, are the same. jieba-rs keeps an
-    unknown run such as 2025-2027 whole where jieba cuts it (rules.chars.JIEBA_SKIP): a token
-    outside jieba's Han class and dictionary is cut again the way jieba cuts it. And jieba-rs
-    takes rarer Han characters into its dictionary class (rules.chars.JIEBA_RS_ONLY_HAN): the
-    text is cut around them, each one a token, as jieba does.
-    """
-
-    def __init__(self) -> None:
-        import rjieba
-
-        self._rj = rjieba.Jieba.empty()
-        add = self._rj.add_word
-        final: dict[str, int] = {}
-        total = 0  # jieba's Tokenizer.total: every frequency added, repeats included
-        with _jieba_dict_file().open(encoding="utf-8") as f:  # jieba's gen_pfdict reads it so
-            for line in f:
-                parts = line.split()
-                if len(parts) < 2:
-                    continue
-                freq = int(parts[1])
-                add(parts[0], freq, parts[2] if len(parts) > 2 else None)
-                final[parts[0]] = freq
-                total += freq
-        for word, freq, tag in user_words():
-            add(word, freq, tag)
-            final[word] = freq
-            total += freq
-        pad = total - sum(final.values())
-        if pad > 0:
-            add(_TOTAL_PAD, pad, None)
-        self._known = self._rj.has_word
-        self._plain: set[str] = set()  # tokens that stay as jieba-rs cut them
-        self._recut: dict[str, list[str]] = {}  # tokens jieba cuts otherwise, and how
-
-    def lcut(self, text: str) -> list[str]:
-        if not JIEBA_RS_ONLY_HAN.search(text):
-            return self._cut(text)
-        out: list[str] = []
-        start = 0
-        for m in JIEBA_RS_ONLY_HAN.finditer(text):
-            if m.start() > start:
-                out += self._cut(text[start:m.start()])
-            out.append(m.group())
-            start = m.end()
-        return out + (self._cut(text[start:]) if start < len(text) else [])
-
-    def _cut(self, text: str) -> list[str]:
-        words = self._rj.cut(text, True)
-        distinct = set(words)
-        new = distinct - self._plain
-        new.difference_update(self._recut)
-        for w in new:  # each token is judged once per process: set operations, not a loop per token
-            if len(w) > 1 and w != "\r\n" and not JIEBA_HAN.fullmatch(w) and not self._known(w) \
-                    and (pieces := _jieba_recut(w)) != [w]:
-                self._recut[w] = pieces
-            else:
-                self._plain.add(w)
-        if len(self._plain) > _MAX_JUDGED:
-            self._plain.clear()
-        if distinct.isdisjoint(self._recut):
-            return words
-        out: list[str] = []
-        for w in words:
-            pieces = self._recut.get(w)
-            if pieces is None:
-                out.append(w)
-            else:
-                out += pieces
-        return out
-
-
-def _jieba_recut(word: str) -> list[str]:
-    """How jieba cuts ``word``, a token holding no character of jieba's Han class that is not in
-    its dictionary: runs of its dictionary class by JIEBA_SKIP, any other character alone."""
-    out: list[str] = []
-    for block in JIEBA_BLOCK.split(word):
-        if not block:
-            continue
-        if JIEBA_BLOCK.fullmatch(block):
-            out.extend(x for x in JIEBA_SKIP.split(block) if x)
-        else:  # jieba's re_skip_default: a \r\n pair, or one character
-            i = 0
-            while i < len(block):
-                step = 2 if block.startswith("\r\n", i) else 1
-                out.append(block[i:i + step])
-                i += step
-    return out
-
-
-def _cached_surplus(words: list[tuple[str, int, str | None]]) -> int:
-    """``_total_surplus``, kept in jieba's cache folder under a key of dict.txt's size and time
-    and the user words (reading dict.txt costs 0.3 s of every start)."""
-    stat = _jieba_dict_file().stat()
-    digest = hashlib.sha256(repr(words).encode("utf-8")).hexdigest()[:16]
-    key = f"{stat.st_size}-{stat.st_mtime_ns}-{digest}"
-    cache = jieba_cache_dir() / "rjieba-total-pad.txt"
-    try:
-        stored_key, _, value = cache.read_text(encoding="utf-8").partition(" ")
-        if stored_key == key:
-            return int(value)
-    except (OSError, ValueError):
-        pass
-    surplus = _total_surplus(words)
-    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(f"{key} {surplus}", encoding="utf-8")
-        tmp.replace(cache)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-    return surplus
-
-
-def _total_surplus(words: list[tuple[str, int, str | None]]) -> int:
-    """How much more jieba's total is than jieba-rs's once both hold dict.txt and ``words``: the
-    frequency of every entry that a later line or ``add_word`` replaced, which jieba keeps
-    counting (jieba-rs's built-in total is dict.txt's, each word once: the test checks it)."""
-    freqs: dict[str, int] = {}
-    surplus = 0
-    with _jieba_dict_file().open(encoding="utf-8") as f:
-        for line in f:
-            word, _, rest = line.partition(" ")
-            freq = int(rest.split(" ", 1)[0])
-            surplus += freqs.get(word, 0)
-            freqs[word] = freq
-    for word, freq, _ in words:
-        surplus += freqs.get(word, 0)
-        freqs[word] = freq
-    return surplus
-
-
-def _jieba_dict_file() -> Path:
-    """jieba's dict.txt, found without importing jieba (its import loads the HMM tables)."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise SegmenterError("jieba is not installed (pip install 'jieba>=0.42.1,<0.43')")
-    return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
-
-
 @lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
     """The engine ``segment`` uses: rjieba when installed (unless ``POLICYKG_SEGMENTER=jieba``),
     otherwise jieba itself."""
     if os.environ.get(SEGMENTER_ENV, "").strip().lower() != "jieba":
         try:
+            from .segment_rs import RustSegmenter
+
             return RustSegmenter()
-        except ImportError:
+        except ImportError:  # rjieba is not installed
             pass
     return jieba_tokenizer()
 

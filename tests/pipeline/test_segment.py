@@ -130,7 +130,8 @@ _ALPHABET = (list("0123456789abcXYZ.-%+#&_ \t\r\n，。、：；（）()·—２
 
 @pytest.fixture(scope="module")
 def engines():
-    from pipeline.segment import RustSegmenter, jieba_tokenizer
+    from pipeline.segment import jieba_tokenizer
+    from pipeline.segment_rs import RustSegmenter
 
     pytest.importorskip("rjieba")
     return jieba_tokenizer(), RustSegmenter()
@@ -199,7 +200,7 @@ def test_segment_rjieba_holds_jiebas_dictionary_and_total(engines) -> None:
     (each once), a sample of frequencies; with the project's words and the pad the totals agree."""
     import rjieba
 
-    from pipeline.segment import _jieba_dict_file
+    from pipeline.segment_rs import _jieba_dict_file
 
     reference, fast = engines
     builtin = rjieba.Jieba()
