@@ -75,15 +75,25 @@ class RustSegmenter:
                 self._plain.add(w)
         if len(self._plain) > _MAX_JUDGED:
             self._plain.clear()
-        if distinct.isdisjoint(self._recut):
+        hits = distinct.intersection(self._recut)
+        if not hits:
             return words
+        at: list[int] = []  # where those few tokens are, found by list.index (in C)
+        for w in hits:
+            i = words.index(w)
+            while True:
+                at.append(i)
+                try:
+                    i = words.index(w, i + 1)
+                except ValueError:
+                    break
         out: list[str] = []
-        for w in words:
-            recut = self._recut.get(w)
-            if recut is None:
-                out.append(w)
-            else:
-                out += recut
+        prev = 0
+        for i in sorted(at):
+            out += words[prev:i]
+            out += self._recut[words[i]]
+            prev = i + 1
+        out += words[prev:]
         return out
 
 
