@@ -24,10 +24,12 @@ from schemas.errors import PolicykgError, SegmenterError
 from schemas.paths import home, private_dir
 from schemas.stages import NormalizedDocument, SegmentedDocument
 
+from .sentences import sentences
+
 #: Level prefixes joined to every unit name of data/gov_units.txt.
 UNIT_PREFIXES = ("国家", "省", "自治区", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "街道")
 #: Sentence-final punctuation; closing quotes and brackets right after it stay in the sentence.
-SENTENCE_END = frozenset("。！？；!?;")
+SENTENCE_END = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』）)》〕】\"'")
 _UNIT_FREQ = 3000
 _DATA = Path(__file__).with_name("data")
@@ -161,8 +163,8 @@ def nlp() -> Any:
 
 
 def segment(norm: NormalizedDocument) -> SegmentedDocument:
-    """Tokenize with jieba; the spaCy Doc (with sentence starts after 。！？； and line breaks)
-    is built from these words when first asked for, its text checked against the input."""
+    """Tokenize with jieba; the spaCy Doc (with the sentences of ``sentences.sentences``) is
+    built from these words when first asked for, its text checked against the input."""
     words = segmenter().lcut(norm.text)  # never an empty word: jieba skips empty blocks
     return SegmentedDocument(norm=norm, words=words, spaces=[False] * len(words), build_doc=_build_doc)
 
@@ -173,38 +175,38 @@ def _build_doc(seg: SegmentedDocument) -> Any:
     from spacy.util import get_words_and_spaces
 
     words, spaces = get_words_and_spaces(seg.words, seg.norm.text)
-    doc = Doc(nlp().vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(words, spaces))
+    doc = Doc(nlp().vocab, words=words, spaces=spaces, sent_starts=_sentence_starts(words, spaces, seg.norm.text))
     if doc.text != seg.norm.text:
         raise SegmenterError(f"{seg.norm.raw.path}: tokenization changed the text")
     return doc
 
 
-def _sentence_starts(words: list[str], spaces: list[bool]) -> list[bool | int | None]:
-    """A sentence starts at the first non-space token after a sentence end or a line break.
-
-    Whitespace tokens (line breaks, indentation) and closing quotes after 。 belong to the sentence
-    before them (a document-initial indent joins the first), so sentences begin with text:
-    ``他说：“好。”`` is one sentence.
-    """
+def _sentence_starts(words: list[str], spaces: list[bool], text: str) -> list[bool | int | None]:
+    """Sentence starts from the one sentence splitter (``sentences.sentences``, what extraction
+    reads): a sentence begins at its first character that is not a space, so whitespace tokens
+    belong to the sentence before; closing quotes after 。 stay with it too (``他说：“好。”`` is
+    one sentence), and a document-initial indent joins the first sentence."""
+    begins: list[int] = []
+    for a, b in sentences(text):
+        k = a
+        if a and text[a - 1] in SENTENCE_END:
+            while k < b and text[k] in CLOSERS:
+                k += 1
+        while k < b and text[k].isspace():
+            k += 1
+        if k < b:
+            begins.append(k)
     starts: list[bool | int | None] = [False] * len(words)  # spaCy's Doc(sent_starts=…) type
-    pending = "start"  # "", "start" (a line break or the document start) or "punct"
-    first_text = None
-    for i, text in enumerate(words):
-        if text.isspace():
-            if "\n" in text:
-                pending = "start"
-            continue
-        if first_text is None:
-            first_text = i
-        if pending == "punct" and all(ch in CLOSERS for ch in text):
-            continue
-        if pending:
+    pos, j = 0, 0
+    for i, (word, space) in enumerate(zip(words, spaces)):
+        end = pos + len(word) + space
+        if j < len(begins) and begins[j] < end:
             starts[i] = True
-            pending = ""
-        if text[-1] in SENTENCE_END:
-            pending = "punct"
+            while j < len(begins) and begins[j] < end:
+                j += 1
+        pos = end
     if words:
-        if first_text:  # not None, not 0: a leading indent joins the first sentence
-            starts[first_text] = False
+        if begins and begins[0] > 0:  # a leading indent joins the first sentence
+            starts[next(i for i, v in enumerate(starts) if v)] = False
         starts[0] = True
     return starts

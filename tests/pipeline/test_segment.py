@@ -43,8 +43,9 @@ def test_segment_doc_text_equals_normalized_text(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
+        # ；stays inside a sentence, as in extraction (one splitter: pipeline.sentences)
         ("为推动发展，制定本方案。到2027年，营业收入达到300亿元；企业新增40家！是否达标？",
-         ["为推动发展，制定本方案。", "到2027年，营业收入达到300亿元；", "企业新增40家！", "是否达标？"]),
+         ["为推动发展，制定本方案。", "到2027年，营业收入达到300亿元；企业新增40家！", "是否达标？"]),
         ("一、总体要求\n（一）指导思想\n坚持创新驱动",
          ["一、总体要求\n", "（一）指导思想\n", "坚持创新驱动"]),
         ("他指出：“要加快发展。”随后部署任务。",
@@ -56,8 +57,10 @@ def test_segment_doc_text_equals_normalized_text(text: str) -> None:
     ],
 )
 def test_segment_splits_sentences(text: str, sentences: list[str]) -> None:
-    doc = seg_of(text).doc
-    assert [s.text for s in doc.sents] == sentences
+    """The Doc's sentences are extraction's (pipeline.sentences), whitespace and closing quotes
+    kept with the sentence before."""
+    seg = seg_of(text)
+    assert [s.text for s in seg.doc.sents] == sentences
 
 
 @pytest.mark.parametrize(
@@ -75,6 +78,20 @@ def test_segment_keeps_dictionary_words_whole(text: str, words: list[str]) -> No
     tokens = [t.text for t in seg_of(text).doc]
     for word in words:
         assert word in tokens
+
+
+def test_segment_doc_sentences_are_extractions_sentences() -> None:
+    """One sentence splitter: on a fixture plan each Doc sentence, stripped, is one of
+    pipeline.sentences' spans, stripped of spaces (and of a closing quote moved to the one before)."""
+    from pipeline.decode import read_document
+    from pipeline.sentences import sentences
+
+    seg = segment(normalize(read_document(_FIXTURES[0])))
+    text = seg.norm.text
+    spans = [text[a:b].strip() for a, b in sentences(text)]
+    doc_sents = [s.text.strip() for s in seg.doc.sents]
+    assert len(doc_sents) == len([x for x in spans if x.strip("”’」』）)》〕】\"'")]) > 10
+    assert doc_sents[3:8] == spans[3:8]
 
 
 def test_segment_unit_names_are_generated_by_rule() -> None:
