@@ -21,6 +21,10 @@ UNICODE_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u20
                            "\u2008\u2009\u200a\u202f\u205f\u3000")
 #: Invisible characters removed by normalize (zero-width spaces and joiners, stray BOM).
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+#: A character normalize folds 1:1: full-width digits and Latin letters, FULLWIDTH_SYMBOLS,
+#: UNICODE_SPACES (found in C; a document holds few, so they are replaced one by one).
+FOLDABLE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a" + re.escape("".join(FULLWIDTH_SYMBOLS))
+                      + re.escape("".join(sorted(UNICODE_SPACES))) + "]")
 #: Structural punctuation written half-width next to Chinese, and its canonical full-width form.
 HALF_TO_FULL_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}
 
