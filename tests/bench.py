@@ -9,6 +9,9 @@ One run prints and writes (``--json``, default out/bench.json):
   process (goal ≤ 0.6), with and without start-up on both sides; and of CPU time (the parent's and
   its workers' against the bare process's), which a loaded machine disturbs less than wall time;
 - the load average when extraction starts and when the baseline ends (the machine is shared);
+- CPU per document of the pipeline (decode → records JSON) and of the bare baseline, document by
+  document in one fresh process (``--no-interleaved`` skips it): the ratio a busy machine disturbs
+  least; divided by the 2 workers it is the wall ratio an idle machine would show, start-up apart;
 - peak memory: max RSS of this process and of its children (workers, then the database server);
 - loading: relationships/s of ``graph.store.load.load_graph`` into a fresh embedded database in a
   temporary POLICYKG_HOME (goal ≥ 5,000/s), after ``graph.model.build.build_graph``;
@@ -145,6 +148,41 @@ def bench_bare(manifest: list[dict[str, Any]]) -> dict[str, Any]:
             "docs_per_s": _rate(len(manifest), seconds), "tokens": tokens}
 
 
+def bench_interleaved(manifest: list[dict[str, Any]]) -> dict[str, Any]:
+    """CPU per document of the whole pipeline (decode → records JSON) and of bare OpenCC + jieba,
+    document by document in one process, so a loaded machine slows both alike; start-up apart."""
+    import logging
+
+    import jieba
+    import opencc
+
+    from pipeline import run
+    from pipeline.batch import _warm
+    from pipeline.decode import decode, read_limited
+
+    cpu = time.process_time
+    t = cpu()
+    _warm()
+    pipe_init = cpu() - t
+    t = cpu()
+    jieba.setLogLevel(logging.WARNING)
+    converter = opencc.OpenCC("tw2s")
+    jieba.initialize()
+    bare_init = cpu() - t
+    pipe = bare = 0.0
+    for entry in manifest:
+        path = Path(entry["path"])
+        t = cpu()
+        run(decode(read_limited(path, 50_000_000), str(path))).model_dump_json(indent=1)
+        pipe += cpu() - t
+        t = cpu()
+        jieba.lcut(converter.convert(_bare_text(path, entry["encoding"])))
+        bare += cpu() - t
+    return {"documents": len(manifest), "pipeline_cpu_seconds": round(pipe, 3), "bare_cpu_seconds": round(bare, 3),
+            "ratio": round(pipe / bare, 3) if bare else None,
+            "pipeline_startup_cpu_seconds": round(pipe_init, 3), "bare_startup_cpu_seconds": round(bare_init, 3)}
+
+
 def pipeline_startup_seconds() -> Optional[float]:
     """What one worker pays before its first document (``pipeline.batch._warm``), measured in a
     fresh interpreter so this process stays cold for the baseline."""
@@ -188,7 +226,7 @@ def bench_load(files: list[Path], home: Path) -> dict[str, Any]:
 
 
 def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = None,
-        startup: bool = True, query_plans: int = 0) -> dict[str, Any]:
+        startup: bool = True, query_plans: int = 0, interleaved: bool = True) -> dict[str, Any]:
     """One benchmark run; returns every figure (also what ``--json`` writes)."""
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
@@ -206,6 +244,9 @@ def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = N
         # A fresh interpreter: this process has loaded jieba and OpenCC for the pipeline already.
         with mp.get_context("spawn").Pool(1) as pool:
             bare = pool.apply(bench_bare, (manifest,))
+        if interleaved:
+            with mp.get_context("spawn").Pool(1) as pool:
+                inter = pool.apply(bench_interleaved, (manifest,))
         load_after = _load()
         warm = pipeline_startup_seconds() if startup else None
         ratio = {"wall": round(extraction["seconds"] / bare["seconds"], 3) if bare["seconds"] else None,
@@ -219,6 +260,8 @@ def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = N
             "machine": machine_info(), "corpus": corpus, "extraction": extraction,
             "baseline_opencc_jieba": bare, "ratio": ratio,
         }
+        if interleaved:
+            result["interleaved_cpu"] = inter
         if load:
             result["load"] = bench_load(written, tmp / "home")
         if query_plans:
@@ -259,6 +302,12 @@ def report(result: dict[str, Any]) -> str:
         f"CPU: pipeline {e['cpu_seconds']} s (parent + {e['workers']} workers), bare {b['cpu_seconds']} s: "
         f"ratio {r['cpu']}; load average {r['load_average'][0]} before, {r['load_average'][1]} after",
     ]
+    if "interleaved_cpu" in result:
+        i = result["interleaved_cpu"]
+        lines.append(
+            f"CPU per document, interleaved in one process: pipeline {i['pipeline_cpu_seconds']} s, bare "
+            f"{i['bare_cpu_seconds']} s: ratio {i['ratio']} (÷ 2 workers: {round(i['ratio'] / 2, 3) if i['ratio'] else None});"
+            f" start-up CPU {i['pipeline_startup_cpu_seconds']} s against {i['bare_startup_cpu_seconds']} s")
     if "load" in result:
         ld = result["load"]
         lines.append(
@@ -291,6 +340,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help=f"documents to load for timing the named queries ({QUERY_DOCS:,}; "
                              "later versions of a plan replace earlier ones, so a few fewer plans)")
     parser.add_argument("--no-queries", action="store_true", help="skip timing the named queries")
+    parser.add_argument("--no-interleaved", action="store_true",
+                        help="skip the CPU comparison document by document in one process")
     args = parser.parse_args(argv)
     if args.hostile is not None:
         from tests.bench_hostile import report as hostile_report
@@ -305,7 +356,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if docs < 1:
         parser.error("--docs must be at least 1")
     result = run(docs, workers=args.workers, load=not args.no_load, keep=args.keep,
-                 startup=not args.no_startup, query_plans=0 if args.no_queries else args.query_plans)
+                 startup=not args.no_startup, query_plans=0 if args.no_queries else args.query_plans,
+                 interleaved=not args.no_interleaved)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(report(result))
