@@ -234,12 +234,12 @@ def _streamed(name: str, raw: RawDocument, cached: Optional[Path], output: Optio
 
 
 def _warm() -> None:
-    """Load what every document needs (OpenCC, jieba and its dictionaries) once per process;
-    spaCy itself loads only when someone asks a SegmentedDocument for its Doc."""
+    """Load what every document needs (OpenCC, the segmenter and its dictionaries) once per
+    process; spaCy itself loads only when someone asks a SegmentedDocument for its Doc."""
     from .normalize import fold
-    from .segment import jieba_tokenizer
+    from .segment import segmenter
 
-    jieba_tokenizer()
+    segmenter()
     fold("預熱")
 
 

@@ -114,7 +114,8 @@ def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], per
         text, w_sents, w_ctx = block, sents, ctx
         if len(parts) > 1:
             text, w_sents = block[a:b], within(sents, sent_starts, a, b)
-            w_ctx = dataclasses.replace(ctx, masked=within(masked, masked_starts, a, b))
+            w_ctx = dataclasses.replace(ctx, masked=within(masked, masked_starts, a, b),
+                                        word_offset=ctx.word_offset + a)
         found = find_targets(text, w_ctx, w_sents)
         found += [t for t in find_indicator_targets(text, period_start, period_end)
                   if not any(f.start < t.end and t.start < f.end for f in found)]

@@ -12,6 +12,7 @@ import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 from typing import Optional
 
@@ -108,6 +109,8 @@ class _Records:
         plan = self.doc.plan  # the year a date without one (于3月2日前) belongs to
         year = YEAR_DIGITS.search(plan.issued_date or plan.doc_number or "")
         self.issue_year: Optional[int] = int(year.group()) if year else None
+        # Where segment's words begin and end: an amount inside one longer word is not one.
+        self.word_bounds = list(accumulate(map(len, self.doc.seg.words), initial=0))
 
 
 def _carried_warnings(doc: OutlinedDocument) -> list[Warning]:
@@ -251,7 +254,7 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         section_deadline=section_deadlines[sec.id] if sec else None,
         history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
         goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
-        masked=[(c.start, c.end) for c in clauses],
+        masked=[(c.start, c.end) for c in clauses], word_bounds=acc.word_bounds, word_offset=b_start,
     )
     sents = sentences(block)
     found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end,

@@ -104,7 +104,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
     s_clauses, history_spans, paragraph, covered = s.clauses, s.history, s.paragraph, s.covered
     c_text = text[clause[0]:clause[1]]
     history = clause in history_spans
-    qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)]
+    qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)
+          and not ctx.inside_word(clause[0] + q.start, clause[0] + q.end)]
     # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
     groups: list[list[Quantity]] = []
     for q in qs:

@@ -21,6 +21,10 @@ UNICODE_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u20
                            "\u2008\u2009\u200a\u202f\u205f\u3000")
 #: Invisible characters removed by normalize (zero-width spaces and joiners, stray BOM).
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+#: A character normalize folds 1:1: full-width digits and Latin letters, FULLWIDTH_SYMBOLS,
+#: UNICODE_SPACES (found in C; a document holds few, so they are replaced one by one).
+FOLDABLE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a" + re.escape("".join(FULLWIDTH_SYMBOLS))
+                      + re.escape("".join(sorted(UNICODE_SPACES))) + "]")
 #: Structural punctuation written half-width next to Chinese, and its canonical full-width form.
 HALF_TO_FULL_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}
 
@@ -103,3 +107,20 @@ NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 WHITESPACE = re.compile(r"\s")
 #: A run of whitespace.
 WHITESPACE_RUN = re.compile(r"\s+")
+
+
+# --- segment: how jieba 0.42 itself cuts what its dictionary does not know (pipeline/segment.py) ---
+
+#: A character jieba 0.42 runs through its dictionary (``jieba.re_han_default``); every other
+#: character is a token of its own (a ``\r\n`` pair one token).
+JIEBA_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")
+#: How jieba 0.42 cuts an unknown run that holds no Han character (``jieba.finalseg.re_skip``):
+#: letters and digits with one decimal part and a %; 2025-2027 → 2025 - 2027. jieba-rs writes the
+#: dot unescaped (any character), so it keeps 2025-2027 whole; the fast engine re-cuts such runs.
+JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+#: jieba 0.42's Han characters (``jieba.finalseg.re_han``): a token of only these is never re-cut.
+JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
+#: Characters jieba-rs runs through its dictionary and HMM but jieba 0.42 does not (CJK extension A
+#: and later, 9FD6–9FFF, compatibility ideographs): jieba makes each a token of its own and cuts the
+#: text around it separately, so the fast engine cuts the pieces between them one by one.
+JIEBA_RS_ONLY_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")

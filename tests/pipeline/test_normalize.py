@@ -139,3 +139,12 @@ def test_normalize_spans_map_back_to_their_original(text: str) -> None:
         # phrase conversion may differ from converting one char alone (著作 vs 跟著): Han for Han
         assert fold(original) in (ch, "（", "）", "，", "：", "；", "(", ")", ",", ":", ";") or (
             is_cjk(original) and is_cjk(ch))
+
+
+def test_normalize_folds_exactly_the_characters_its_table_folds() -> None:
+    """FOLDABLE (where normalize looks) and the folding table (what it writes) name the same
+    characters, so a character added to one is never skipped by the other."""
+    from pipeline.normalize import _fold_table
+    from pipeline.rules.chars import FOLDABLE
+
+    assert {chr(o) for o in range(0x30000) if FOLDABLE.match(chr(o))} == {chr(k) for k in _fold_table()}

@@ -215,3 +215,19 @@ def test_targets_a_list_with_a_shared_prefix_and_head(text, expected):
 ])
 def test_targets_names_written_after_the_number(text, expected):
     assert _metrics(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "到2026年，建设三位一体的综合服务体系。",  # 三位 inside 三位一体 is not "3 persons"
+    "大力发展高山滑雪、跳台滑雪、冬季两项、速度滑冰、冰球、冰壶等各类冰雪体育赛事。",  # not "2 items"
+])
+def test_targets_an_amount_inside_a_word_is_part_of_that_word(text):
+    """With segment's words an amount that is a piece of one longer word is dropped; an amount
+    that is its own words stays (a test that can fail: without words, each gives a target)."""
+    from pipeline import trace
+    from pipeline.decode import decode
+
+    assert find_targets(text, CTX)  # the grammar alone reads an amount here
+    assert trace(decode(text.encode("utf-8"), "<test>"))["extract"].targets == []
+    kept = trace(decode("到2025年，新增规上企业40家，两项指标达到全省前列。".encode("utf-8"), "<test>"))["extract"]
+    assert [(t.value, t.unit) for t in kept.targets][:1] == [(40.0, "家")]
