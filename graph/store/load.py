@@ -30,6 +30,7 @@ from graph.store.load_cypher import (
     node_statement,
     schema_statements,
     shared_statement,
+    tree_statement,
 )
 from graph.store.load_prepare import (
     BATCH_CHARS,
@@ -75,16 +76,22 @@ def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]],
             tx.run(statement, {"rows": batch})
 
 
-def _merge_nodes(tx: Transaction, nodes: dict[str, list[dict[str, Any]]], size: int) -> int:
-    """A document's nodes. Its old nodes were just deleted and their ids carry the document id,
-    so CREATE is safe (and several times faster than MERGE); a Plan node is kept, so it MERGEs.
-    A concurrent load of the same document trips the uniqueness constraint and is retried."""
-    count = 0
-    for label, rows in nodes.items():
+def _merge_nodes(tx: Transaction, part: _Part, size: int) -> tuple[int, int]:
+    """A document's nodes (and the edges from their parents, ``part.tree``), parents first.
+    Its old nodes were just deleted and their ids carry the document id, so CREATE is safe (and
+    several times faster than MERGE); a Plan node is kept, so it MERGEs. A concurrent load of
+    the same document trips the uniqueness constraint and is retried."""
+    count = edges = 0
+    for label in DOC_LABELS:
         statement = node_statement(label)
-        for batch in _batches(rows, size):
+        for batch in _batches(part.nodes.get(label, []), size):
             count += tx.run(statement, {"rows": batch})[0]["c"]
-    return count
+        for (child, rel, parent), rows in part.tree.items():
+            if child == label:
+                for batch in _batches(rows, size):
+                    count += len(batch)
+                    edges += tx.run(tree_statement(child, rel, parent), {"rows": batch})[0]["c"]
+    return count, edges
 
 
 def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[str, Any]]],
@@ -150,8 +157,9 @@ def _load_documents(tx: Transaction, docs: list[str], part: _Part,
     if stale:
         touched |= _delete_documents(tx, stale, [])
     _merge_shared(tx, part.shared, size)
-    nodes = _merge_nodes(tx, part.nodes, size)
+    nodes, tree = _merge_nodes(tx, part, size)
     rels, skipped = _merge_edges(tx, part.edges, size, create=True)
+    rels += tree
     # Back where both ends still exist (a target the new text no longer has loses its edges).
     _merge_edges(tx, incoming, size)
     cited = list(part.shared.get("Plan", {}))
