@@ -16,8 +16,8 @@ from schemas.errors import ValidationFailed
 from schemas.graph import LABEL_NAMES, RELATIONSHIP_TYPES
 
 # A document whose facts carry more text than this is refused, alone, before anything is sent:
-# one transaction holds a whole document, and the embedded server's heap does not hold a 40 MB
-# one. Rows also go in statements of at most BATCH_CHARS characters of text.
+# one transaction holds a whole document, and the embedded server's heap (640 MB) does not hold
+# a 40 MB one. Rows also go in statements of at most BATCH_CHARS characters of text.
 DOCUMENT_CHARS = 16_000_000
 BATCH_CHARS = 2_000_000
 
