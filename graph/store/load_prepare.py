@@ -26,7 +26,7 @@ BATCH_CHARS = 2_000_000
 class _Part:
     """What one transaction writes: nodes by label, edges by (type, start, end label), and nodes
     created together with the edge from their parent (``tree``: (label, type, parent label) →
-    rows with the parent's id as ``p``), which costs the database a third of the two apart."""
+    rows with the parent's id as ``p``): cheaper for the database than the two apart."""
 
     nodes: dict[str, list[dict[str, Any]]]
     shared: dict[str, dict[str, dict[str, Any]]]  # label → id → row, each shared node once
