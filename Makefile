@@ -37,7 +37,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench --load-curve 10000
 
 # Refresh the README's docs/*.png from the browser tests (report and workbench) (make test never touches it).
 screenshots: install

@@ -13,8 +13,12 @@ One run prints and writes (``--json``, default out/bench.json):
   document in one fresh process (``--no-interleaved`` skips it): the ratio a busy machine disturbs
   least; divided by the 2 workers it is the wall ratio an idle machine would show, start-up apart;
 - peak memory: max RSS of this process and of its children (workers, then the database server);
-- loading: relationships/s of ``graph.store.load.load_graph`` into a fresh embedded database in a
-  temporary POLICYKG_HOME (goal ≥ 5,000/s), after ``graph.model.build.build_graph``;
+- loading: relationships/s of ``policykg.jobs.load_records`` (what ``policykg load`` runs) into a
+  fresh embedded database in a temporary POLICYKG_HOME (goal ≥ 5,000/s at 300), with the
+  database's CPU time, rows per CPU-second, peak RSS per process and the load average
+  (tests/bench_load.py); ``--load-curve 1000,10000`` (``make bench`` passes 10000) also loads those
+  numbers of documents, the extracted records cycled as distinct plans (goal ≥ 15,000/s and < 1 GB
+  per process at 10,000);
 - queries: every named query timed on ``--query-plans`` (1,200) generated documents (≈ 1,040 plans) loaded into
   another fresh embedded database (tests/bench_queries.py; goal < 2 s each; ``--no-queries``);
 - the machine: nproc, CPU model, Python version.
@@ -197,36 +201,20 @@ def pipeline_startup_seconds() -> Optional[float]:
 
 
 def bench_load(files: list[Path], home: Path) -> dict[str, Any]:
-    """Load the extracted JSON files the way ``policykg load`` does: streamed, in chunks."""
-    from graph.store.embedded import stop_server
-    from graph.store.store import open_store
-    from policykg.jobs import load_records
+    """Load the extracted JSON files the way ``policykg load`` does: streamed, in chunks
+    (tests/bench_load.py: the database's CPU time, peak memory per process, the load average)."""
     from schemas.validate import validate_records_json
+    from tests.bench_load import measure_load
 
-    started = time.perf_counter()
-    store = open_store(env={}, home=home)  # env={}: never a developer's NEO4J_URI
-    server = time.perf_counter() - started
-    try:
-        records = (validate_records_json(f.read_text(encoding="utf-8")) for f in files)
-        summary = load_records(records, store)
-    finally:
-        store.close()
-        stopped = time.perf_counter()
-        stop_server(home)
-        stop = time.perf_counter() - stopped
-    return {
-        "server_start_seconds": round(server, 3), "server_stop_seconds": round(stop, 3),
-        "documents": summary.documents, "nodes": summary.nodes,
-        "relationships": summary.relationships, "skipped_relationships": summary.skipped_relationships,
-        "seconds": summary.seconds, "rels_per_s": _rate(summary.relationships, summary.seconds),
-        "nodes_per_s": _rate(summary.nodes, summary.seconds),
-        "docs_per_s": _rate(summary.documents, summary.seconds),
-        "note": "seconds include reading the JSON and building each chunk's graph",
-    }
+    records = (validate_records_json(f.read_text(encoding="utf-8")) for f in files)
+    result = measure_load(records, home)
+    result["note"] = "seconds include reading the JSON and building each chunk's graph"
+    return result
 
 
 def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = None,
-        startup: bool = True, query_plans: int = 0, interleaved: bool = True) -> dict[str, Any]:
+        startup: bool = True, query_plans: int = 0, interleaved: bool = True,
+        load_curve: tuple[int, ...] = ()) -> dict[str, Any]:
     """One benchmark run; returns every figure (also what ``--json`` writes)."""
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
@@ -264,6 +252,10 @@ def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = N
             result["interleaved_cpu"] = inter
         if load:
             result["load"] = bench_load(written, tmp / "home")
+        if load_curve:  # the extracted records cycled as distinct plans (tests/bench_load.py)
+            from tests.bench_load import curve
+
+            result["load_curve"] = curve(list(load_curve), sorted(written))
         if query_plans:
             result["queries"] = bench_queries(query_plans, workers)
         memory["final"] = _maxrss()
@@ -276,6 +268,13 @@ def run(docs: int, workers: int = 2, load: bool = True, keep: Optional[Path] = N
             "extraction_memory_lt_1gb": peak < GOAL_MEMORY_MB,
             "load_rels_per_s_ge_5000": (result["load"]["rels_per_s"] >= GOAL_LOAD_RELS) if load else None,
         }
+        if load_curve:
+            from tests.bench_load import GOAL_LOAD_RELS as CURVE_RELS
+            from tests.bench_load import GOAL_MEMORY_MB as CURVE_MB
+
+            last = result["load_curve"][-1]
+            result["goals"][f"load_at_{last['size']}_rels_per_s_ge_{CURVE_RELS}"] = last["rels_per_s"] >= CURVE_RELS
+            result["goals"][f"load_at_{last['size']}_memory_lt_1gb"] = max(last["peak_mb"].values()) < CURVE_MB
         result["total_seconds"] = round(time.perf_counter() - started, 3)
         return result
     finally:
@@ -313,7 +312,14 @@ def report(result: dict[str, Any]) -> str:
         lines.append(
             f"load: {ld['relationships']} relationships, {ld['nodes']} nodes, {ld['documents']} documents "
             f"in {ld['seconds']} s = {ld['rels_per_s']} rels/s (goal >= {GOAL_LOAD_RELS}), streamed in "
-            f"chunks incl. reading JSON and building graphs; server start {ld['server_start_seconds']} s")
+            f"chunks incl. reading JSON and building graphs; server start {ld['server_start_seconds']} s; "
+            f"database CPU {ld['database_cpu_seconds']} s = {ld['rows_per_database_cpu_second']} rows per "
+            f"CPU-second; peak RSS loader {ld['peak_mb']['loader']} MB, database {ld['peak_mb']['database']} MB; "
+            f"load average {ld['load_average']['before'][0]} → {ld['load_average']['after'][0]}")
+    if "load_curve" in result:
+        from tests.bench_load import report as curve_report
+
+        lines += ["load cost curve (extracted records cycled as distinct plans):", curve_report(result["load_curve"])]
     lines.append(
         f"peak RSS: this process {mem['final']['self_mb']} MB; extraction workers "
         f"{mem['after_extraction']['children_mb']} MB; largest child overall {mem['final']['children_mb']} MB"
@@ -342,6 +348,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--no-queries", action="store_true", help="skip timing the named queries")
     parser.add_argument("--no-interleaved", action="store_true",
                         help="skip the CPU comparison document by document in one process")
+    parser.add_argument("--load-curve", default="", metavar="SIZES",
+                        help="also load these numbers of documents (comma-separated, e.g. 1000,10000), "
+                             "the extracted records cycled as distinct plans, each into a fresh database")
     args = parser.parse_args(argv)
     if args.hostile is not None:
         from tests.bench_hostile import report as hostile_report
@@ -357,7 +366,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--docs must be at least 1")
     result = run(docs, workers=args.workers, load=not args.no_load, keep=args.keep,
                  startup=not args.no_startup, query_plans=0 if args.no_queries else args.query_plans,
-                 interleaved=not args.no_interleaved)
+                 interleaved=not args.no_interleaved,
+                 load_curve=tuple(int(x) for x in args.load_curve.split(",") if x.strip()))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(report(result))

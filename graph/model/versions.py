@@ -33,6 +33,9 @@ def _issuers_differ(a: Optional[str], b: Optional[str]) -> bool:
     return not (x.startswith(y) or y.startswith(x))
 
 
+_SAME_PLAN_FIELDS = ("doc_number", "issuer", "period_start", "period_end")
+
+
 def same_plan(a: Plan | dict[str, Any], b: Plan) -> bool:
     """Whether ``b`` is a version of ``a`` (same id assumed): no 文号, issuer or period of
     theirs, where both give one, disagrees. ``a`` may be a Plan node's properties."""
@@ -64,7 +67,9 @@ def plan_chunks(records: Iterable[DocumentRecords], size: int,
     """Up to ``size`` plans at a time (0: all of them in one list); of several versions of a
     plan, the last one given. Replacements within the input are appended to ``replaced``."""
     pending: dict[str, DocumentRecords] = {}  # plan id → its latest version
-    seen: dict[str, Plan] = {}  # plan id → the plan that holds it, across chunks
+    # plan id → what ``same_plan`` reads of the plan holding it, across chunks: four values, not
+    # the whole Plan, so a load of 100,000 documents does not keep 100,000 Plan models.
+    seen: dict[str, dict[str, Any]] = {}
     for doc in records:
         held = seen.get(doc.plan.id)
         if held is not None and not same_plan(held, doc.plan):
@@ -72,7 +77,7 @@ def plan_chunks(records: Iterable[DocumentRecords], size: int,
         earlier = pending.pop(doc.plan.id, None)  # a later version of the same plan supersedes it
         if earlier is not None and replaced is not None:
             replaced.append(Replacement(doc.plan.title, earlier.source.path, doc.source.path))
-        seen[doc.plan.id] = doc.plan.model_copy(update={"parent_plans": []})
+        seen[doc.plan.id] = {k: getattr(doc.plan, k) for k in _SAME_PLAN_FIELDS}
         pending[doc.plan.id] = doc
         if size and len(pending) >= size:
             yield list(pending.values())

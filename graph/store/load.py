@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional
+from typing import Any
 
 import networkx as nx
 
 from graph.store.load_cypher import (
     CROSS_DOCUMENT,
-    DATE_PROPERTIES,
     DELETE_NODES,
     DELETE_PLAN_EDGES,
     DEMOTE_PLANS,
@@ -26,23 +25,29 @@ from graph.store.load_cypher import (
     INCOMING_EDGES,
     MERGE_BY_NUMBER,
     PRESENT,
-    PROPERTIES,
-    SHARED_LABELS,
     STALE_VERSIONS,
     edge_statement,
     node_statement,
     schema_statements,
     shared_statement,
+    tree_statement,
+)
+from graph.store.load_prepare import (
+    BATCH_CHARS,
+    DOCUMENT_CHARS,
+    PreparedLoad,
+    _batches,
+    _combine,
+    _groups,
+    _Part,
+    partition,
+    prepare_load,
 )
 from graph.store.store import Store, Transaction
-from schemas.errors import StoreError, ValidationFailed
-from schemas.graph import LABEL_NAMES, RELATIONSHIP_TYPES
+from schemas.errors import StoreError
 
-# A document whose facts carry more text than this is refused, alone, before anything is sent:
-# one transaction holds a whole document, and the embedded server's 1 GB heap does not hold
-# a 40 MB one. Rows also go in statements of at most BATCH_CHARS characters of text.
-DOCUMENT_CHARS = 16_000_000
-BATCH_CHARS = 2_000_000
+__all__ = ["BATCH_CHARS", "DOCUMENT_CHARS", "LoadSummary", "PreparedLoad", "ensure_schema",
+           "load_graph", "load_prepared", "partition", "prepare_load"]
 
 
 @dataclass(frozen=True)
@@ -62,108 +67,6 @@ def ensure_schema(store: Store) -> None:
         store.query(statement, write=True)
 
 
-@dataclass
-class _Part:
-    """What one transaction writes: nodes by label and edges by (type, start, end label)."""
-
-    nodes: dict[str, list[dict[str, Any]]]
-    shared: dict[str, dict[str, dict[str, Any]]]  # label → id → row, each shared node once
-    edges: dict[tuple[str, str, str], list[dict[str, Any]]]
-
-
-def _new_part() -> _Part:
-    return _Part({}, {}, {})
-
-
-def _label(G: nx.MultiDiGraph, node: str) -> str:
-    label = G.nodes[node].get("label")
-    if label not in LABEL_NAMES:
-        raise ValidationFailed(f"[graph.nodes.{node}] label {label!r} is not one of the schema labels")
-    return label
-
-
-def _doc_of(G: nx.MultiDiGraph, node: str) -> Optional[str]:
-    data = G.nodes[node]
-    return None if data.get("label") in SHARED_LABELS else data.get("doc_id")
-
-
-def _node_row(node: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Every schema property is present on a MERGEd node (None removes a stale value); a CREATEd
-    one gets only those with a value (each null costs the database a removal). Dates apart."""
-    label = data["label"]
-    merged = label == "Plan" or label in SHARED_LABELS
-    props: dict[str, Any] = {p: None for p in PROPERTIES[label] if p not in DATE_PROPERTIES} if merged else {}
-    props.update({k: _value(v) for k, v in data.items()
-                  if k != "label" and k not in DATE_PROPERTIES and (merged or v is not None)})
-    props["id"] = node
-    row: dict[str, Any] = {"id": node, "props": props}
-    for p in DATE_PROPERTIES:
-        if p in PROPERTIES[label]:
-            row[p] = data.get(p)
-    return row
-
-
-def _value(value: Any) -> Any:
-    return list(value) if isinstance(value, (tuple, set, frozenset)) else value
-
-
-def partition(G: nx.MultiDiGraph) -> tuple[list[str], dict[Optional[str], _Part]]:
-    """Documents in load order and, per document (None: shared only), what it writes.
-
-    An edge between two documents goes with the one loaded later, so both ends exist.
-    """
-    order = list(dict.fromkeys(G.graph.get("doc_ids", [])))
-    found = sorted({d for n in G.nodes if (d := _doc_of(G, n)) is not None} - set(order))
-    order += found
-    rank = {doc: i for i, doc in enumerate(order)}
-    parts: dict[Optional[str], _Part] = {doc: _new_part() for doc in order}
-    parts[None] = _new_part()
-    referenced: set[str] = set()
-    for node, data in G.nodes(data=True):
-        label = _label(G, node)
-        doc = _doc_of(G, node)
-        if doc is not None:
-            parts[doc].nodes.setdefault(label, []).append(_node_row(node, data))
-    for u, v, key, data in G.edges(keys=True, data=True):
-        rel = data.get("type", key)
-        if rel not in RELATIONSHIP_TYPES:
-            raise ValidationFailed(f"[graph.edges.{u}->{v}] type {rel!r} is not a schema relationship")
-        docs = [d for d in (_doc_of(G, u), _doc_of(G, v)) if d is not None]
-        doc = max(docs, key=rank.__getitem__) if docs else None
-        part = parts[doc]
-        props = {k: _value(x) for k, x in data.items() if k != "type" and x is not None}
-        part.edges.setdefault((rel, _label(G, u), _label(G, v)), []).append(
-            {"a": u, "b": v, "props": props})
-        for end in (u, v):
-            if _doc_of(G, end) is None:
-                part.shared.setdefault(_label(G, end), {})[end] = _node_row(end, G.nodes[end])
-                referenced.add(end)
-    for node in G.nodes:  # shared nodes no edge mentions still get loaded
-        if _doc_of(G, node) is None and node not in referenced:
-            parts[None].shared.setdefault(_label(G, node), {})[node] = _node_row(node, G.nodes[node])
-    return order, parts
-
-
-def _chars(row: dict[str, Any]) -> int:
-    props = row.get("props") or {}
-    return sum(len(v) for v in props.values() if isinstance(v, str))
-
-
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    """At most ``size`` rows and about BATCH_CHARS characters of text per statement."""
-    batch: list[dict[str, Any]] = []
-    chars = 0
-    for row in rows:
-        n = _chars(row)
-        if batch and (len(batch) >= size or chars + n > BATCH_CHARS):
-            yield batch
-            batch, chars = [], 0
-        batch.append(row)
-        chars += n
-    if batch:
-        yield batch
-
-
 def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]], size: int) -> None:
     for label, by_id in shared.items():
         rows = list(by_id.values())
@@ -173,16 +76,22 @@ def _merge_shared(tx: Transaction, shared: dict[str, dict[str, dict[str, Any]]],
             tx.run(statement, {"rows": batch})
 
 
-def _merge_nodes(tx: Transaction, nodes: dict[str, list[dict[str, Any]]], size: int) -> int:
-    """A document's nodes. Its old nodes were just deleted and their ids carry the document id,
-    so CREATE is safe (and several times faster than MERGE); a Plan node is kept, so it MERGEs.
-    A concurrent load of the same document trips the uniqueness constraint and is retried."""
-    count = 0
-    for label, rows in nodes.items():
+def _merge_nodes(tx: Transaction, part: _Part, size: int) -> tuple[int, int]:
+    """A document's nodes (and the edges from their parents, ``part.tree``), parents first.
+    Its old nodes were just deleted and their ids carry the document id, so CREATE is safe (and
+    several times faster than MERGE); a Plan node is kept, so it MERGEs. A concurrent load of
+    the same document trips the uniqueness constraint and is retried."""
+    count = edges = 0
+    for label in DOC_LABELS:
         statement = node_statement(label)
-        for batch in _batches(rows, size):
+        for batch in _batches(part.nodes.get(label, []), size):
             count += tx.run(statement, {"rows": batch})[0]["c"]
-    return count
+        for (child, rel, parent), rows in part.tree.items():
+            if child == label:
+                for batch in _batches(rows, size):
+                    count += len(batch)
+                    edges += tx.run(tree_statement(child, rel, parent), {"rows": batch})[0]["c"]
+    return count, edges
 
 
 def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[str, Any]]],
@@ -201,8 +110,9 @@ def _merge_edges(tx: Transaction, edges: dict[tuple[str, str, str], list[dict[st
     return done, skipped
 
 
-def _delete_documents(tx: Transaction, docs: list[str], keep_plans: list[str]) -> None:
+def _delete_documents(tx: Transaction, docs: list[str], keep_plans: list[str]) -> set[str]:
     """Remove what the documents wrote; their Plan nodes stay (other plans may IMPLEMENT them).
+    Returns the ids of the plans that may have lost their last relationship.
 
     RESPONSIBLE_FOR edges end at the documents' own actions, targets and milestones, so
     DETACH DELETE removes them with those nodes.
@@ -210,26 +120,16 @@ def _delete_documents(tx: Transaction, docs: list[str], keep_plans: list[str]) -
     for label in DOC_LABELS:
         if label != "Plan":
             tx.run(DELETE_NODES.format(label=label), {"docs": docs})
-    tx.run(DELETE_PLAN_EDGES, {"docs": docs})
+    touched = {r["q"] for r in tx.run(DELETE_PLAN_EDGES, {"docs": docs})}
     # A plan the new version no longer describes becomes a citation placeholder again.
-    tx.run(DEMOTE_PLANS, {"docs": docs, "keep": keep_plans})
+    touched |= {r["q"] for r in tx.run(DEMOTE_PLANS, {"docs": docs, "keep": keep_plans})}
+    return touched
 
 
-def _drop_orphan_placeholders(tx: Transaction) -> None:
-    tx.run(DROP_ORPHAN_PLACEHOLDERS)
-
-
-def _combine(parts: list[_Part]) -> _Part:
-    """One part for several documents, so each UNWIND carries rows of all of them."""
-    out = _new_part()
-    for part in parts:
-        for label, rows in part.nodes.items():
-            out.nodes.setdefault(label, []).extend(rows)
-        for label, by_id in part.shared.items():
-            out.shared.setdefault(label, {}).update(by_id)
-        for key, rows in part.edges.items():
-            out.edges.setdefault(key, []).extend(rows)
-    return out
+def _drop_orphan_placeholders(tx: Transaction, ids: set[str]) -> None:
+    """Placeholders among ``ids`` that nothing links to any more (see load_cypher)."""
+    if ids:
+        tx.run(DROP_ORPHAN_PLACEHOLDERS, {"ids": sorted(ids)})
 
 
 def _incoming_edges(tx: Transaction, docs: list[str]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
@@ -251,71 +151,22 @@ def _load_documents(tx: Transaction, docs: list[str], part: _Part,
     # Only a document loaded before can have edges into it (a first load skips the search).
     present = [r["doc"] for r in tx.run(PRESENT, {"docs": docs})]
     incoming = _incoming_edges(tx, present) if present else {}
-    _delete_documents(tx, docs, plan_ids)
+    # Nothing to delete for documents never loaded (a first load skips six statements).
+    touched = _delete_documents(tx, present, plan_ids) if present else set()
     stale = [r["doc"] for r in old]
     if stale:
-        _delete_documents(tx, stale, [])
+        touched |= _delete_documents(tx, stale, [])
     _merge_shared(tx, part.shared, size)
-    nodes = _merge_nodes(tx, part.nodes, size)
+    nodes, tree = _merge_nodes(tx, part, size)
     rels, skipped = _merge_edges(tx, part.edges, size, create=True)
+    rels += tree
     # Back where both ends still exist (a target the new text no longer has loses its edges).
     _merge_edges(tx, incoming, size)
     cited = list(part.shared.get("Plan", {}))
     for statement in MERGE_BY_NUMBER:
-        tx.run(statement, {"ids": plan_ids, "cited": cited})
-    _drop_orphan_placeholders(tx)
+        touched |= {r["q"] for r in tx.run(statement, {"ids": plan_ids, "cited": cited})}
+    _drop_orphan_placeholders(tx, touched)
     return nodes, rels, skipped, [r["title"] for r in old]
-
-
-def _size(part: _Part) -> int:
-    return (sum(map(len, part.nodes.values())) + sum(map(len, part.edges.values()))
-            + sum(map(len, part.shared.values())))
-
-
-def _groups(order: list[str], parts: dict[Optional[str], _Part], budget: int) -> Iterator[list[str]]:
-    group: list[str] = []
-    rows = 0
-    for doc in order:
-        n = _size(parts[doc])
-        if group and rows + n > budget:
-            yield group
-            group, rows = [], 0
-        group.append(doc)
-        rows += n
-    if group:
-        yield group
-
-
-@dataclass
-class PreparedLoad:
-    """What ``load_graph`` sends, worked out from the graph alone (no database needed), so the
-    next graph can be prepared while the database writes the previous one."""
-
-    order: list[str]
-    parts: dict[Optional[str], _Part]
-    shared_nodes: int
-    refused: tuple[tuple[str, str], ...] = ()
-
-
-def _text_chars(part: _Part) -> int:
-    return (sum(_chars(r) for rows in part.nodes.values() for r in rows)
-            + sum(_chars(r) for rows in part.edges.values() for r in rows))
-
-
-def prepare_load(G: nx.MultiDiGraph) -> PreparedLoad:
-    """Check ``G`` against the graph schema and partition it into per-document writes; a
-    document over DOCUMENT_CHARS is left out and named in ``refused``."""
-    order, parts = partition(G)
-    refused = []
-    for doc in list(order):
-        chars = _text_chars(parts[doc])
-        if chars > DOCUMENT_CHARS:
-            order.remove(doc)
-            del parts[doc]
-            refused.append((doc, f"too large to load into the graph database ({chars / 1e6:.1f} "
-                                 f"million characters of text; the limit is {DOCUMENT_CHARS / 1e6:.0f} million)"))
-    return PreparedLoad(order, parts, sum(1 for node in G.nodes if _doc_of(G, node) is None),
-                        tuple(refused))
 
 
 def load_graph(store: Store, G: nx.MultiDiGraph, batch_size: int = 1000,

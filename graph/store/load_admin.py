@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from graph.store.load import _delete_documents
+from graph.store.load import _delete_documents, _drop_orphan_placeholders
 from graph.store.load_cypher import (
     DROP_ORPHAN_BUREAUS,
-    DROP_ORPHAN_PLACEHOLDERS,
     EXISTING_PLANS,
     FIND_PLANS,
     RESET,
@@ -50,8 +49,7 @@ def remove_plan(store: Store, ref: str) -> dict[str, Any]:
     plan = find_one_plan(store, ref)
 
     def work(tx: Transaction) -> None:
-        _delete_documents(tx, [plan["doc_id"]], [])
-        tx.run(DROP_ORPHAN_PLACEHOLDERS)
+        _drop_orphan_placeholders(tx, _delete_documents(tx, [plan["doc_id"]], []))
         tx.run(DROP_ORPHAN_BUREAUS)
 
     store.execute_write(work)
