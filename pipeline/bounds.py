@@ -13,6 +13,7 @@ from typing import Any, Optional, TypeVar
 
 from schemas.records import Milestone, Target
 
+from .flat_tables import drop_inside, find_flat_tables
 from .milestones import FoundMilestone, find_milestones
 from .tables import find_indicator_targets
 from .targets import BlockContext, FoundTarget, find_targets
@@ -113,6 +114,7 @@ def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], per
             text, w_sents = block[a:b], within(sents, sent_starts, a, b)
             w_ctx = dataclasses.replace(ctx, masked=within(masked, masked_starts, a, b))
         found = find_targets(text, w_ctx, w_sents)
+        found = drop_inside(found, find_flat_tables(text, period_start, period_end))  # tables, formulas
         found += [t for t in find_indicator_targets(text, period_start, period_end)
                   if not any(f.start < t.end and t.start < f.end for f in found)]
         taken = [(t.start, t.end) for t in found]

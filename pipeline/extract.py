@@ -35,6 +35,7 @@ from schemas.stages import OutlinedDocument
 from .bounds import CONTEXT, WINDOW, block_rules, unique_ids
 from .deadlines import find_deadlines, misprinted_dates
 from .doctype import typed_targets
+from .flat_tables import glued_value_warnings
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
 from .rules.anatomy import (
@@ -277,6 +278,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
         o_start, o_end = norm.to_original(a, b)
         warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
                                 text=text[a:b], orig_start=o_start, orig_end=o_end))
+    warnings += glued_value_warnings(norm, plan.period_start, plan.period_end)  # flattened tables
     targets, milestones = unique_ids(typed_targets(plan.doc_type, acc.targets)), unique_ids(acc.milestones)
     if not any(t.kind != "baseline" for t in targets):
         warnings.append(Warning(code="no_targets", message="no targets found"))

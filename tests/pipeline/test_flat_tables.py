@@ -1,0 +1,78 @@
+"""Indicator tables flattened into text, and formula lines: fictional tables, read by hand."""
+import pytest
+
+from pipeline import process_bytes
+from pipeline.flat_tables import find_flat_tables, formula_spans
+
+#: A fictional table printed as one run: header, then rows whose base and target values are glued.
+ONE_RUN = ("专栏1 主要指标序号指　标2020年2025年年均增长属性"
+           "1地区生产总值（亿元）820.51000＞4%预期性"
+           "2单位地区生产总值能耗（吨标准煤/万元）0.520.45-2.9%约束性"
+           "3森林覆盖率（%）41.5＞431.5个百分点约束性")
+
+
+def _read(text, start=2021, end=2025):
+    found = find_flat_tables(text, start, end)
+    return [(t.metric, t.value, t.unit, t.comparator, t.kind, t.deadline) for t in found.targets], found
+
+
+def test_flat_tables_split_glued_columns_by_the_change_column():
+    got, found = _read(ONE_RUN)
+    assert [g for g in got if g[4] != "baseline"] == [
+        ("地区生产总值", 1000, "亿元", "eq", "level", "2025-12-31"),
+        ("地区生产总值年均增长", 4, "%", "eq", "growth_rate", "2025-12-31"),
+        ("单位地区生产总值能耗", 0.45, "吨标准煤/万元", "eq", "level", "2025-12-31"),
+        ("单位地区生产总值能耗年均增长", -2.9, "%", "eq", "growth_rate", "2025-12-31"),
+        ("森林覆盖率", 43, "%", "gt", "share", "2025-12-31"),
+        ("森林覆盖率年均增长", 1.5, "个百分点", "eq", "share", "2025-12-31"),
+    ]
+    # The 2020 column is a baseline, never a target.
+    assert [(g[0], g[1]) for g in got if g[4] == "baseline"] == [
+        ("地区生产总值", 820.5), ("单位地区生产总值能耗", 0.52), ("森林覆盖率", 41.5)]
+    assert found.unread == []
+    for t in found.targets:  # offsets point at the digits of each cell, even where glued
+        assert float(ONE_RUN[t.start:t.end].lstrip("-")) == abs(t.value)
+
+
+def test_flat_tables_rows_on_their_own_lines_and_an_uncertain_split():
+    text = ("专栏2 民生指标\n指标2020年2025年\n"
+            "城镇新增就业人数（万人）12.515\n"        # 12.5|15 or 12.51|5: no change column to tell
+            "每千人口医疗卫生机构床位数（张）6.27.0\n")  # only 6.2|7.0 is two numbers
+    got, found = _read(text)
+    assert [g for g in got if g[4] != "baseline"] == [
+        ("每千人口医疗卫生机构床位数", 7.0, "张", "eq", "count", "2025-12-31")]  # kinds as in pipeline.tables
+    assert [text[a:b] for a, b in found.unread] == ["城镇新增就业人数（万人）12.515"]
+
+
+def test_flat_tables_history_columns_are_baselines():
+    text = "附表 上期规划指标完成情况指标2015年2020年年均增长粮食产量（万吨）120125.01%"
+    got, _ = _read(text, 2021, 2025)
+    assert got and all(g[4] == "baseline" for g in got)
+
+
+@pytest.mark.parametrize("line, formula", [
+    ("计算方法：回收利用量/生活垃圾产生总量×100%。", True),
+    ("2.指标计算公式：达标天数÷监测总天数×100%", True),
+    ("考核指标：城市污水处理率/全部污水量×100%", True),
+    ("到2025年，城市污水处理率达到95%。", False),
+])
+def test_flat_tables_formula_lines(line, formula):
+    assert bool(formula_spans(line)) is formula
+
+
+PLAN = ("某市环境保护“十四五”规划\n一、主要目标\n" + ONE_RUN + "\n"
+        "专栏2 民生指标\n指标2020年2025年\n城镇新增就业人数（万人）12.515\n"
+        "二、指标说明\n1.生活垃圾回收利用率\n计算方法：回收利用量/生活垃圾产生总量×100%。\n").encode("utf-8")
+
+
+def test_flat_tables_in_the_pipeline():
+    records = process_bytes(PLAN, "plan.txt")
+    got = {(t.metric, t.value, t.unit) for t in records.targets if t.kind != "baseline"}
+    assert ("地区生产总值", 1000, "亿元") in got and ("森林覆盖率", 43, "%") in got
+    assert not any(t.value in (100, 605, 431) or "（" in t.metric for t in records.targets)
+    assert not any("回收利用" in t.metric for t in records.targets)  # the formula line
+    glued = [w for w in records.warnings if w.code == "glued_values"]
+    assert len(glued) == 1 and glued[0].text == "城镇新增就业人数（万人）12.515"
+    text = PLAN.decode("utf-8")
+    for t in records.targets:
+        assert text[t.evidence.orig_start:t.evidence.orig_end] == t.evidence.orig_text
