@@ -31,7 +31,9 @@ from .rules.tables import (
     FLAT_COLUMN,
     FLAT_HEADER_START,
     FLAT_ROW,
+    FLAT_ROW_UNIT_COL,
     FORMULA_LINE,
+    METRIC_UNIT,
     RATIO_FORMULA,
     TABLE_NUMBER,
     THOUSANDS,
@@ -52,6 +54,7 @@ class _Column:
     kind: str  # year, goal, change
     label: str
     year: Optional[int]
+    unit: str = ""  # the header's own unit: 年均增长（%）
 
 
 @dataclass
@@ -62,6 +65,7 @@ class _Num:
     pre: str
     post: str
     decimals: int
+    empty: bool = False  # an empty cell (—): a column with no value
 
 
 @dataclass
@@ -76,16 +80,22 @@ class FlatTables:
     formulas: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _header(text: str, pos: int) -> tuple[list[_Column], int]:
+def _header(text: str, pos: int) -> tuple[list[_Column], int, bool]:
+    """The value columns after 指标, where the header ends, and whether it has a 单位 column."""
     cols: list[_Column] = []
+    unit_col = False
     while True:
         m = FLAT_COLUMN.match(text, pos)
         if not m or m.end() == pos:
-            return cols, pos
+            return cols, pos, unit_col
+        unit_col = unit_col or m.lastgroup == "unit"
         kind = m.lastgroup or ""
         label = CELL_SPACE.sub("", m.group(kind))
+        bracket = METRIC_UNIT.search(label)
         if kind in ("year", "goal", "change"):
-            cols.append(_Column(kind, label, int(m.group("year")) if kind == "year" else None))
+            cols.append(_Column(kind, label[:bracket.start()] if bracket else label,
+                                int(m.group("year")) if kind == "year" else None,
+                                bracket.group(1) if bracket else ""))
         pos = m.end()
 
 
@@ -96,12 +106,12 @@ def find_flat_tables(text: str, period_start: Optional[int], period_end: Optiona
     for h in FLAT_HEADER_START.finditer(text):
         if "\t" in text[h.start():text.find("\n", h.start()) if "\n" in text[h.start():] else len(text)]:
             continue
-        cols, pos = _header(text, h.end())
+        cols, pos, unit_col = _header(text, h.end())
         if sum(c.kind in ("year", "goal") for c in cols) < 2 and not (
                 any(c.kind == "change" for c in cols) and any(c.kind in ("year", "goal") for c in cols)):
             continue
         end = pos
-        for r in _rows(text, pos):
+        for r in _rows(text, pos, FLAT_ROW_UNIT_COL if unit_col else FLAT_ROW):
             found = _row(text, r, cols, period_start, period_end)
             if found is None:
                 out.unread.append((r.start("metric"), r.end()))
@@ -113,9 +123,9 @@ def find_flat_tables(text: str, period_start: Optional[int], period_end: Optiona
     return out
 
 
-def _rows(text: str, pos: int) -> Iterator[re.Match]:
+def _rows(text: str, pos: int, row: re.Pattern[str]) -> Iterator[re.Match]:
     while True:
-        m = FLAT_ROW.match(text, pos)
+        m = row.match(text, pos) or (row is not FLAT_ROW and FLAT_ROW.match(text, pos)) or None
         if not m:
             return
         yield m
@@ -143,6 +153,9 @@ def _readings(vals: str, base: int, k: int, next_no: Optional[int]) -> list[list
         for counts in _compositions(total, len(chunks)):
             per_chunk: list[list[list[_Num]]] = []
             for c, m in zip(chunks, counts):
+                if c.group("empty"):
+                    per_chunk.append([[_Num(0.0, base + c.start(), base + c.end(), "", "", 0, True)]] if m == 1 else [])
+                    continue
                 d, d0 = c.group("digits").replace(",", ""), base + c.start("digits")
                 if "," in c.group("digits"):
                     if m != 1 or not THOUSANDS.fullmatch(c.group("digits")):
@@ -191,10 +204,12 @@ def _agrees(nums: list[_Num], cols: list[_Column]) -> Optional[bool]:
     base, target, change = _roles(cols)
     if base is None or target is None or change is None:
         return None
+    if nums[base].empty or nums[target].empty or nums[change].empty:
+        return None
     b, t, c = nums[base].value, nums[target].value, nums[change]
     rate = _signed(c)
     tol = 10.0 ** -c.decimals
-    if c.post in ("个百分点", "百分点"):
+    if (c.post or cols[change].unit) in ("个百分点", "百分点"):
         return abs((t - b) - rate) <= tol + 1e-9
     if b <= 0:
         return False
@@ -218,6 +233,8 @@ def _roles(cols: list[_Column]) -> tuple[Optional[int], Optional[int], Optional[
 def _plausible(nums: list[_Num], cols: list[_Column]) -> bool:
     base, target, _ = _roles(cols)
     if base is None or target is None:
+        return True
+    if nums[base].empty or nums[target].empty:
         return True
     b, t = nums[base].value, nums[target].value
     if b == 0 or t == 0:
@@ -253,8 +270,9 @@ def _key(nums: list[_Num]) -> tuple[tuple[int, int], ...]:
 
 def _no_split(nums: list[_Num], vals: str, base: int) -> bool:
     """A reading where every chunk of digits is one number (nothing had to be cut)."""
-    chunks = {(base + c.start("digits"), base + c.end("digits")) for c in FLAT_CHUNK.finditer(vals)}
-    return all((n.start, n.end) in chunks for n in nums)
+    chunks = {(base + c.start("digits"), base + c.end("digits")) for c in FLAT_CHUNK.finditer(vals)
+              if c.group("digits")}
+    return all(n.empty or (n.start, n.end) in chunks for n in nums)
 
 
 def _row(text: str, r: re.Match, cols: list[_Column], period_start: Optional[int],
@@ -269,13 +287,15 @@ def _row(text: str, r: re.Match, cols: list[_Column], period_start: Optional[int
     row_span = (r.start("metric"), r.end())
     out: list[FoundTarget] = []
     for i, (col, n) in enumerate(zip(cols, nums)):
+        if n.empty:
+            continue
         year = col.year if col.kind == "year" else period_end
         before = year is not None and period_start is not None and year < period_start
         baseline = before or (i != target_i and col.kind != "change")
         if col.kind == "change":
             if before or (target_i is not None and _is_before(cols[target_i], period_start)):
                 baseline = True
-            c_unit = n.post or "%"
+            c_unit = n.post or col.unit.replace("％", "%") or "%"
             kind = "share" if c_unit != "%" else "growth_rate"
             name, value, c_info = metric + col.label, _signed(n), unit_info(c_unit)
             year = cols[target_i].year if target_i is not None and cols[target_i].year else period_end

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .units import UNITS_RE
+
 # --- tables ---
 
 #: An indicator table's name column (指标, 指标名称).
@@ -51,13 +53,22 @@ FLAT_COLUMN = re.compile(
 #: digits and a bracketed aside), its unit in brackets, then the run of value cells (numbers with
 #: comparators, signs, % or 个百分点; an attribute word such as 约束性 may close it).
 FLAT_ROW = re.compile(
-    r"\s*(?P<no>\d{1,2}(?![\d.%]))?[\s.、．]*"
+    r"\s*(?P<no>\d{1,2}(?!\d|\.\d|%))?[\s.、．]*"
     r"(?P<metric>[^\s\d（()）。；;，,<>＜＞≥≤%\-+][^（()）。；;\n<>＜＞≥≤]{0,60}?(?:[（(][^（()）]{1,10}[）)][^（()）。；;\n<>＜＞≥≤\d]{1,30}?)?)"
     r"[（(](?P<unit>[^（()）\d]{1,10})[）)]"
-    r"(?P<vals>(?:[\s\u3000]*(?:[<>＜＞≥≤]=?|[-+−])?[\s\u3000]*\d[\d.,]*(?:[\s\u3000]*(?:%|个百分点|百分点))?)+)"
+    r"(?P<vals>(?:[\s\u3000]*(?:(?:[<>＜＞≥≤]=?|[-+−])?[\s\u3000]*\d[\d.,]*(?:[\s\u3000]*(?:%|个百分点|百分点))?|[—－]{1,2}|/))+)"
     r"(?:[\s\u3000]*(?P<attr>预期性|约束性|指导性))?")
-#: One cell of a row's value run: a comparator or sign, the digits (maybe two columns glued), a unit.
-FLAT_CHUNK = re.compile(r"(?P<pre>[<>＜＞≥≤]=?|[-+−])?[\s\u3000]*(?P<digits>\d[\d.,]*)(?:[\s\u3000]*(?P<post>%|个百分点|百分点))?")
+#: A row of a table with a 单位 column: the name, then the unit as a word of its own (亿元, %,
+#: 万人), then the values; cells may stand one per line.
+FLAT_ROW_UNIT_COL = re.compile(
+    r"\s*(?P<no>\d{1,2}(?!\d|\.\d|%))?[\s.、．]*"
+    r"(?P<metric>[^\s\d（()）。；;，,<>＜＞≥≤%\-+][^（()）。；;\n<>＜＞≥≤]{0,60}?(?:[（(][^（()）]{1,10}[）)][^（()）。；;\n<>＜＞≥≤\d]{0,30}?)?)"
+    r"[\s\u3000]*(?P<unit>%|" + UNITS_RE + r")(?![\u4e00-\u9fff])"
+    + FLAT_ROW.pattern[FLAT_ROW.pattern.index("(?P<vals>"):])
+#: One cell of a row's value run: a comparator or sign, the digits (maybe two columns glued), a
+#: unit; or an empty cell (—, /).
+FLAT_CHUNK = re.compile(r"(?P<pre>[<>＜＞≥≤]=?|[-+−])?[\s\u3000]*(?P<digits>\d[\d.,]*)(?:[\s\u3000]*(?P<post>%|个百分点|百分点))?"
+                        r"|(?P<empty>[—－]{1,2}|/)")
 #: A well-formed number in a table cell: no leading zero (but 0.5), at most two decimals.
 TABLE_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 

@@ -44,6 +44,31 @@ def test_flat_tables_rows_on_their_own_lines_and_an_uncertain_split():
     assert [text[a:b] for a, b in found.unread] == ["城镇新增就业人数（万人）12.515"]
 
 
+@pytest.mark.parametrize("sep", ["\n", " "])
+def test_flat_tables_unit_column_one_cell_per_line_or_spaced(sep):
+    cells = ["指标", "单位", "2020年", "2025年", "年均增长（%）", "属性",
+             "1.地区生产总值", "亿元", "820.5", "1000", "4", "预期性",
+             "2.研发经费投入强度", "%", "2.1", "2.5", "—", "预期性",
+             "3.城镇调查失业率", "%", "5.2", "<5.5", "—", "预期性"]
+    got, found = _read("主要指标\n" + sep.join(cells) + "\n")
+    assert [g for g in got if g[4] != "baseline"] == [
+        ("地区生产总值", 1000, "亿元", "eq", "level", "2025-12-31"),
+        ("地区生产总值年均增长", 4, "%", "eq", "growth_rate", "2025-12-31"),
+        ("研发经费投入强度", 2.5, "%", "eq", "share", "2025-12-31"),
+        ("城镇调查失业率", 5.5, "%", "lt", "share", "2025-12-31"),
+    ]
+    assert found.unread == []
+
+
+def test_flat_tables_next_row_number_glued_to_a_percent():
+    text = ("专栏 主要指标 指标2015年2020年2020年比2015年增长"
+            "1工业用水量（亿立方米）50.245.2-10%2城市污水处理率（%）85＞905个百分点")
+    got, found = _read(text, 2016, 2020)
+    assert [(g[0], g[1], g[2]) for g in got if g[4] != "baseline"] == [
+        ("工业用水量", 45.2, "亿立方米"), ("工业用水量2020年比2015年增长", -10, "%"),
+        ("城市污水处理率", 90, "%"), ("城市污水处理率2020年比2015年增长", 5, "个百分点")]
+
+
 def test_flat_tables_history_columns_are_baselines():
     text = "附表 上期规划指标完成情况指标2015年2020年年均增长粮食产量（万吨）120125.01%"
     got, _ = _read(text, 2021, 2025)
