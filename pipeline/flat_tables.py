@@ -321,12 +321,15 @@ def _is_before(col: _Column, period_start: Optional[int]) -> bool:
 
 
 def formula_spans(text: str) -> list[tuple[int, int]]:
-    """Lines that define how an indicator is computed (计算方法：…, A/B×100%): not targets."""
+    """What defines how an indicator is computed, never a target: lines such as 计算方法：…, and
+    ratio formulas (A/B×100%) wherever they stand (a target beside one in a line is kept)."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        if FORMULA_LINE.match(line) or RATIO_FORMULA.search(line):
+        if FORMULA_LINE.match(line):
             out.append((pos, pos + len(line)))
+        else:
+            out.extend((pos + m.start(), pos + m.end()) for m in RATIO_FORMULA.finditer(line))
         pos += len(line) + 1
     return out
 
@@ -334,8 +337,8 @@ def formula_spans(text: str) -> list[tuple[int, int]]:
 def drop_inside(found: list[FoundTarget], tables: FlatTables) -> list[FoundTarget]:
     """The target grammar's readings outside flattened tables and formula lines, then the
     tables' own targets (the grammar reads a glued row as junk such as ``（%）55> 605个百分点``)."""
-    text_spans = tables.spans + tables.formulas
-    kept = [f for f in found if not any(a <= f.start < b for a, b in text_spans)]
+    kept = [f for f in found if not any(a <= f.start < b for a, b in tables.spans)
+            and not any(a < f.end <= b for a, b in tables.formulas)]  # a reading ending in a formula
     return kept + tables.targets
 
 

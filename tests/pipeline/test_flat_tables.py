@@ -90,6 +90,14 @@ PLAN = ("某市环境保护“十四五”规划\n一、主要目标\n" + ONE_RU
         "二、指标说明\n1.生活垃圾回收利用率\n计算方法：回收利用量/生活垃圾产生总量×100%。\n").encode("utf-8")
 
 
+def test_flat_tables_a_target_beside_a_formula_is_kept():
+    line = "到2025年，城市污水集中收集率（收集量/排放总量×100%）达到70%。"
+    (a, b), = formula_spans(line)
+    assert line[a:b] == "/排放总量×100%"
+    records = process_bytes(("某市排水规划（2023—2025年）\n一、主要目标\n" + line + "\n").encode("utf-8"))
+    assert [t.value for t in records.targets if t.kind != "baseline"] == [70]
+
+
 def test_flat_tables_in_the_pipeline():
     records = process_bytes(PLAN, "plan.txt")
     got = {(t.metric, t.value, t.unit) for t in records.targets if t.kind != "baseline"}
