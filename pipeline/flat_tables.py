@@ -45,6 +45,8 @@ _CMP = {"<": "lt", "＜": "lt", ">": "gt", "＞": "gt", "≥": "ge", "≤": "le"
 _SIGN = {"-": -1.0, "−": -1.0, "+": 1.0}
 #: A target within this factor of its baseline is plausible (used only to choose between splits).
 _PLAUSIBLE = 5.0
+#: Digits longer than this are not glued table cells (and would make too many cuts to try).
+_MAX_GLUED = 18
 #: Bound on the ways of splitting one row's glued digits.
 _MAX_SPLITS = 5000
 
@@ -133,8 +135,11 @@ def _rows(text: str, pos: int, row: re.Pattern[str]) -> Iterator[re.Match]:
 
 
 def _splits(digits: str, k: int) -> Iterator[list[tuple[int, int]]]:
-    """Ways to cut ``digits`` into ``k`` well-formed numbers, as (start, end) pairs."""
+    """Ways to cut ``digits`` into ``k`` well-formed numbers, as (start, end) pairs (none for a
+    run longer than any few glued cells: the cuts grow as n^k)."""
     n = len(digits)
+    if n > _MAX_GLUED:
+        return
     for cuts in itertools.combinations(range(1, n), k - 1):
         bounds = (0, *cuts, n)
         parts = [(bounds[i], bounds[i + 1]) for i in range(k)]
@@ -247,7 +252,9 @@ def _choose(text: str, r: re.Match, cols: list[_Column]) -> Optional[list[_Num]]
     vals = r.group("vals")
     k = len(cols)
     no = r.group("no")
-    readings = _readings(vals, r.start("vals"), k, int(no) + 1 if no else None)
+    unit = r.group("unit").strip().replace("％", "%")
+    readings = [nums for nums in _readings(vals, r.start("vals"), k, int(no) + 1 if no else None)
+                if _fits(nums, cols, unit)]
     if not readings:
         return None
     exact = [nums for nums in readings if _no_split(nums, vals, r.start("vals"))]
@@ -262,6 +269,15 @@ def _choose(text: str, r: re.Match, cols: list[_Column]) -> Optional[list[_Num]]
 
 def _unique(readings: list[list[_Num]]) -> Optional[list[_Num]]:
     return readings[0] if readings and len({_key(n) for n in readings}) == 1 else None
+
+
+def _fits(nums: list[_Num], cols: list[_Column], unit: str) -> bool:
+    """Each number fits its column: a % or 个百分点 only in a change column or a row measured in %,
+    a minus sign only on a change."""
+    for col, n in zip(cols, nums):
+        if col.kind != "change" and ((n.post and unit != "%") or _SIGN.get(n.pre, 1.0) < 0):
+            return False
+    return True
 
 
 def _key(nums: list[_Num]) -> tuple[tuple[int, int], ...]:
