@@ -35,6 +35,8 @@ from .rules.tables import (
     FORMULA_LINE,
     METRIC_UNIT,
     RATIO_FORMULA,
+    TABLE_NOTE,
+    TABLE_NOTE_END,
     TABLE_NUMBER,
     THOUSANDS,
 )
@@ -122,6 +124,10 @@ def find_flat_tables(text: str, period_start: Optional[int], period_end: Optiona
             end = r.end()
         if end > pos:
             out.spans.append((h.start(), end))
+            note = TABLE_NOTE.match(text, end)
+            if note:
+                stop = TABLE_NOTE_END.search(text, note.end())
+                out.formulas.append((note.start(), stop.start() if stop else len(text)))
     return out
 
 

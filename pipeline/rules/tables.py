@@ -83,3 +83,8 @@ RATIO_FORMULA = re.compile(r"[/÷／][^/÷／\n]{1,60}?[×xX*＊]\s*100\s*[%％]
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 #: Spaces inside a header cell (指　标, “十一五”\n增减情况).
 CELL_SPACE = re.compile(r"\s")
+#: A table's notes right after it (注：①…按2020年不变价计算): they explain the table, never set
+#: targets of their own.
+TABLE_NOTE = re.compile(r"[\s\u3000\xa0]*(?:注|说明|备注)[\s\u3000]*[：:]")
+#: Where such notes end: the line's end, or the next outline heading run into the same line (三、, （四）).
+TABLE_NOTE_END = re.compile(r"\n|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]")

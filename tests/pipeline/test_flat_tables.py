@@ -90,6 +90,18 @@ PLAN = ("某市环境保护“十四五”规划\n一、主要目标\n" + ONE_RU
         "二、指标说明\n1.生活垃圾回收利用率\n计算方法：回收利用量/生活垃圾产生总量×100%。\n").encode("utf-8")
 
 
+def test_flat_tables_notes_after_a_table_are_not_targets():
+    text = ("专栏1 主要指标 指标2020年2025年年均增长工业增加值（亿元）200250＞4%"
+            "注：①2020年工业增加值为200亿元，按可比价计算，统计口径由120家企业调整为150家。"
+            "三、重点任务 到2025年，新增规上工业企业30家。")
+    found = find_flat_tables(text, 2021, 2025)
+    (a, b), = found.formulas
+    assert text[a:b].startswith("注：") and text[b:].startswith("三、")
+    records = process_bytes(("某县工业发展规划（2021—2025年）\n" + text + "\n").encode("utf-8"))
+    got = sorted(t.value for t in records.targets if t.kind != "baseline")
+    assert got == [4, 30, 250]
+
+
 def test_flat_tables_a_target_beside_a_formula_is_kept():
     line = "到2025年，城市污水集中收集率（收集量/排放总量×100%）达到70%。"
     (a, b), = formula_spans(line)
