@@ -17,9 +17,11 @@ YEAR_COL = re.compile(r"((?:19|20)\d{2})\s*年?")
 GOAL_COL = re.compile(r"目标|预期|规划")
 #: A growth column (年均增长, 增速): its values are rates.
 GROWTH_COL = re.compile(r"年均增长|增速|增幅")
-#: A value cell: an optional comparator, a number, an optional 以上/以下/左右.
+#: A value cell: an optional comparator, a sign, a number, its own unit (% or 个百分点: a change
+#: column's cells often carry it), an optional 以上/以下/左右.
 CELL = re.compile(r"^\s*(?P<pre>[≥≤><＞＜]=?|不低于|不少于|不超过|超过|约)?\s*"
-                   r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<post>以上|以下|以内|左右)?\s*$")
+                  r"(?P<sign>[-−+])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|％|个百分点|百分点)?\s*"
+                  r"(?P<post>以上|以下|以内|左右)?\s*$")
 #: A unit in brackets after an indicator's name (地区生产总值（亿元）).
 METRIC_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
 
