@@ -6,16 +6,13 @@ indicator, its unit in brackets, then the value columns glued together. The head
 columns' order; the later year (or 目标值) is the target, an earlier year a baseline, a change
 column (年均增长, 2015年比2010年增长, “十一五”增减) a second target.
 
-Where two columns' digits are glued (``14141270``) the row is split only where the split is
-certain: every way of cutting the digits into well-formed numbers is tried, and exactly one must
-agree with the row's change column (the target against the base, within the change's printed
-precision) or, with no change column, exactly one must keep the target within a factor of five
-of the base. Otherwise the row yields nothing and is reported (``glued_values``): no number beats
-a wrong one.
+Where two columns' digits are glued (``14141270``) a row is read only where the reading is
+certain (``flat_rows``); otherwise it yields nothing and is reported (``glued_values``): no number
+beats a wrong one. The notes right after a table (注：…) and the formula lines of indicator annexes
+(计算方法：A/B×100%) set no targets either.
 """
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
@@ -23,11 +20,9 @@ from typing import Iterator, Optional
 from schemas.records import Warning
 from schemas.stages import NormalizedDocument
 
-from .numbers import unit_info
-from .rules.dates import year_end
+from .flat_rows import Column, read_row
 from .rules.tables import (
     CELL_SPACE,
-    FLAT_CHUNK,
     FLAT_COLUMN,
     FLAT_HEADER_START,
     FLAT_ROW,
@@ -37,39 +32,8 @@ from .rules.tables import (
     RATIO_FORMULA,
     TABLE_NOTE,
     TABLE_NOTE_END,
-    TABLE_NUMBER,
-    THOUSANDS,
 )
 from .target_base import FoundTarget
-
-_CMP = {"<": "lt", "＜": "lt", ">": "gt", "＞": "gt", "≥": "ge", "≤": "le", ">=": "ge", "<=": "le",
-        "＞=": "ge", "＜=": "le"}
-_SIGN = {"-": -1.0, "−": -1.0, "+": 1.0}
-#: A target within this factor of its baseline is plausible (used only to choose between splits).
-_PLAUSIBLE = 5.0
-#: Digits longer than this are not glued table cells (and would make too many cuts to try).
-_MAX_GLUED = 18
-#: Bound on the ways of splitting one row's glued digits.
-_MAX_SPLITS = 5000
-
-
-@dataclass
-class _Column:
-    kind: str  # year, goal, change
-    label: str
-    year: Optional[int]
-    unit: str = ""  # the header's own unit: 年均增长（%）
-
-
-@dataclass
-class _Num:
-    value: float
-    start: int
-    end: int
-    pre: str
-    post: str
-    decimals: int
-    empty: bool = False  # an empty cell (—): a column with no value
 
 
 @dataclass
@@ -84,9 +48,9 @@ class FlatTables:
     formulas: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _header(text: str, pos: int) -> tuple[list[_Column], int, bool]:
+def _header(text: str, pos: int) -> tuple[list[Column], int, bool]:
     """The value columns after 指标, where the header ends, and whether it has a 单位 column."""
-    cols: list[_Column] = []
+    cols: list[Column] = []
     unit_col = False
     while True:
         m = FLAT_COLUMN.match(text, pos)
@@ -97,7 +61,7 @@ def _header(text: str, pos: int) -> tuple[list[_Column], int, bool]:
         label = CELL_SPACE.sub("", m.group(kind))
         bracket = METRIC_UNIT.search(label)
         if kind in ("year", "goal", "change"):
-            cols.append(_Column(kind, label[:bracket.start()] if bracket else label,
+            cols.append(Column(kind, label[:bracket.start()] if bracket else label,
                                 int(m.group("year")) if kind == "year" else None,
                                 bracket.group(1) if bracket else ""))
         pos = m.end()
@@ -108,7 +72,8 @@ def find_flat_tables(text: str, period_start: Optional[int], period_end: Optiona
     followed by rows ``name（unit）values``. Tab-separated tables are pipeline.tables' business."""
     out = FlatTables([], [], [], formula_spans(text))
     for h in FLAT_HEADER_START.finditer(text):
-        if "\t" in text[h.start():text.find("\n", h.start()) if "\n" in text[h.start():] else len(text)]:
+        line_end = text.find("\n", h.start())
+        if "\t" in text[h.start():line_end if line_end >= 0 else len(text)]:
             continue
         cols, pos, unit_col = _header(text, h.end())
         if sum(c.kind in ("year", "goal") for c in cols) < 2 and not (
@@ -116,7 +81,7 @@ def find_flat_tables(text: str, period_start: Optional[int], period_end: Optiona
             continue
         end = pos
         for r in _rows(text, pos, FLAT_ROW_UNIT_COL if unit_col else FLAT_ROW):
-            found = _row(text, r, cols, period_start, period_end)
+            found = read_row(text, r, cols, period_start, period_end)
             if found is None:
                 out.unread.append((r.start("metric"), r.end()))
             else:
@@ -138,208 +103,6 @@ def _rows(text: str, pos: int, row: re.Pattern[str]) -> Iterator[re.Match]:
             return
         yield m
         pos = m.end()
-
-
-def _splits(digits: str, k: int) -> Iterator[list[tuple[int, int]]]:
-    """Ways to cut ``digits`` into ``k`` well-formed numbers, as (start, end) pairs (none for a
-    run longer than any few glued cells: the cuts grow as n^k)."""
-    n = len(digits)
-    if n > _MAX_GLUED:
-        return
-    for cuts in itertools.combinations(range(1, n), k - 1):
-        bounds = (0, *cuts, n)
-        parts = [(bounds[i], bounds[i + 1]) for i in range(k)]
-        if all(TABLE_NUMBER.fullmatch(digits[a:b]) for a, b in parts):
-            yield parts
-
-
-def _readings(vals: str, base: int, k: int, next_no: Optional[int]) -> list[list[_Num]]:
-    """Every reading of a row's value run as ``k`` numbers, each with its own offsets; a trailing
-    whole number of at most two digits may be the next row's number glued on (``next_no`` when
-    the row is numbered: then it must be that number)."""
-    chunks = [c for c in FLAT_CHUNK.finditer(vals)]
-    readings: list[list[_Num]] = []
-    for extra in (0, 1):
-        total = k + extra
-        for counts in _compositions(total, len(chunks)):
-            per_chunk: list[list[list[_Num]]] = []
-            for c, m in zip(chunks, counts):
-                if c.group("empty"):
-                    per_chunk.append([[_Num(0.0, base + c.start(), base + c.end(), "", "", 0, True)]] if m == 1 else [])
-                    continue
-                d, d0 = c.group("digits").replace(",", ""), base + c.start("digits")
-                if "," in c.group("digits"):
-                    if m != 1 or not THOUSANDS.fullmatch(c.group("digits")):
-                        per_chunk.append([])
-                        continue
-                    per_chunk.append([[_Num(float(d), d0, base + c.end("digits"), c.group("pre") or "",
-                                            c.group("post") or "", len(d.partition(".")[2]))]])
-                    continue
-                options = []
-                for parts in _splits(d, m):
-                    nums = [_Num(float(d[a:b]), d0 + a, d0 + b, "", "", len(d[a:b].partition(".")[2]))
-                            for a, b in parts]
-                    nums[0].pre, nums[-1].post = c.group("pre") or "", c.group("post") or ""
-                    options.append(nums)
-                per_chunk.append(options)
-            for combo in itertools.product(*per_chunk):
-                nums = [n for part in combo for n in part]
-                if extra:
-                    last = nums[-1]
-                    if last.pre or last.post or last.decimals or last.end - last.start > 2 \
-                            or (next_no is not None and last.value != next_no):
-                        continue
-                    nums = nums[:-1]
-                readings.append(nums)
-                if len(readings) > _MAX_SPLITS:
-                    return []
-    return readings
-
-
-def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
-    """Ways to give each of ``parts`` chunks at least one of ``total`` numbers."""
-    if parts == 0 or total < parts:
-        return
-    for cuts in itertools.combinations(range(1, total), parts - 1):
-        bounds = (0, *cuts, total)
-        yield tuple(bounds[i + 1] - bounds[i] for i in range(parts))
-
-
-def _signed(n: _Num) -> float:
-    return n.value * _SIGN.get(n.pre, 1.0)
-
-
-def _agrees(nums: list[_Num], cols: list[_Column]) -> Optional[bool]:
-    """Whether a reading's target agrees with its base through the change column (None when the
-    row has no base, target and change to compare)."""
-    base, target, change = _roles(cols)
-    if base is None or target is None or change is None:
-        return None
-    if nums[base].empty or nums[target].empty or nums[change].empty:
-        return None
-    b, t, c = nums[base].value, nums[target].value, nums[change]
-    rate = _signed(c)
-    tol = 10.0 ** -c.decimals
-    if (c.post or cols[change].unit) in ("个百分点", "百分点"):
-        return abs((t - b) - rate) <= tol + 1e-9
-    if b <= 0:
-        return False
-    total = (t / b - 1) * 100
-    years = (cols[target].year or 0) - (cols[base].year or 0)
-    annual = ((t / b) ** (1 / years) - 1) * 100 if years > 0 else total
-    return min(abs(total - rate), abs(annual - rate)) <= tol + 1e-9
-
-
-def _roles(cols: list[_Column]) -> tuple[Optional[int], Optional[int], Optional[int]]:
-    """Indexes of the base, target and change columns among the value columns."""
-    levels = [i for i, c in enumerate(cols) if c.kind in ("year", "goal")]
-    change = next((i for i, c in enumerate(cols) if c.kind == "change"), None)
-    if not levels:
-        return None, None, change
-    target = max(levels, key=lambda i: (cols[i].year or 9999, i))
-    bases = [i for i in levels if i != target and (cols[i].year or 9999) < (cols[target].year or 9999)]
-    return (bases[0] if bases else None), target, change
-
-
-def _plausible(nums: list[_Num], cols: list[_Column]) -> bool:
-    base, target, _ = _roles(cols)
-    if base is None or target is None:
-        return True
-    if nums[base].empty or nums[target].empty:
-        return True
-    b, t = nums[base].value, nums[target].value
-    if b == 0 or t == 0:
-        return b == t
-    return 1 / _PLAUSIBLE <= t / b <= _PLAUSIBLE
-
-
-def _choose(text: str, r: re.Match, cols: list[_Column]) -> Optional[list[_Num]]:
-    """The one certain reading of a row's values, or None."""
-    vals = r.group("vals")
-    k = len(cols)
-    no = r.group("no")
-    unit = r.group("unit").strip().replace("％", "%")
-    readings = [nums for nums in _readings(vals, r.start("vals"), k, int(no) + 1 if no else None)
-                if _fits(nums, cols, unit)]
-    if not readings:
-        return None
-    exact = [nums for nums in readings if _no_split(nums, vals, r.start("vals"))]
-    checks = [_agrees(nums, cols) for nums in readings]
-    agreeing = [nums for nums, ok in zip(readings, checks) if ok]
-    if agreeing:
-        return _unique(agreeing)
-    if any(ok is not None for ok in checks):
-        return _unique(exact)  # the printed change disagrees: trust only an uncut reading
-    return _unique(exact) or _unique([nums for nums in readings if _plausible(nums, cols)])
-
-
-def _unique(readings: list[list[_Num]]) -> Optional[list[_Num]]:
-    return readings[0] if readings and len({_key(n) for n in readings}) == 1 else None
-
-
-def _fits(nums: list[_Num], cols: list[_Column], unit: str) -> bool:
-    """Each number fits its column: a % or 个百分点 only in a change column or a row measured in %,
-    a minus sign only on a change."""
-    for col, n in zip(cols, nums):
-        if col.kind != "change" and ((n.post and unit != "%") or _SIGN.get(n.pre, 1.0) < 0):
-            return False
-    return True
-
-
-def _key(nums: list[_Num]) -> tuple[tuple[int, int], ...]:
-    return tuple((n.start, n.end) for n in nums)
-
-
-def _no_split(nums: list[_Num], vals: str, base: int) -> bool:
-    """A reading where every chunk of digits is one number (nothing had to be cut)."""
-    chunks = {(base + c.start("digits"), base + c.end("digits")) for c in FLAT_CHUNK.finditer(vals)
-              if c.group("digits")}
-    return all(n.empty or (n.start, n.end) in chunks for n in nums)
-
-
-def _row(text: str, r: re.Match, cols: list[_Column], period_start: Optional[int],
-         period_end: Optional[int]) -> Optional[list[FoundTarget]]:
-    nums = _choose(text, r, cols)
-    if nums is None:
-        return None
-    metric = r.group("metric").strip()
-    unit = r.group("unit").strip().replace("％", "%")
-    info = unit_info(unit)
-    base_i, target_i, change_i = _roles(cols)
-    row_span = (r.start("metric"), r.end())
-    out: list[FoundTarget] = []
-    for i, (col, n) in enumerate(zip(cols, nums)):
-        if n.empty:
-            continue
-        year = col.year if col.kind == "year" else period_end
-        before = year is not None and period_start is not None and year < period_start
-        baseline = before or (i != target_i and col.kind != "change")
-        if col.kind == "change":
-            if before or (target_i is not None and _is_before(cols[target_i], period_start)):
-                baseline = True
-            c_unit = n.post or col.unit.replace("％", "%") or "%"
-            kind = "share" if c_unit != "%" else "growth_rate"
-            name, value, c_info = metric + col.label, _signed(n), unit_info(c_unit)
-            year = cols[target_i].year if target_i is not None and cols[target_i].year else period_end
-        else:
-            c_unit, name, value, c_info = unit, metric, n.value, info
-            kind = "share" if unit in ("%", "个百分点", "百分点") else (
-                "count" if info and info[2] == "count" else "level")
-        dated = not baseline and year is not None
-        out.append(FoundTarget(
-            start=n.start - (len(n.pre) if n.pre in _SIGN else 0), end=n.end, metric=name, value=value,
-            value_max=None, unit=c_unit,
-            normalized_value=value * c_info[0] if c_info else value,
-            normalized_unit=c_info[1] if c_info else c_unit,
-            comparator="eq" if col.kind == "change" else _CMP.get(n.pre, "eq"),
-            kind="baseline" if baseline else kind, recurrence="none",
-            deadline=year_end(year) if dated and year is not None else None,
-            deadline_rule="explicit" if dated else "none", sentence=row_span))
-    return out
-
-
-def _is_before(col: _Column, period_start: Optional[int]) -> bool:
-    return col.year is not None and period_start is not None and col.year < period_start
 
 
 def formula_spans(text: str) -> list[tuple[int, int]]:
