@@ -35,7 +35,7 @@ from schemas.stages import OutlinedDocument
 from .bounds import CONTEXT, WINDOW, block_rules, unique_ids
 from .deadlines import find_deadlines, misprinted_dates
 from .doctype import typed_targets
-from .flat_tables import glued_value_warnings
+from .flat_tables import glued_value_warnings, outside_notes
 from .responsibility import aliases, find_clauses, is_generic, parse_units, unit_level
 from .roles import BY_DOCUMENT, first_listed_leads, states_first_listed_leads
 from .rules.anatomy import (
@@ -272,6 +272,7 @@ def extract(doc: OutlinedDocument) -> DocumentRecords:
                    _valid_until(text, plan.period_end), _carried_warnings(doc))
     for block in _blocks(doc):
         _extract_block(acc, *block)
+    acc.targets = outside_notes(acc.targets, text)  # notes and formulas set no targets
     norm, doc_id, warnings, units = doc.norm, doc.raw.doc_id, acc.warnings, acc.units
 
     for a, b in misprinted_dates(text):

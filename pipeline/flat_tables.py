@@ -14,10 +14,11 @@ beats a wrong one. The notes right after a table (注：…) and the formula lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, Optional, TypeVar
 
-from schemas.records import Warning
+from schemas.records import Target, Warning
 from schemas.stages import NormalizedDocument
 
 from .flat_rows import Column, read_row
@@ -29,11 +30,15 @@ from .rules.tables import (
     FLAT_ROW_UNIT_COL,
     FORMULA_LINE,
     METRIC_UNIT,
+    NOTE_LINE,
+    NUMBERED_NOTE,
     RATIO_FORMULA,
     TABLE_NOTE,
     TABLE_NOTE_END,
 )
 from .target_base import FoundTarget
+
+T = TypeVar("T", bound=Target)
 
 
 @dataclass
@@ -106,12 +111,15 @@ def _rows(text: str, pos: int, row: re.Pattern[str]) -> Iterator[re.Match]:
 
 
 def formula_spans(text: str) -> list[tuple[int, int]]:
-    """What defines how an indicator is computed, never a target: lines such as 计算方法：…, and
-    ratio formulas (A/B×100%) wherever they stand (a target beside one in a line is kept)."""
+    """What defines or explains an indicator, never a target: lines such as 计算方法：…, notes
+    (a 注： line and the numbered notes under it), and ratio formulas (A/B×100%) wherever they
+    stand (a target beside one in a line is kept)."""
     out: list[tuple[int, int]] = []
     pos = 0
+    in_notes = False
     for line in text.split("\n"):
-        if FORMULA_LINE.match(line):
+        in_notes = bool(NOTE_LINE.match(line)) or (in_notes and bool(NUMBERED_NOTE.match(line)))
+        if in_notes or FORMULA_LINE.match(line):
             out.append((pos, pos + len(line)))
         else:
             out.extend((pos + m.start(), pos + m.end()) for m in RATIO_FORMULA.finditer(line))
@@ -138,4 +146,20 @@ def glued_value_warnings(norm: NormalizedDocument, period_start: Optional[int],
             "an indicator table row whose value columns run together and cannot be split with "
             f"certainty: no target taken from {norm.text[a:b][:80]!r}"),
             text=norm.raw.original[o_start:o_end], orig_start=o_start, orig_end=o_end))
+    return out
+
+
+def outside_notes(targets: list[T], text: str) -> list[T]:
+    """The targets (records) whose value does not end inside a note, a formula line or a ratio
+    formula of the whole text (``formula_spans``; a block alone may not see the 注： line above
+    the numbered notes it holds)."""
+    spans = formula_spans(text)
+    if not spans:
+        return targets
+    starts = [a for a, _ in spans]
+    out = []
+    for t in targets:
+        k = bisect_left(starts, t.evidence.end) - 1
+        if not (k >= 0 and spans[k][0] < t.evidence.end <= spans[k][1]):
+            out.append(t)
     return out

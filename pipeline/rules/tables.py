@@ -90,3 +90,7 @@ CELL_SPACE = re.compile(r"\s")
 TABLE_NOTE = re.compile(r"[\s\u3000\xa0]*(?:注|说明|备注)[\s\u3000]*[：:]")
 #: Where such notes end: the line's end, or the next outline heading run into the same line (三、, （四）).
 TABLE_NOTE_END = re.compile(r"\n|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]")
+#: A line of notes (注：…, 注：alone above numbered notes): notes explain, they set no targets.
+NOTE_LINE = re.compile(r"^[\s\u3000]*(?:注|备注)[\s\u3000]*[：:]")
+#: A numbered note under a 注： line (1. 2、 （3） ④).
+NUMBERED_NOTE = re.compile(r"^[\s\u3000]*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")

@@ -121,3 +121,13 @@ def test_flat_tables_in_the_pipeline():
     text = PLAN.decode("utf-8")
     for t in records.targets:
         assert text[t.evidence.orig_start:t.evidence.orig_end] == t.evidence.orig_text
+
+
+def test_flat_tables_numbered_notes_under_a_note_line_set_no_targets():
+    text = ("某市养老服务考核办法（2024—2026年）\n一、考核指标\n1.护理型床位占比\n"
+            "计算方法：护理型床位数/床位总数×100%。\n"
+            "二、工作要求\n到2026年，护理型床位占比达到60%。\n"
+            "注：\n1.各区应采用全部考核指标。\n2.标记的12个指标为市级监测指标，其中8个指标自动生成。\n"
+            "3.服务时长不超过24小时的按日计算。\n")
+    records = process_bytes(text.encode("utf-8"))
+    assert [t.value for t in records.targets if t.kind != "baseline"] == [60]
