@@ -13,6 +13,7 @@ from typing import Any, Optional, TypeVar
 
 from schemas.records import Milestone, Target
 
+from .flat_tables import drop_inside, find_flat_tables
 from .milestones import FoundMilestone, find_milestones
 from .rules.milestones import DOCUMENT_DELIVERABLE
 from .tables import find_indicator_targets
@@ -117,6 +118,7 @@ def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], per
             w_ctx = dataclasses.replace(ctx, masked=within(masked, masked_starts, a, b),
                                         word_offset=ctx.word_offset + a)
         found = find_targets(text, w_ctx, w_sents)
+        found = drop_inside(found, find_flat_tables(text, period_start, period_end))  # tables, formulas
         found += [t for t in find_indicator_targets(text, period_start, period_end)
                   if not any(f.start < t.end and t.start < f.end for f in found)]
         # a qualitative goal that delivers a document (形成……总结报告) is a milestone too

@@ -6,6 +6,7 @@ DroppedLine) and layout whitespace from the text the later stages read, and keep
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import stat
@@ -20,6 +21,7 @@ from schemas.stages import DroppedLine, RawDocument
 from .docxfile import docx_text, is_docx
 from .encodings import _SAMPLE_CHARS, _decode_bytes
 from .formats import binary_text
+from .mojibake import Repair, compose, diagnose, mojibake_warnings, repaired_to_given
 from .rules import noise
 from .rules.chars import CONTROL
 from .rules.noise import (
@@ -105,12 +107,23 @@ def decode(data: bytes, path: str = "<bytes>", max_bytes: int = 50_000_000) -> R
         if truncated:
             dropped.append(DroppedLine(truncated, "truncated bytes", text.count("\n") + 1))
     original = text
-    text, noise, segments = clean_lines(original)
+    repair, suspected = diagnose(original)  # UTF-8 read as a single-byte code page
+    text, noise, segments = clean_lines(repair.text if repair else original)
+    widths: dict[int, int] = {}
+    if repair:
+        segments, widths = compose(segments, len(text), repair)
+        noise = [dataclasses.replace(d, orig_start=_orig(d.orig_start, repair)) for d in noise]
+    warnings += mojibake_warnings(repair, suspected, original)
     dropped = noise + dropped
     if not text.strip():
         raise EmptyDocument(f"{path}: no text left after decoding and dropping site noise")
     return RawDocument(path=path, text=text, encoding=encoding, format=fmt, sha256=sha,
-                       dropped=dropped, original=original, segments=segments, warnings=warnings)
+                       dropped=dropped, original=original, segments=segments, warnings=warnings,
+                       widths=widths)
+
+
+def _orig(pos: Optional[int], repair: Repair) -> Optional[int]:
+    return None if pos is None else repaired_to_given(pos, repair)
 
 
 def _check_text(text: str, path: str) -> None:

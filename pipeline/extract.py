@@ -35,6 +35,7 @@ from schemas.stages import OutlinedDocument
 from .blocks import Row, blocks, table_rows
 from .bounds import CONTEXT, WINDOW, block_rules
 from .deadlines import find_deadlines, misprinted_dates
+from .flat_tables import formula_spans, glued_value_warnings, outside_spans
 from .regions import level_of_units
 from .responsibility import aliases, find_clauses, is_generic, unit_level
 from .roles import states_first_listed_leads
@@ -157,14 +158,16 @@ def extract_into(doc: OutlinedDocument, sink: Sink) -> None:
     sink.start(DocumentRecords(source=Source(doc_id=raw.doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
                                              format=raw.format, pipeline_version=PIPELINE_VERSION),
                                plan=plan, sections=sections), states_first_listed_leads(text), text[:300])
-    for block in blocks(doc):
+    notes = formula_spans(text)  # notes and formulas set no targets (the whole text: a 注： line
+    for block in blocks(doc):      # may head numbered notes that are blocks of their own)
         _extract_block(acc, *block)
-        sink.block(acc.actions, acc.targets, acc.milestones)
+        sink.block(acc.actions, outside_spans(acc.targets, notes), acc.milestones)
         acc.actions, acc.targets, acc.milestones = [], [], []
     for a, b in misprinted_dates(text):
         o_start, o_end = norm.to_original(a, b)
         warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
                                 text=text[a:b], orig_start=o_start, orig_end=o_end))
+    warnings += glued_value_warnings(norm, plan.period_start, plan.period_end)  # flattened tables
     if not sink.any_goal_target:
         warnings.append(Warning(code="no_targets", message="no targets found"))
     units = acc.units

@@ -101,18 +101,31 @@ def _row(line: str, pos: int, cells: list[str], h: _Header, period_start: Option
         if not cell:
             continue
         value = parse_number(cell.group("num"))
-        if value is None:
+        if value is None or (cell.group("sign") and not growth):
             continue
-        baseline = year is not None and period_start is not None and year < period_start
+        if cell.group("sign") in ("-", "−"):
+            value = -value
+        own = (cell.group("unit") or "").replace("％", "%")
+        if own and not growth and own != unit:
+            continue  # a % in a column of 亿元: not this column's value
+        # A column before the plan period is a baseline; with no period known, any year column
+        # before the table's latest one (2020年 beside 2025年) is.
+        latest = max((y for _, y, g in h.values if y is not None and not g), default=None)
+        if growth and year is None:
+            year = latest  # 年均增长 runs to the table's target year
+        baseline = year is not None and not growth and (
+            year < period_start if period_start is not None else latest is not None and year < latest)
         word = cell.group("pre") or cell.group("post")
         start = offsets[col] + (len(cells[col]) - len(cells[col].lstrip()))
         end = offsets[col] + len(cells[col].rstrip())
         out.append(FoundTarget(
             start=start, end=end, metric=metric, value=value, value_max=None,
-            unit="%" if growth and not unit_info(unit) else unit,
+            unit=(own or "%") if growth else unit,
             normalized_value=value * info[0] if info and not growth else value,
-            normalized_unit=(info[1] if info and not growth else ("%" if growth else unit)),
-            comparator=_CMP.get(word or "", "eq"), kind="baseline" if baseline else _kind(metric, unit, growth),
+            normalized_unit=(info[1] if info and not growth else ((own or "%") if growth else unit)),
+            comparator=_CMP.get(word or "", "eq"),
+            kind="baseline" if baseline else ("share" if growth and own in ("个百分点", "百分点")
+                                              else _kind(metric, unit, growth)),
             recurrence="none", deadline=None if baseline or year is None else year_end(year),
             deadline_rule="none" if baseline or year is None else "explicit",
             sentence=(pos, pos + len(line))))

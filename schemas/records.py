@@ -168,7 +168,7 @@ class Unit(Record):
 class Warning(Record):
     code: Literal[
         "mojibake", "pinyin_gloss", "boilerplate", "mixed_script", "no_outline", "no_targets",
-        "unbalanced_clause", "no_title", "roles_inferred", "encoding", "long_sentence", "bad_date", "other",
+        "unbalanced_clause", "no_title", "roles_inferred", "encoding", "long_sentence", "bad_date", "glued_values", "other",
     ]
     message: str
     text: str = ""

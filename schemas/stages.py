@@ -46,6 +46,9 @@ class RawDocument:
             self.original, self.segments = self.text, [(0, 0)]
         self._seg_starts = [s for s, _ in self.segments]
     warnings: list[Warning] = field(default_factory=list)  # what decode had to repair
+    #: Characters of ``text`` that stand for several characters of ``original`` (mojibake
+    #: repaired: one character for the three its UTF-8 bytes were read as), by position.
+    widths: dict[int, int] = field(default_factory=dict)
 
     @property
     def doc_id(self) -> str:
@@ -60,7 +63,11 @@ class RawDocument:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """A half-open span of ``text`` as a half-open span of ``original``."""
         o_start = self.original_pos(start)
-        return o_start, (self.original_pos(end - 1) + 1 if end > start else o_start)
+        return o_start, (self.original_end(end - 1) if end > start else o_start)
+
+    def original_end(self, pos: int) -> int:
+        """Where character ``pos`` of ``text`` ends in ``original``."""
+        return self.original_pos(pos) + self.widths.get(pos, 1)
 
 
 @dataclass
@@ -81,7 +88,7 @@ class NormalizedDocument:
         """Map a half-open normalized span to a half-open span of ``raw.original``."""
         raw = self.raw
         o_start = raw.original_pos(self.offsets[start])
-        o_end = raw.original_pos(self.offsets[end - 1]) + 1 if end > start else o_start
+        o_end = raw.original_end(self.offsets[end - 1]) if end > start else o_start
         return o_start, o_end
 
     def original_text(self, start: int, end: int) -> str:

@@ -124,3 +124,19 @@ JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
 #: and later, 9FD6–9FFF, compatibility ideographs): jieba makes each a token of its own and cuts the
 #: text around it separately, so the fast engine cuts the pieces between them one by one.
 JIEBA_RS_ONLY_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+# --- UTF-8 read as a single-byte code page (pipeline/mojibake.py) ---
+
+#: Code pages a UTF-8 page is commonly mis-read as, each byte one character: Western (cp1252,
+#: latin-1), Cyrillic (Windows, Mac, KOI8-R, DOS) and Mac Roman. Tried in this order.
+MOJIBAKE_CODECS = ("cp1252", "latin-1", "mac_cyrillic", "cp1251", "koi8_r", "cp866", "mac_roman")
+#: Characters a repaired run may plausibly decode to besides common Han: CJK punctuation and
+#: full-width forms, general punctuation, Latin-1 letters.
+REPAIRED_PLAUSIBLE = re.compile("[\u3000-\u303f\uff01-\uff5e\u2010-\u206f\u00c0-\u00ff\u00a0-\u00bf]")
+
+
+@lru_cache(maxsize=None)
+def code_page_runs(codec: str) -> re.Pattern[str]:
+    """Runs of two or more characters a single-byte code page reads bytes 80–FF as (one such
+    byte alone is never the UTF-8 of a non-ASCII character)."""
+    upper = {bytes([b]).decode(codec, "ignore") for b in range(0x80, 0x100)} - {""}
+    return re.compile("[" + re.escape("".join(sorted(upper))) + "]{2,}")
