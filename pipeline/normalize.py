@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -54,7 +55,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
     out, out_offsets = _fold_chars(converted, offsets)
     out, out_offsets = _join_wrapped_lines(out, out_offsets)
     out_offsets.append(len(source))
-    norm = NormalizedDocument(raw=raw, text=out, offsets=out_offsets, warnings=warnings)
+    norm = NormalizedDocument(raw=raw, text=out, offsets=array("q", out_offsets), warnings=warnings)
     norm.warnings.extend(_mojibake_warnings(norm))
     return norm
 
