@@ -9,11 +9,9 @@ Record assembly, block by block (``_extract_block``); the fact grammars live in 
 from __future__ import annotations
 
 import hashlib
-from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate
 from pathlib import Path
 from typing import Optional
 
@@ -112,7 +110,7 @@ class _Records:
         year = YEAR_DIGITS.search(plan.issued_date or plan.doc_number or "")
         self.issue_year: Optional[int] = int(year.group()) if year else None
         # Where segment's words begin and end: an amount inside one longer word is not one.
-        self.word_bounds = array("q", accumulate(map(len, self.doc.seg.words), initial=0))
+        self.word_bounds = self.doc.seg.bounds
 
 
 def _carried_warnings(doc: OutlinedDocument) -> list[Warning]:

@@ -16,7 +16,9 @@ import marshal
 import os
 import sys
 import tempfile
+from array import array
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterator, Protocol
 
@@ -166,7 +168,8 @@ def segment(norm: NormalizedDocument) -> SegmentedDocument:
     """Tokenize with jieba; the spaCy Doc (with the sentences of ``sentences.sentences``) is
     built from these words when first asked for, its text checked against the input."""
     words = segmenter().lcut(norm.text)  # never an empty word: jieba skips empty blocks
-    return SegmentedDocument(norm=norm, words=words, spaces=[False] * len(words), build_doc=_build_doc)
+    bounds = array("q", accumulate(map(len, words), initial=0))
+    return SegmentedDocument(norm=norm, bounds=bounds, build_doc=_build_doc)
 
 
 def _build_doc(seg: SegmentedDocument) -> Any:

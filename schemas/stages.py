@@ -107,8 +107,9 @@ class SegmentedDocument:
     """
 
     norm: NormalizedDocument
-    words: list[str]  # jieba's words; they concatenate to norm.text
-    spaces: list[bool]
+    #: Where jieba's words begin, and the text's end: word ``i`` is ``text[bounds[i]:bounds[i+1]]``
+    #: (an array: a 50 MB plan has tens of millions of words, which as str objects took a GB).
+    bounds: Sequence[int]
     build_doc: Callable[["SegmentedDocument"], Any] = field(repr=False, default=None)  # type: ignore[assignment]
     _doc: Any = field(default=None, repr=False)
 
@@ -116,6 +117,17 @@ class SegmentedDocument:
     def raw(self) -> RawDocument:
         """The decoded document (``norm.raw``)."""
         return self.norm.raw
+
+    @property
+    def words(self) -> list[str]:
+        """jieba's words; they concatenate to ``norm.text``."""
+        text, b = self.norm.text, self.bounds
+        return [text[b[i]:b[i + 1]] for i in range(len(b) - 1)]
+
+    @property
+    def spaces(self) -> list[bool]:
+        """No word is followed by a space of its own: spaces are words (spaCy's ``spaces``)."""
+        return [False] * (len(self.bounds) - 1)
 
     @property
     def doc(self) -> Any:
