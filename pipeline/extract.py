@@ -5,6 +5,8 @@ A responsibility clause governs the targets and milestones of the item it closes
 a clause of its own takes the clause written on its parent's heading line.
 
 Record assembly, block by block (``_extract_block``); the fact grammars live in their own modules.
+Just over 300 lines: what is left here is how one block's clause, targets and milestones are tied
+together, which reads best in one place.
 """
 from __future__ import annotations
 

@@ -7,6 +7,9 @@ columns are actions, targets or sections, grouped by plan (plans by title, then 
 Only actions with at least one owner become columns: an ownerless item has nothing to show here
 (the ``actions-without-owner`` query lists those). The views (``graph.answers.matrix_views``) are
 plain tables that every writer renders (``graph.render.matrix_formats.write_matrix``).
+
+Over 300 lines on purpose: the Matrix type and its two builders (from the model, from query rows)
+must give the same cells, and they stay side by side so a change to one shows in the other.
 """
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ Why a wrapper: the rest of the library sees plain Python values and our own erro
 (StoreError, WriteRefused, QueryError), never driver types. Read-only is enforced by the
 database, not by guessing from the query text: on Neo4j by READ access-mode transactions,
 on the embedded store by connecting as a user whose group may only read.
+Over 300 lines on purpose: it is the whole driver boundary (sessions, retries, deadlines,
+streaming, read-only), and splitting it would let ``neo4j`` types leak into a second module.
 """
 from __future__ import annotations
 
