@@ -24,7 +24,8 @@ DOC_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"(?:支持|促进|鼓励)[^，。]{0,20}(?:若干|十条|二十条|措施)")),
     ("regulation", re.compile(r"条例|规定|管理办法|实施细则|办法(?:（试行）|\(试行\))?$|政府令")),
     # A notice about something (关于2026年部分节假日安排的通知): a notice, whatever it is about.
-    ("notice", re.compile(r"的(?:通知|函|决定|批复|公告|通告|请示|复函|意见函)$")),
+    # … also with a word on what kind of notice it is (的预备通知, 的补充通知, 的紧急通知).
+    ("notice", re.compile(r"的(?:预备|补充|紧急|再次)?(?:通知|函|决定|批复|公告|通告|请示|复函|意见函)$")),
     ("plan", re.compile(_any(*PLAN_WORDS, "任务", "清单", "部署", "安排"))),
     ("notice", re.compile(_any(*NOTICE_WORDS, "函", "公告", "通告"))),
 )

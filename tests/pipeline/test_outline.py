@@ -117,6 +117,8 @@ def test_outline_posted_date_from_the_page_header(line, posted):
     ("关于港湾路工程方案设计讨论会纪要", "minutes"),
     ("云江市服务业提质三年行动方案（2025—2027年）", "plan"),
     ("关于召开全市安全生产工作会议的通知", "notice"),
+    ("关于召开全市重点任务推进会议的预备通知", "notice"),  # not a plan for its 任务
+    ("关于调整2026年工作安排的补充通知", "notice"),  # nor for its 安排
 ])
 def test_outline_document_type_from_the_title(title, kind):
     r = process_bytes((title + "\n一、总体情况\n全年地区生产总值达到5000亿元。\n").encode("utf-8"), "t.txt")
