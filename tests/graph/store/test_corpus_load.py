@@ -122,12 +122,15 @@ def test_corpus_remove_one_plan_and_refuse_an_ambiguous_title(store, corpus):
 def _fair(uid: str):
     """A city plan whose title names no place, and a district plan citing it by title and 文号."""
     number = f"澄政办发〔2024〕{int(uid[:6], 16) % 900 + 100}号"  # a 文号 of this test's own
-    title = f"关于促进会展业发展的意见{uid}"
+    # the test's own words, in Han characters inside the titles (which end as titles do): with
+    # the random hex uid at the end, a title ending in a digit was no title, 1 run in 2
+    tag = "".join("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳"[int(c, 16)] for c in uid)
+    title = f"关于促进{tag}会展业发展的意见"
     parent = process_bytes(
         (f"{CITY}人民政府办公厅关于印发《{title}》的通知\n{number}\n\n各区人民政府：\n现将《{title}》印发给你们。\n\n"
          f"{CITY}人民政府办公厅\n2024年2月1日\n\n{title}\n\n一、主要目标\n到2026年，全市举办展会100场。\n").encode(),
         f"p-{uid}.txt")
-    child = process_bytes((f"东港区会展业发展实施方案{uid}\n为落实《{title}》（{number}），制定本方案。\n"
+    child = process_bytes((f"东港区{tag}会展业发展实施方案\n为落实《{title}》（{number}），制定本方案。\n"
                            "一、主要目标\n到2026年，全区举办展会20场。\n").encode(), f"c-{uid}.txt")
     assert parent.plan.region == CITY and child.plan.parent_plans[0].region is None
     return parent, child
