@@ -69,15 +69,10 @@ def find_deadlines(text: str, this_year: Optional[int] = None,
         elif m.group("month"):
             raw = m.group("month")
             month = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
-            if not 1 <= month <= 12:
+            found = _month_date(year, month, m.group("day"))
+            if found is None:
                 continue
-            if m.group("day"):
-                day = int(m.group("day"))
-                if not 1 <= day <= calendar.monthrange(year, month)[1]:
-                    continue
-                date = f"{year:04d}-{month:02d}-{day:02d}"
-            else:
-                date = _last_day(year, month)
+            date = found
         else:
             date = year_end(year)
         marked = bool(prefix and prefix not in ("于", "在")) or any(
@@ -90,18 +85,20 @@ def _month_days(text: str, year: int) -> list[DeadlinePhrase]:
     """于3月2日前 / 6月底前 with no year: dates of the year of issue (a date that does not exist is none)."""
     found = []
     for m in MONTH_DAY_BEFORE.finditer(text):
-        month = int(m.group("month"))
-        if not 1 <= month <= 12:
-            continue
-        if m.group("day"):
-            day = int(m.group("day"))
-            if not 1 <= day <= calendar.monthrange(year, month)[1]:
-                continue
-            date = f"{year:04d}-{month:02d}-{day:02d}"
-        else:
-            date = _last_day(year, month)
-        found.append(DeadlinePhrase(m.start(), m.end(), date, year, True))
+        date = _month_date(year, int(m.group("month")), m.group("day"))
+        if date is not None:
+            found.append(DeadlinePhrase(m.start(), m.end(), date, year, True))
     return found
+
+
+def _month_date(year: int, month: int, day: Optional[str]) -> Optional[str]:
+    """The date of a month (its last day) or of a day in it; None when it does not exist."""
+    if not 1 <= month <= 12:
+        return None
+    if not day:
+        return _last_day(year, month)
+    d = int(day)
+    return f"{year:04d}-{month:02d}-{d:02d}" if 1 <= d <= calendar.monthrange(year, month)[1] else None
 
 
 def _relative(text: str, year: int) -> list[DeadlinePhrase]:
