@@ -12,6 +12,9 @@ from pipeline.batch import DOCUMENT_SUFFIXES, Outcome, Skipped, walk_documents
 from schemas.records import DocumentRecords
 
 RECORDS_SUFFIX = ".json"
+#: A corpus folder's description of its documents (corpus/manifest.json: sources, hashes): part of
+#: the folder, not an input, unless named on its own.
+MANIFEST = "manifest.json"
 READABLE = ", ".join(sorted(DOCUMENT_SUFFIXES)) + ", records .json"
 
 
@@ -25,11 +28,15 @@ class Inputs:
 def sort_inputs(paths: Iterable[str | os.PathLike]) -> Inputs:
     """Files named and files in folders named (recursively, sorted; links leading out of a folder,
     devices and FIFOs skipped, see pipeline.batch.walk_documents), by what they are. A file named
-    explicitly is tried whatever its name."""
+    explicitly is tried whatever its name; a folder's ``manifest.json`` is not an input."""
+    paths = list(paths)
+    named = {Path(p) for p in paths}
     files, skipped = walk_documents(paths, suffixes=DOCUMENT_SUFFIXES | {RECORDS_SUFFIX},
                                     other=f"not a format policykg reads ({READABLE})")
     found = Inputs(skipped=skipped)
     for f in files:
+        if f.name == MANIFEST and f not in named:
+            continue
         (found.records if f.suffix.lower() == RECORDS_SUFFIX else found.documents).append(f)
     return found
 

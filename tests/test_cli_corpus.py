@@ -43,3 +43,15 @@ def test_cli_corpus_table_of_documents(tmp_path, monkeypatch):
     assert "6 targets" in result.output
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [
         "milestones.parquet", "responsibilities.parquet", "targets.parquet"]
+
+
+def test_cli_corpus_a_folders_manifest_is_no_input(tmp_path):
+    """corpus/manifest.json describes the folder: `make run` must not list it as skipped or load
+    it, while the same file named on its own is still tried (and refused as not records)."""
+    from policykg.inputs import sort_inputs
+
+    (tmp_path / "manifest.json").write_text('{"documents": []}', encoding="utf-8")
+    (tmp_path / "plan.txt").write_text("云江县服务业发展方案\n一、目标\n到2026年，新增企业10家。\n", encoding="utf-8")
+    found = sort_inputs([tmp_path])
+    assert found.documents == [tmp_path / "plan.txt"] and found.records == [] and found.skipped == []
+    assert sort_inputs([tmp_path / "manifest.json"]).records == [tmp_path / "manifest.json"]
