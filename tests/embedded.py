@@ -10,6 +10,17 @@ from graph.store.embedded import ensure_server, server_status, stop_server
 
 
 @contextmanager
+def running_server(home: Path) -> Iterator[Path]:
+    """The server for ``home`` while the block runs (for tests that pass the home to CLI
+    processes themselves, leaving POLICYKG_HOME alone)."""
+    ensure_server(home)
+    try:
+        yield home
+    finally:
+        stop_server(home)
+
+
+@contextmanager
 def embedded_server(home: Path) -> Iterator[Path]:
     """Start the server for ``home`` with POLICYKG_HOME pointing there; stop it and restore the
     variable afterwards, and fail if the server outlives the session."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store.embedded import ensure_server, stop_server
+from tests.embedded import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = sorted((ROOT / "tests" / "fixtures" / "docs").glob("*.txt"))[:4]
@@ -18,12 +18,8 @@ DOCS = sorted((ROOT / "tests" / "fixtures" / "docs").glob("*.txt"))[:4]
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("concurrent-load-home")
-    ensure_server(path)
-    try:
+    with running_server(tmp_path_factory.mktemp("concurrent-load-home")) as path:
         yield path
-    finally:
-        stop_server(path)
 
 
 def _env(home: Path) -> dict[str, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store.embedded import ensure_server, stop_server
+from tests.embedded import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "tests" / "fixtures" / "compare" / "city_plan.txt"
@@ -22,12 +22,8 @@ SECRET = "s3cret-Passw0rd"
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("cli-limits-home")
-    ensure_server(path)
-    try:
+    with running_server(tmp_path_factory.mktemp("cli-limits-home")) as path:
         yield path
-    finally:
-        stop_server(path)
 
 
 def _env(home: Path | None = None, **extra: str) -> dict[str, str]:
