@@ -49,7 +49,9 @@ def load_records(records: Iterable[DocumentRecords], store: Store, chunk: int = 
             totals[i] += v
         in_database.extend(s.replaced if s else ())
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-load") as writer:
+    # The records may come from an extraction that takes longer than the embedded server's
+    # idle timeout before the first chunk is written: it is kept in use all along.
+    with store.in_use(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-load") as writer:
         # Constraints and indexes first, once, while the first chunk is being built.
         writing: Future[Optional[LoadSummary]] = writer.submit(ensure_schema, store)
         for group in plan_chunks(records, chunk, replaced=in_batch):

@@ -38,6 +38,8 @@ WRITE_GROUP = "admin"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
 DEFAULT_IDLE_TIMEOUT = 900.0
+IDLE_TIMEOUT_ENV = "POLICYKG_IDLE_TIMEOUT"
+KEEPALIVE_SECONDS = 60.0  # a busy client's touch, at most this far apart (see keepalive_seconds)
 DEFAULT_HEAP = "640m"
 # The server's own limit on any one statement (s; sent as ms), so a query a client gave up on stops too.
 QUERY_CEILING = float(os.environ.get("POLICYKG_QUERY_CEILING", 300))
@@ -224,6 +226,17 @@ def _bolt_port(java_server: Any) -> int:
     raise StoreError("the ArcadeDB Bolt plugin did not start")
 
 
+def idle_timeout() -> float:
+    """Seconds unused after which a server stops: POLICYKG_IDLE_TIMEOUT, else 15 minutes (the
+    server reads it when it starts; a client spawns it with its own environment)."""
+    return float(os.environ.get(IDLE_TIMEOUT_ENV, DEFAULT_IDLE_TIMEOUT))
+
+
+def keepalive_seconds() -> float:
+    """How often a busy client touches ``last_used``: well within the idle timeout."""
+    return min(KEEPALIVE_SECONDS, idle_timeout() / 4)
+
+
 def _log(message: str) -> None:
     sys.stderr.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} policykg: {message}\n")
     sys.stderr.flush()
@@ -298,8 +311,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("command", choices=["serve"])
     parser.add_argument("--home", type=Path, default=None)
     args = parser.parse_args(argv)
-    idle = float(os.environ.get("POLICYKG_IDLE_TIMEOUT", DEFAULT_IDLE_TIMEOUT))
-    return serve(args.home or default_home(), idle)
+    return serve(args.home or default_home(), idle_timeout())
 
 
 if __name__ == "__main__":

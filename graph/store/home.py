@@ -15,6 +15,7 @@ import logging
 import os
 import secrets
 import socket
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,6 +135,27 @@ def touch(home: Path) -> None:
         os.utime(path)
     except OSError:
         pass
+
+
+@contextmanager
+def kept_in_use(home: Path, every: float) -> Iterator[None]:
+    """``touch`` ``home`` every ``every`` seconds while the block runs (a helper thread), so the
+    server does not idle out under a client that is busy elsewhere: ``policykg load`` extracting
+    a long document before its first write, for longer than the idle timeout."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(every):
+            touch(home)
+
+    touch(home)
+    thread = threading.Thread(target=beat, name="policykg-keepalive", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def serves(pid: int, home: Path) -> bool:

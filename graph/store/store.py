@@ -17,6 +17,7 @@ import random
 import re
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional, TypeVar
 
@@ -26,6 +27,7 @@ from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
 from graph.store import embedded
+from graph.store.home import kept_in_use
 from graph.store.uri import SCHEMES, check_uri, redact
 from schemas.errors import QueryError, StoreError, WriteRefused
 
@@ -195,6 +197,17 @@ class Store:
     def _touch(self) -> None:
         if self._home is not None:
             embedded.touch(self._home)
+
+    @contextmanager
+    def in_use(self) -> Iterator[None]:
+        """While the block runs, the embedded server is told every so often that it is in use
+        (``home.kept_in_use``), however long the caller spends between statements; another
+        database has no idle timeout of ours."""
+        if self._home is None:
+            yield
+            return
+        with kept_in_use(self._home, embedded.keepalive_seconds()):
+            yield
 
     def query(self, cypher: str, params: Optional[Mapping[str, Any]] = None,
               write: bool = False, timeout: Optional[float] = None) -> list[dict[str, Any]]:
