@@ -174,13 +174,18 @@ def clean_lines(text: str) -> tuple[str, list[DroppedLine], list[tuple[int, int]
     parts: list[str] = []
     segments: list[tuple[int, int]] = []
     out_len = 0
+    shift = None  # original position - text position of the last stretch
     for i, (start, line) in enumerate(kept):
         if i:
             prev_start, prev = kept[i - 1]
-            segments.append((out_len, prev_start + len(prev)))  # the break after the previous line
+            if prev_start + len(prev) - out_len != shift:  # the break after the previous line
+                shift = prev_start + len(prev) - out_len
+                segments.append((out_len, prev_start + len(prev)))
             parts.append("\n")
             out_len += 1
-        segments.append((out_len, start))
+        if start - out_len != shift:  # a stretch that continues the last one needs no entry of its
+            shift = start - out_len   # own: a clean 50 MB text is one stretch, not a million
+            segments.append((out_len, start))
         parts.append(line)
         out_len += len(line)
     return "".join(parts), dropped, segments or [(0, 0)]

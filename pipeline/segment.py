@@ -167,9 +167,32 @@ def nlp() -> Any:
 def segment(norm: NormalizedDocument) -> SegmentedDocument:
     """Tokenize with jieba; the spaCy Doc (with the sentences of ``sentences.sentences``) is
     built from these words when first asked for, its text checked against the input."""
-    words = segmenter().lcut(norm.text)  # never an empty word: jieba skips empty blocks
-    bounds = array("q", accumulate(map(len, words), initial=0))
+    text, cut = norm.text, segmenter().lcut
+    bounds = array("q", [0])
+    start = 0
+    while start < len(text):  # never an empty word: jieba skips empty blocks
+        end = _chunk_end(text, start)
+        ends = accumulate(map(len, cut(text[start:end])), initial=start)
+        next(ends)  # ``start``, already there: the previous piece's end
+        bounds.extend(ends)
+        start = end
     return SegmentedDocument(norm=norm, bounds=bounds, build_doc=_build_doc)
+
+
+#: The text is cut into pieces of about this many characters, each ending after a line break, so
+#: that a 50 MB plan's tens of millions of words are never held as str objects at once (they took
+#: 1.1 GB). jieba (and jieba-rs) cut at every whitespace character anyway (``re_skip``: ``\r\n`` or
+#: one ``\s``), so a piece ending after ``\n`` gives the words the whole text gives.
+SEGMENT_CHUNK = 100_000
+
+
+def _chunk_end(text: str, start: int) -> int:
+    """Where the piece from ``start`` ends: after the first line break past SEGMENT_CHUNK
+    characters, or the text's end."""
+    if len(text) - start <= SEGMENT_CHUNK:
+        return len(text)
+    nl = text.find("\n", start + SEGMENT_CHUNK)
+    return len(text) if nl < 0 else nl + 1
 
 
 def _build_doc(seg: SegmentedDocument) -> Any:
