@@ -117,9 +117,24 @@ def _recover(text: str, i: int) -> Optional[ClauseMatch]:
     return None
 
 
+#: The last text ``find_clauses`` read and what it found: blocks.py splits a heading's text at
+#: its clauses and extract then reads the same text (an unsplit block) for them again.
+_last_clauses: tuple[str, tuple[ClauseMatch, ...]] = ("", ())
+
+
 def find_clauses(text: str) -> list[ClauseMatch]:
     """Responsibility clauses in a paragraph/item text: a parenthesised group, usually at the end of an
     item or sentence, whose content is a list of units with optional role labels."""
+    global _last_clauses
+    last = _last_clauses  # one read: another thread may replace it
+    if text == last[0]:
+        return list(last[1])
+    found = _find_clauses(text)
+    _last_clauses = (text, tuple(found))
+    return found
+
+
+def _find_clauses(text: str) -> list[ClauseMatch]:
     found: list[ClauseMatch] = []
     i = 0
     while True:
