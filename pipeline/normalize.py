@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from schemas.records import Warning
-from schemas.stages import NormalizedDocument, RawDocument
+from schemas.stages import POSITIONS, NormalizedDocument, RawDocument
 
 from .lines import broken_line
 from .rules import chars as han
@@ -53,7 +53,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
     kept, warnings = _drop_pinyin_glosses(raw)
     text = source if kept is None else "".join([source[i] for i in kept])
     converted, conv_map = _to_simplified(text)
-    offsets = conv_map if kept is None else array("q", [kept[j] for j in conv_map])
+    offsets = conv_map if kept is None else array(POSITIONS, [kept[j] for j in conv_map])
     del kept, text
     out, out_offsets = _fold_chars(converted, offsets)
     del converted, conv_map, offsets
@@ -107,17 +107,17 @@ def _drop_pinyin_glosses(raw: RawDocument) -> tuple[Optional[list[int]], list[Wa
 
 def _to_simplified(text: str) -> tuple[str, array[int]]:
     """Convert with OpenCC; map each output char to an input index (1:1 unless a line changed
-    length, then aligned with difflib within that line). The map is an ``array('q')``: a list of
-    int objects took 36 bytes a character (600 MB for a 50 MB plan) where the array takes 8."""
+    length, then aligned with difflib within that line). The map is an ``array(POSITIONS)``: a list
+    of int objects took 36 bytes a character (600 MB for a 50 MB plan) where the array takes 4."""
     if not text:
-        return "", array("q")
+        return "", array(POSITIONS)
     conv = _converter()
     # OpenCC stops at NUL (C strings): convert the pieces between NULs and keep the NULs.
     pieces = text.split("\x00")
     out = "\x00".join(conv.convert(p) for p in pieces)
     if len(out) == len(text):
-        return out, array("q", range(len(text)))
-    mapping = array("q")
+        return out, array(POSITIONS, range(len(text)))
+    mapping = array(POSITIONS)
     src_lines, dst_lines = _split_keep(text), _split_keep(out)
     if len(src_lines) != len(dst_lines):  # never seen; align the whole text instead
         src_lines, dst_lines = [text], [out]
@@ -167,7 +167,7 @@ def _fold_chars(text: str, offsets: array[int]) -> tuple[str, array[int]]:
     every character: 18 × slower on the bench documents)."""
     if any(z in text for z in han.ZERO_WIDTH):  # rare: drop them and their offsets
         keep = [i for i, ch in enumerate(text) if ch not in han.ZERO_WIDTH]
-        text, offsets = "".join([text[i] for i in keep]), array("q", [offsets[i] for i in keep])
+        text, offsets = "".join([text[i] for i in keep]), array(POSITIONS, [offsets[i] for i in keep])
     table = _fold_table()
     return _fullwidth_punct(FOLDABLE.sub(lambda m: table[ord(m.group())], text)), offsets
 
@@ -190,7 +190,7 @@ def _join_wrapped_lines(text: str, offsets: array[int]) -> tuple[str, array[int]
     if not drop:
         return text, offsets
     out_t: list[str] = []
-    out_o = array("q")
+    out_o = array(POSITIONS)
     prev = 0
     for start, end in drop:  # in order, never overlapping
         out_t.append(text[prev:start])

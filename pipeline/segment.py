@@ -24,7 +24,7 @@ from typing import Any, Iterator, Protocol
 
 from schemas.errors import PolicykgError, SegmenterError
 from schemas.paths import home, private_dir
-from schemas.stages import NormalizedDocument, SegmentedDocument
+from schemas.stages import POSITIONS, NormalizedDocument, SegmentedDocument
 
 from .sentences import sentences
 
@@ -168,7 +168,7 @@ def segment(norm: NormalizedDocument) -> SegmentedDocument:
     """Tokenize with jieba; the spaCy Doc (with the sentences of ``sentences.sentences``) is
     built from these words when first asked for, its text checked against the input."""
     text, cut = norm.text, segmenter().lcut
-    bounds = array("q", [0])
+    bounds = array(POSITIONS, [0])
     start = 0
     while start < len(text):  # never an empty word: jieba skips empty blocks
         end = _chunk_end(text, start)

@@ -10,6 +10,11 @@ from typing import Any, Callable, Optional, Sequence
 
 from .records import Plan, Section, SourceFormat, Warning
 
+#: The typecode of the arrays of text positions (``NormalizedDocument.offsets``,
+#: ``SegmentedDocument.bounds``): 4-byte signed integers, enough for any text under 2^31
+#: characters (the input limit is 50 MB), half the memory of ``q``.
+POSITIONS = "i"
+
 
 @dataclass(frozen=True)
 class DroppedLine:
@@ -76,8 +81,8 @@ class NormalizedDocument:
     ``raw.original``).
 
     ``offsets[i]`` is the index in ``raw.text`` of normalized character ``i``; it has
-    ``len(text) + 1`` entries so that an end offset maps too. An ``array('q')`` in the pipeline
-    (8 bytes an entry, not a list of int objects: a 50 MB plan holds tens of millions).
+    ``len(text) + 1`` entries so that an end offset maps too. An ``array(POSITIONS)`` in the
+    pipeline (4 bytes an entry, not a list of int objects: a 50 MB plan holds tens of millions).
     """
 
     raw: RawDocument
