@@ -132,6 +132,7 @@ def sections_of(body_lines: list[Line], text: str, doc_id: str) -> tuple[list[Se
     stack: list[Section] = []
     sections: list[Section] = []
     first_heading_at = None
+    shared_set: Optional[set[str]] = None
     for ln in (v for line in body_lines for v in unflattened(line)):
         hit = match_marker(ln.text) if "\t" not in ln.text else None  # a table row is no heading
         if not hit:
@@ -153,6 +154,12 @@ def sections_of(body_lines: list[Line], text: str, doc_id: str) -> tuple[list[Se
             marker=ln.text[:marker_end].strip(), depth=depth, title=heading, path=path,
             parent_id=parent.id if parent else None, start=ln.start, end=len(text),
         )
+        if shared_set is None:
+            shared_set = section.__pydantic_fields_set__
+        elif section.__pydantic_fields_set__ == shared_set:
+            # One set of the fields given for every section made here: pydantic keeps a set per
+            # model (728 bytes), half of what a section costs; a 50 MB plan has 400,000.
+            object.__setattr__(section, "__pydantic_fields_set__", shared_set)
         sections.append(section)
         stack.append(section)
         if first_heading_at is None:

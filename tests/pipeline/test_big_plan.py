@@ -90,3 +90,14 @@ def test_heading_clauses_are_forgotten_once_their_section_ends(monkeypatch):
     assert len(records.sections) > 400 and seen
     # every （一） heading carries a clause; only those still open at the end remain
     assert len(seen[0].heading_clauses) <= 3
+
+
+def test_sections_share_one_set_of_the_fields_they_were_given():
+    from pipeline.outline import outline
+
+    doc = outline(segment(normalize(decode(hostile.plan_text(20_000), "plan.txt"))))
+    sets = {id(s.__pydantic_fields_set__) for s in doc.sections}
+    assert len(doc.sections) > 100 and len(sets) == 1  # not one 728-byte set a section
+    given = {"id", "marker", "depth", "title", "path", "parent_id", "start", "end"}
+    assert all(s.model_fields_set == given for s in doc.sections)
+    assert doc.sections[1].model_dump() != doc.sections[2].model_dump()
