@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from difflib import SequenceMatcher
+from pathlib import PurePath
 from typing import Optional
 
 from schemas.ids import plan_id
@@ -29,14 +30,18 @@ from .rules.anatomy import (
     CLAUSE_PUNCT,
     DATE_LINE,
     DECREE_LINE,
+    DECREE_NUMBER,
     DOC_NUMBER_RE,
+    FLAT_PLAN_TITLE,
     IMPLEMENTS_BEFORE,
     ISSUER_LINE,
     LEAD_VERBS,
     LETTER_TITLE,
     LETTERHEAD,
+    LETTERHEAD_FILE,
     NOTICE,
     POSTED_DATE,
+    PROMULGATED,
     SHORT_NAME_BEFORE,
     SIGN_NOTE,
     TITLE_IN_TEXT,
@@ -95,6 +100,50 @@ def _find_title(lines: list[Line]) -> tuple[Optional[str], Optional[tuple[int, i
                 title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
             return title, (begin, end), nxt, notice_title
     return notice_title, None, 0, notice_title
+
+
+def _decree(lines: list[Line]) -> Optional[tuple[str, tuple[int, int], int, str, str]]:
+    """A decree (国务院令 / 某市人民政府令, 第N号) promulgating 《X》: (X, its span, index of the line
+    after the promulgation, the decree's number 某令第N号, the issuing organ)."""
+    for i, ln in enumerate(lines[:6]):
+        organ = DECREE_LINE.match(WHITESPACE.sub("", ln.text))
+        if not organ:
+            continue
+        number = DECREE_NUMBER.match(lines[i + 1].text.strip()) if i + 1 < len(lines) else None
+        for j in range(i + 1, min(len(lines), i + 4)):
+            m = PROMULGATED.search(lines[j].text)
+            if m and number:
+                start = lines[j].start + m.start("title")
+                return (m.group("title"), (start, start + len(m.group("title"))), j + 1,
+                        f"{organ.group(1)}令第{number.group(1)}号", organ.group(1))
+        return None
+    return None
+
+
+def _flat_title(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """In a text whose lines were lost (OCR, a copied page): (the title, the head it was read from,
+    the 文号 before or right after it). A notice that carries a plan (关于印发X的通知) is titled X, as
+    a notice with its lines is, by its fullest name in the text (《某公司X》)."""
+    head_text = text[:400]
+    found = next((m for m in TITLE_IN_TEXT.finditer(head_text)
+                  if head_text.count("《", 0, m.start()) <= head_text.count("》", 0, m.start())), None)
+    if not found:  # not the title of a notice it cites (贯彻落实《…关于印发X的通知》)
+        found = FLAT_PLAN_TITLE.match(head_text.lstrip())
+        return (found.group(0), None, None) if found else (None, None, None)
+    number = DOC_NUMBER_RE.search(text, 0, found.start())  # the letterhead's 文号
+    after = DOC_NUMBER_RE.search(text, found.end(), found.end() + 40)
+    if number is None and after and not text[found.end():after.start()].strip():
+        number = after  # …的实施意见国办发〔2020〕24号
+    doc_number = LETTERHEAD_FILE.sub("", WHITESPACE.sub("", number.group(0))) if number else None
+    head = found.group(0)
+    carried = NOTICE.search(head)
+    title = head
+    if carried and CITED_NOTICE.match(head[carried.start():]):
+        title = carried.group("title")
+        fuller = [cm.group("title") for cm in CITED.finditer(text[:3000])
+                  if cm.group("title").endswith(title) and len(cm.group("title")) > len(title)]
+        title = max(fuller, key=len) if fuller else title
+    return title, head, doc_number
 
 
 def _title_head(text: str) -> bool:
@@ -257,15 +306,20 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     lines = lines_of(text)
     warnings: list[Warning] = []
 
-    title, title_span, body_idx, notice_title = _find_title(lines)
-    flat_number = None
+    decree = _decree(lines)
+    flat_number = flat_head = decree_issuer = None
+    title: Optional[str]
+    title_span: Optional[tuple[int, int]]
+    if decree:
+        title, title_span, body_idx, flat_number, decree_issuer = decree
+        notice_title = None
+    else:
+        title, title_span, body_idx, notice_title = _find_title(lines)
     if title is None:  # a text whose lines were lost (OCR, a copied page): the title inside it
-        found = TITLE_IN_TEXT.search(text[:400])
-        title = found.group(0) if found else None
-        number = DOC_NUMBER_RE.search(text, 0, found.start()) if found else None  # the letterhead's 文号
-        flat_number = WHITESPACE.sub("", number.group(0)) if number else None
-    doc_number = _doc_number(lines, body_idx, notice_title) or flat_number
-    issuer, issued = _issuer(lines, body_idx, notice_title, title)
+        title, flat_head, flat_number = _flat_title(text)
+    doc_number = flat_number if decree else (_doc_number(lines, body_idx, notice_title) or flat_number)
+    issuer, issued = _issuer(lines, body_idx, notice_title, flat_head or title)
+    issuer = decree_issuer or issuer
     if title is None:
         warnings.append(Warning(code="no_title", message="no plan title found"))
     # The period comes from the title (or the line under it), never from cited documents.
@@ -275,6 +329,8 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     if ZERO_YEAR.search(text):
         warnings.append(Warning(code="other", message="a garbled year (such as 0402年) was not read as a date"))
     region = plan_region(title, issuer, doc_number)
+    if region is None and flat_head:  # a carried plan's title without a place: the notice's organ (国网营销部关于…)
+        region = plan_region(flat_head, issuer, doc_number)
 
     # Headings: everything after the title line.
     body_lines = lines[body_idx:] if title_span else lines
@@ -293,7 +349,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     if region is None:  # a title and issuer without a place: the letterhead's (龙岩市工业和信息化局…)
         head = LETTERHEAD.match(text[:40].lstrip())
         region = region_of(head.group(1)) if head else None
-    plan_title = title or seg.raw.path
+    plan_title = title or PurePath(seg.raw.path).stem or seg.raw.path  # no title: the file's name
     plan = Plan(
         id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,

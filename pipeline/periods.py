@@ -18,6 +18,9 @@ def plan_period(title: str, text: str, issued: Optional[str], doc_number: Option
     period = PERIOD.search(title)
     if period:
         return int(period.group(1)), int(period.group(2))
+    glued = periods.GLUED_PERIOD.search(title)
+    if glued and 1 <= int(glued.group(2)) - int(glued.group(1)) <= 15:
+        return int(glued.group(1)), int(glued.group(2))
     if doc_type(title) not in ("plan", "policy_measures", "unknown"):
         return None, None
     five = periods.FIVE_YEAR_PLAN.search(title)
@@ -31,7 +34,7 @@ def plan_period(title: str, text: str, issued: Optional[str], doc_number: Option
     stated = periods.STATED_PERIOD.search(text[:2000]) or periods.TIME_TAKEN.search(text[:6000])
     if stated:
         return int(stated.group(1)), int(stated.group(2))
-    if doc_type(title) == "plan" and periods.THIS_YEAR.search(text) \
+    if doc_type(title) == "plan" and not periods.STANDING_POLICY_TITLE.search(title) and periods.THIS_YEAR.search(text) \
             and not SINGLE_YEAR.search(text[:3000].replace("年底前", "")):
         year = issued[:4] if issued else (YEAR_DIGITS.search(doc_number or "") or [None])[0]
         if year:

@@ -65,7 +65,7 @@ def plan_region(title: Optional[str], issuer: Optional[str], doc_number: Optiona
     national organ heading the title); else the province its 文号 names (鲁政办发 → 山东省, 国办发 →
     全国). The same rule for a plan and for a citation of it, as the region is part of the plan's id."""
     region = region_of(title or "") or (region_of(issuer) if issuer else None)
-    if region is None and (NATIONAL_OPENING.match((title or "") + (issuer or ""))
+    if region is None and (NATIONAL_OPENING.match(title or "") or NATIONAL_OPENING.match(issuer or "")
                            or anatomy.NATIONAL_ORGAN.match(title or "")):
         region = "全国"
     if region is None and doc_number:

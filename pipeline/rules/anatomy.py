@@ -113,8 +113,15 @@ LETTER_TITLE = re.compile(r"函$")
 ARTICLE_ONE = re.compile(r"^第一条")
 #: How the first line of a title opens: an organ's 关于 (国务院关于…), or 关于 alone.
 TITLE_OPENS = re.compile(r"^(?:国务院|中共中央|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|委))?关于")
-#: A decree's line naming its issuer: 上海市人民政府令.
-DECREE_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?(?:人民政府|政府))令$")
+#: A decree's line naming its issuer: 上海市人民政府令, 中华人民共和国国务院令.
+DECREE_LINE = re.compile(r"^(?:中华人民共和国)?(国务院|[\u4e00-\u9fa5]{2,20}?(?:人民政府|政府))令$")
+#: A decree's number under its line: 第 622 号.
+DECREE_NUMBER = re.compile(r"^第\s*(\d{1,5})\s*号")
+#: What a decree promulgates: 《X条例》已经……会议通过，现予公布 (the decree's title is X).
+PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,60})》\s*(?:已经|已于|业经)[^。]{0,80}?(?:通过|审议|修订)")
+#: A letterhead glued to a 文号 in a text whose lines were lost (国网X公司文件某〔2022〕1号): the
+#: letterhead ends at 文件, never part of the number.
+LETTERHEAD_FILE = re.compile(r"^.*?文件(?=.)")
 #: A letterhead opening a text: a place and one of its organs (龙岩市工业和信息化局…, 山东省发展和改革委员会…).
 LETTERHEAD = re.compile(
     r"^([\u4e00-\u9fa5]{1,8}?(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|新区|高新区))"
@@ -146,11 +153,18 @@ ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|
 # A document title inside running text: …关于…的通知/函/方案…, …就《…》答记者问, or a letter's
 # name opening the text before its addressee (…办公室工作联系函某公司：).
 TITLE_IN_TEXT = re.compile(
-    r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委))?"
+    r"(?:(?:^|(?<=[^\u4e00-\u9fa5])|(?<=号))(?!号)(?:国务院办公厅|国务院|中共中央|"
+    r"[\u4e00-\u9fa5、]{2,30}?(?:人民政府|办公厅|办公室|委员会|局|厅|部|委|公司)))?"
     r"关于[^。：:，；]{4,80}?"
-    r"(?:的(?:预备|补充|紧急)?(?:通知|函|意见|决定|批复|报告|请示)|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》（(]|$)|规划(?=[^\u4e00-\u9fa5》（(]|$))"
+    r"(?:的(?:预备|补充|紧急)?(?:通知|函|决定|批复|报告|请示)|的(?:实施|指导|若干)?意见|纪要|(?:工作)?方案(?=[^\u4e00-\u9fa5》（(]|$)|规划(?=[^\u4e00-\u9fa5》（(]|$))"
     r"|[^。：:，；]{2,60}?就《[^》]{2,60}》[^。：:，；]{0,10}?答记者问"
     r"|^[\u4e00-\u9fa5]{2,40}?(?:联系函|便函|提示函|告知函|督办函)(?=[\u4e00-\u9fa5（）()]{2,40}[：:])"  # a letter's head
+)
+#: A plan's title opening a text whose lines were lost, ended by its preamble's first words
+#: (某公司X工作方案为贯彻落实《…》…): the title ends at a plan word before 为/根据/按照.
+FLAT_PLAN_TITLE = re.compile(
+    r"^[\u4e00-\u9fa5“”\"（）()\d—\-－]{6,60}?(?:方案|计划|规划|意见|措施|要点|办法|细则|安排)"
+    r"(?=为了?(?:深入|认真|全面|进一步|加快|推动|贯彻|落实|做好|加强)|根据|按照|依据)"
 )
 SIGN_NOTE = re.compile(r"[（(](?:此件|本件)[^（）()]{0,10}[）)]")  # （此件公开发布） under a signature
 # A title that names its issuer: 国务院关于…的意见, 青禾市人民政府关于…的实施意见.
@@ -183,8 +197,9 @@ PROVINCIAL_DOC_PREFIX = re.compile(r"^.政")
 REGION_END = re.compile(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|区|镇|街道)$")
 #: What two titles of one plan may differ in (spaces, brackets, years).
 TITLE_NOISE = re.compile(r"[\s（）()—\-\d年]")
-#: Words opening a title before its place name (关于, 中共).
-TITLE_OPENING = re.compile(r"^(?:关于|中共)")
+#: Words opening a title before its place name (关于, 中共; 国网, which opens the names of State
+#: Grid's provincial and city companies, 国网X省电力有限公司, with the place after it).
+TITLE_OPENING = re.compile(r"^(?:关于|中共|国网)")
 #: A township-level name's ending.
 TOWNSHIP_END = re.compile(r"(?:镇|街道|乡)$")
 #: A parenthesised note of responsible units closing a heading.

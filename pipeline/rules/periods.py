@@ -19,3 +19,9 @@ TIME_TAKEN = re.compile(
     r"用(?:\d{1,2}|[一二三四五六七八九十])年(?:左右)?(?:时间)?\s*[（(]?\s*((?:19|20)\d{2})\s*年?\s*(?:—|–|-|－|~|～|至|到)\s*"
     r"((?:19|20)\d{2})\s*年"
 )
+#: A period whose range sign OCR lost (（20212023年）): two years glued, read only when the second
+#: follows the first by one to fifteen years (``plan_period`` checks).
+GLUED_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})年")
+#: Titles of standing policies (…的指导意见, …办法): their 年底前 is a first step, not a one-year
+#: plan's deadline, so they never take the year of issue as their period.
+STANDING_POLICY_TITLE = re.compile(r"(?:意见|决定|条例|办法|规定|细则|措施)$")

@@ -166,3 +166,73 @@ def test_outline_a_quoted_name_in_a_notice_title_is_part_of_the_plan_title():
             "“无废城市”建设试点工作方案\n为推进固体废物减量，制定本方案。\n一、主要任务\n建设示范项目3个。\n")
     r = process_bytes(text.encode("utf-8"), "q.txt")
     assert r.plan.title == "“无废城市”建设试点工作方案" and r.plan.parent_plans == []
+
+
+DECREE = """南屏市人民政府令
+
+ 第 12 号   《南屏市河道管理办法》已经2026年5月10日市政府第20次常务会议通过，现予公布，自2026年7月1日起施行。
+
+                                市  长   张某
+
+                           2026年5月20日
+
+南屏市河道管理办法第一章 总  则   第一条 为了加强河道管理，根据《东湖省河道管理条例》，制定本办法。
+"""
+
+
+def test_decree_is_titled_by_what_it_promulgates():
+    """A decree (某政府令 第N号) is the 《X》 it promulgates: its title, number and issuer, and X is
+    not its own parent."""
+    p = process_bytes(DECREE.encode("utf-8"), "decree.txt").plan
+    assert (p.title, p.doc_number, p.issuer, p.level) == (
+        "南屏市河道管理办法", "南屏市人民政府令第12号", "南屏市人民政府", "city")
+    assert [x.title for x in p.parent_plans] == ["东湖省河道管理条例"]
+
+
+FLAT_OPINIONS = ("南屏市人民政府办公室关于加快发展养老服务业的实施意见南政办发〔2026〕7号各县（市、区）人民政府，"
+                 "市政府各部门：为加快发展养老服务业，经市政府同意，现提出如下实施意见。一、总体要求到2028年，"
+                 "全市养老机构床位达到1.2万张。")
+
+
+def test_flat_title_with_its_number_after_it():
+    """A text whose lines were lost: 关于…的实施意见 is a title, and the 文号 glued after it is its number."""
+    p = process_bytes(FLAT_OPINIONS.encode("utf-8"), "flat.txt").plan
+    assert (p.title, p.doc_number, p.issuer) == (
+        "南屏市人民政府办公室关于加快发展养老服务业的实施意见", "南政办发〔2026〕7号", "南屏市人民政府办公室")
+
+
+FLAT_COMPANY_NOTICE = ("普通事项国网东湖省电力有限公司文件东电发〔2026〕5号国网东湖省电力有限公司关于印发2026年配电网建设"
+                       "工作计划的通知各市公司：为做好配电网建设，公司编制形成《国网东湖省电力有限公司2026年配电网建设工作计划》，"
+                       "现予印发，请认真执行。一、工作目标全年新建配电线路120公里。")
+
+
+def test_flat_notice_is_titled_by_the_plan_it_carries():
+    """关于印发X的通知 with its lines lost is titled X, by X's fullest name in the text (the company's
+    own), and the letterhead (…文件) glued before the 文号 is not part of it."""
+    p = process_bytes(FLAT_COMPANY_NOTICE.encode("utf-8"), "flat_notice.txt").plan
+    assert (p.title, p.doc_number, p.region, p.level) == (
+        "国网东湖省电力有限公司2026年配电网建设工作计划", "东电发〔2026〕5号", "东湖省", "provincial")
+
+
+def test_period_whose_range_sign_was_lost():
+    """（20242026年）: two years glued by OCR are a period when the second follows the first."""
+    text = "南屏市物流降本增效三年行动方案（20242026年）\n一、工作目标\n到2026年，全市物流总费用下降5%。\n"
+    p = process_bytes(text.encode("utf-8"), "glued.txt").plan
+    assert (p.period_start, p.period_end) == (2024, 2026)
+
+
+def test_untitled_text_is_named_by_its_file():
+    """No title found: the plan is named by the file's name, never by its full path."""
+    text = "为做好有关工作，各单位要按照要求认真落实。\n"
+    p = process_bytes(text.encode("utf-8"), "/data/crawl/某区养老服务工作安排.txt").plan
+    assert p.title == "某区养老服务工作安排"
+
+
+def test_standing_policy_takes_no_year_of_issue_as_its_period():
+    """An 意见's 年底前 is a first step, not a one-year plan's deadline: no period from the year of
+    issue (a 工作要点 with the same sentence is a one-year plan)."""
+    body = "南政办发〔2026〕3号\n一、主要任务\n年底前，各县（市、区）建立融资担保工作机制。\n"
+    opinions = process_bytes(("南屏市人民政府办公室关于发挥融资担保作用支持小微企业的指导意见\n" + body).encode("utf-8"), "o.txt")
+    points = process_bytes(("南屏市融资担保工作要点\n" + body).encode("utf-8"), "p.txt")
+    assert (opinions.plan.period_start, opinions.plan.period_end) == (None, None)
+    assert (points.plan.period_start, points.plan.period_end) == (2026, 2026)
