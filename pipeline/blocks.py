@@ -60,8 +60,15 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
         return [(start, end, sec, None)]
     first_line = block.find("\n")
     first_line = len(block) if first_line < 0 else first_line
-    clauses = [c for c in find_clauses(block) if c.end > first_line or _closes_sentence(block, c.start, c.end)]
-    closing = [c for c in clauses if _closes_sentence(block, c.start, c.end)]
+    # A clause its words mark as one (…牵头, 责任单位：…) closes the text before it even where the
+    # sentence's 。 was lost (……达到9%（省X厅牵头）加快……, flattened and OCR'd pages); one on the
+    # heading's own title still governs the heading's sub-items.
+    title_at = block.find(sec.title) if sec.title else -1
+    title_end = title_at + len(sec.title) if title_at >= 0 else 0
+    clauses = [c for c in find_clauses(block) if c.end > first_line or _closes_sentence(block, c.start, c.end)
+               or (c.strong and c.start >= title_end)]
+    closing = [c for c in clauses if _closes_sentence(block, c.start, c.end)
+               or (c.strong and c.start >= min(first_line, title_end))]
     if len(closing) < 2:
         return [(start, end, sec, None)]
     out: list[Block] = []

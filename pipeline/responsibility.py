@@ -39,6 +39,7 @@ class ClauseMatch:
     responsibilities: list[Responsibility] = field(default_factory=list)
     open_list: bool = False
     balanced: bool = True
+    strong: bool = False  # a label or a role verb names it a clause (牵头单位：…, …牵头, …负责)
 
 
 def _closing(text: str, i: int) -> int:
@@ -84,7 +85,7 @@ def _clause(text: str, start: int, end: int, content: str, balanced: bool) -> Op
             return None
         if any(unit_level(n) == "unknown" and not is_generic(n) for n, _ in parsed.units):
             return None
-    return ClauseMatch(start, end, assign_roles(parsed.units), parsed.open_list, balanced)
+    return ClauseMatch(start, end, assign_roles(parsed.units), parsed.open_list, balanced, parsed.strong)
 
 
 def _extend_stray(text: str, match: ClauseMatch, content: str) -> ClauseMatch:

@@ -151,6 +151,7 @@ UNIT_SUFFIXES: tuple[str, ...] = (
     "大队", "总队", "园区", "开发区", "高新区", "功能区", "专班", "指挥部", "领导小组", "机构", "妇联",
     "工商联", "残联", "侨联", "文联", "科协", "团委", "党校", "学校", "高校", "大学", "学院", "医院",
     "档案馆", "图书馆", "博物馆", "文化馆", "供销社", "报社", "管理处", "相关处", "有关处",
+    "分行", "支行",  # a bank's regional branch (人民银行X分行): an owner in financial-support clauses
 )
 # word endings that look like organ suffixes but are ordinary words
 NOT_UNIT_ENDINGS: tuple[str, ...] = (

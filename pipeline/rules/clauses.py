@@ -41,13 +41,19 @@ VERBS: dict[str, Optional[Role]] = {
 }
 #: A role verb closing a list of units (…牵头, …配合).
 VERB_TAIL = re.compile("(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\s*$")
-#: 等 (有关部门, 有关部门和单位) closing a list: the list is open.
-OPEN_TAIL = re.compile(r"等(?:其他)?(?:有关|相关)?(?:(?:部门|单位|机构)(?:和|及|与)?){0,2}\s*$")
+#: Whose "relevant departments" a list's tail names: the State Council's (国务院相关部门), the
+#: centre's, or a province's / city's directly subordinate ones (省直有关部门, 市直相关单位).
+RELEVANT_OWNER = r"(?:国务院|中央|省直|市直|区直|县直|省级|市级|县级|区级)"
+#: 等 (有关部门, 有关部门和单位, 等国务院相关部门) closing a list: the list is open.
+OPEN_TAIL = re.compile(rf"等(?:其他)?{RELEVANT_OWNER}?(?:有关|相关)?(?:(?:部门|单位|机构)(?:和|及|与)?){{0,2}}\s*$")
 INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]?\s*$")  # ） may be lost
 #: A conjunction between two units (以及, 及, 和, 与).
 CONJUNCTION = re.compile("以及|及|和|与")
-#: 有关部门 / 相关单位 alone: a collective owner.
-BARE_RELEVANT = re.compile(r"^(?:其他)?(?:有关|相关)(?:部门|单位|处室|机构)$")
+#: 有关部门 / 相关单位 / 国务院相关部门（和单位） alone: a collective owner; beside named units, "and
+#: the others" (State Council style: A牵头，国务院相关部门及各地区按职责分工负责).
+BARE_RELEVANT = re.compile(
+    rf"^(?:其他)?{RELEVANT_OWNER}?(?:有关|相关)(?:部门|单位|处室|机构)(?:(?:和|及)(?:部门|单位|机构))?$"
+)
 #: A level word alone (各区, 市, 街道): not a unit.
 LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
 #: A government named by its level alone (市政府, 县人民政府): after 各区、 it completes 各区、市政府.

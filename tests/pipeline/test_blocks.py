@@ -49,3 +49,12 @@ def test_blocks_a_duty_column_named_responsibility_division():
     text = ("青禾市营商环境重点任务分工方案\n一、重点任务分工\n序号\t重点任务\t责任分工\n"
             "1\t优化审批流程\t市政务服务局、市司法局按职责分工负责\n")
     assert _owners(text) == [("优化审批流程", [("市政务服务局", "responsible"), ("市司法局", "responsible")])]
+
+
+def test_blocks_a_marked_clause_closes_its_text_where_the_full_stop_was_lost():
+    """Flattened pages lose 。 before a clause: a clause with a role verb still closes what precedes it."""
+    text = ("西岭省减排行动方案（2025—2027年）\n（一）调整产业结构。到2027年，示范项目达到30个以上（省生态环境厅牵头）"
+            "提升园区水平。推动园区优化提升（省工业和信息化厅牵头，省发展改革委配合）加快搬迁改造。\n")
+    r = process_bytes(text.encode("utf-8"), "flat.txt")
+    got = [[(x.unit, x.role) for x in a.responsibilities] for a in r.actions if a.responsibilities]
+    assert got == [[("省生态环境厅", "lead")], [("省工业和信息化厅", "lead"), ("省发展和改革委员会", "support")]]

@@ -87,6 +87,19 @@ def _triples(content: str) -> list[tuple[str, str, int]]:
      True),
     ("发展改革委、财政部、商务部等相关部门按职责分工负责",
      [("发展改革委", "responsible", 1), ("财政部", "responsible", 2), ("商务部", "responsible", 3)], True),
+    # State Council task division: 等国务院相关部门 closes the list; 国务院相关部门 beside named
+    # units is "and the others", dropped; 及 joins the regions
+    ("教育部、民政部等国务院相关部门及各地区按职责分工负责",
+     [("教育部", "responsible", 1), ("民政部", "responsible", 2), ("各地区", "responsible", 3)], True),
+    ("商务部牵头，国务院相关部门及各地区按职责分工负责",
+     [("商务部", "lead", 1), ("各地区", "support", 2)], True),
+    ("司法部牵头，国务院相关部门和单位按职责分工负责", [("司法部", "lead", 1)], True),
+    ("省财政厅、省文化和旅游厅等省直有关部门按职责分工负责",
+     [("省财政厅", "responsible", 1), ("省文化和旅游厅", "responsible", 2)], True),
+    ("国务院相关部门按职责分工负责", [("国务院相关部门", "responsible", 1)], False),
+    # a bank's regional branch is an owner
+    ("省财政厅、人民银行某某分行按职责分工负责",
+     [("省财政厅", "responsible", 1), ("人民银行某某分行", "responsible", 2)], False),
 ])
 def test_responsibility_parse_units_roles_and_ranks(content, expected, open_list):
     responsibilities, is_open = parse_units(content)
