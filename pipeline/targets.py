@@ -61,7 +61,9 @@ def find_targets(text: str, ctx: BlockContext,
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
     if ctx.period_start is None and ctx.period_end is None:
         one_year = ctx.issued_year  # 年底前 / 年内 with no period: the year the document was issued
-    dates = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
+    # 6月底前 / 年底前 with no year and no period of one year: the year of issue (a meeting's minutes)
+    month_year = one_year if one_year is not None else ctx.issued_year
+    dates = [d for d in find_deadlines(text, one_year, month_year) if not in_spans(d.start, masked)]
     if ctx.period_end is None:  # 利用3至5年时间: years counted from the year of issue
         dates = sorted(dates + years_from_issue(text, ctx.issued_year))
     phrases = [d for d in dates if not not_a_deadline(text, d)]

@@ -203,8 +203,9 @@ BUILT_GOAL = re.compile(
 
 # --- targets ---
 
-#: A deadline phrase inside a metric (到2025年底前), stripped from its name.
-DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
+#: A deadline phrase inside a metric (到2025年底前, 11月底前, 10月底), stripped from its name.
+DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?"
+                            r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|底|末)(?:前|之前|以前)?)")
 #: A note in brackets inside a metric (社会储备能力（包括发电企业、钢铁企业等）): what it covers, not its name.
 NOTE_BRACKET = re.compile(r"[（(](?:包括|包含|含|不含|不包括|其中|即|以下简称|简称|主要是)[^（）()]*[）)]")
 #: An item marker opening a metric ((1), 1.), stripped from its name.

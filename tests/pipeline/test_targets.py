@@ -231,3 +231,11 @@ def test_targets_an_amount_inside_a_word_is_part_of_that_word(text):
     assert trace(decode(text.encode("utf-8"), "<test>"))["extract"].targets == []
     kept = trace(decode("到2025年，新增规上企业40家，两项指标达到全省前列。".encode("utf-8"), "<test>"))["extract"]
     assert [(t.value, t.unit) for t in kept.targets][:1] == [(40.0, "家")]
+
+
+def test_targets_minutes_month_deadlines_take_the_year_of_issue():
+    """Minutes of a monthly meeting (no period): X月底 is a month of the year of issue, each amount
+    takes the phrase before it, and a clause with only a date for a name takes the last metric."""
+    found = find_targets("运检部牵头，力争10月底完成年度检修计划70%、11月底完成85%。", BlockContext(issued_year=2022))
+    assert [(t.metric, t.value, t.deadline) for t in found] == [
+        ("年度检修计划", 70, "2022-10-31"), ("年度检修计划", 85, "2022-11-30")]
