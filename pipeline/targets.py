@@ -202,9 +202,12 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             recurrence = carried_recurrence(text, s_clauses, clause)
         for q, metric_i in zip(group, metrics):
             value = q.value
-            if kind == "growth_rate" and FALL_BEFORE.search(before.strip()):
-                value = -value
+            fall = (kind == "growth_rate" or q.category == "points") and FALL_BEFORE.search(before.strip())
+            if fall:
+                value = -value  # 下降5%, 比重下降5个百分点: a negative change
             comparator = comparator_of(before, after, q, verb)
+            if fall and comparator in ("ge", "gt"):
+                comparator = "le" if comparator == "ge" else "lt"  # 压减6%以上: -6 or lower
             if relative_to and comparator in ("gt", "ge") and not grammar.SUFFIX_RE.match(after):
                 comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
             out.append(FoundTarget(

@@ -239,3 +239,15 @@ def test_targets_minutes_month_deadlines_take_the_year_of_issue():
     found = find_targets("运检部牵头，力争10月底完成年度检修计划70%、11月底完成85%。", BlockContext(issued_year=2022))
     assert [(t.metric, t.value, t.deadline) for t in found] == [
         ("年度检修计划", 70, "2022-10-31"), ("年度检修计划", 85, "2022-11-30")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，全省煤炭消费总量压减6%以上。", [(-6, "%", "le", "growth_rate")]),  # a cut is a negative rate
+    ("到2027年，煤炭消费占能源消费比重下降5个百分点。", [(-5, "个百分点", "eq", "share")]),
+    ("到2027年，平均供电煤耗低于300克/千瓦时。", [(300, "克/千瓦时", "lt", "level")]),  # an intensity
+    ("到2027年，供热平均能耗下降到14千克标煤/平方米左右。", [(14, "千克标煤/平方米", "approx", "level")]),
+    ("到2027年，已建成专用线的，绿色运输方式比例达到80%以上。", [(80, "%", "ge", "share")]),  # a group, no past
+])
+def test_targets_falls_intensities_and_groups_named_by_what_they_have(text, expected):
+    got = [(t.value, t.unit, t.comparator, t.kind) for t in find_targets(text, CTX) if t.kind != "baseline"]
+    assert got == expected
