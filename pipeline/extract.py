@@ -260,7 +260,7 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
 
     ctx = BlockContext(
         period_start=plan.period_start, period_end=plan.period_end, valid_until=valid_until,
-        issued_year=int(plan.issued_date[:4]) if plan.issued_date else None,
+        issued_year=acc.issue_year,  # the date of issue, else the year of the 文号 (〔2022〕69号)
         section_deadline=section_deadlines[sec.id] if sec else None,
         history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
         goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),

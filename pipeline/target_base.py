@@ -92,8 +92,9 @@ def clean_metric(raw: str) -> tuple[str, Optional[str]]:
 def deadline_for(text: str, pos: int, sent: tuple[int, int], clause: tuple[int, int], phrases: list[DeadlinePhrase],
                   paragraph: tuple[int, int], ctx: BlockContext) -> tuple[Optional[str], str]:
     in_clause = [d for d in phrases if clause[0] <= d.start < clause[1]]
-    if in_clause:
-        return in_clause[-1].date, "explicit"
+    if in_clause:  # the last phrase before the amount (10月底完成70%、11月底完成85%), else the clause's last
+        ahead = [d for d in in_clause if d.start < pos]
+        return (ahead or in_clause)[-1].date, "explicit"
     before = [d for d in phrases if sent[0] <= d.start < pos]
     if before:
         # A lead phrase of its own clause right before this one (到2026年，……) is explicit too.

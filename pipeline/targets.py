@@ -61,7 +61,9 @@ def find_targets(text: str, ctx: BlockContext,
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
     if ctx.period_start is None and ctx.period_end is None:
         one_year = ctx.issued_year  # 年底前 / 年内 with no period: the year the document was issued
-    dates = [d for d in find_deadlines(text, one_year) if not in_spans(d.start, masked)]
+    # 6月底前 / 年底前 with no year and no period of one year: the year of issue (a meeting's minutes)
+    month_year = one_year if one_year is not None else ctx.issued_year
+    dates = [d for d in find_deadlines(text, one_year, month_year) if not in_spans(d.start, masked)]
     if ctx.period_end is None:  # 利用3至5年时间: years counted from the year of issue
         dates = sorted(dates + years_from_issue(text, ctx.issued_year))
     phrases = [d for d in dates if not not_a_deadline(text, d)]
@@ -200,9 +202,12 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             recurrence = carried_recurrence(text, s_clauses, clause)
         for q, metric_i in zip(group, metrics):
             value = q.value
-            if kind == "growth_rate" and FALL_BEFORE.search(before.strip()):
-                value = -value
+            fall = (kind == "growth_rate" or q.category == "points") and FALL_BEFORE.search(before.strip())
+            if fall:
+                value = -value  # 下降5%, 比重下降5个百分点: a negative change
             comparator = comparator_of(before, after, q, verb)
+            if fall and comparator in ("ge", "gt"):
+                comparator = "le" if comparator == "ge" else "lt"  # 压减6%以上: -6 or lower
             if relative_to and comparator in ("gt", "ge") and not grammar.SUFFIX_RE.match(after):
                 comparator = "eq"  # 高于平均水平1个百分点: the margin is stated exactly
             out.append(FoundTarget(

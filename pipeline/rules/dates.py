@@ -27,11 +27,12 @@ PERIOD_RANGE = re.compile(YEAR_NUMBER + r"\s*" + RANGE_SIGN + r"\s*$")
 RANGE_AFTER = re.compile(r"\s*" + RANGE_SIGN + r"\s*" + YEAR_NUMBER)  # matched at a position
 #: A written calendar date, checked by ``misprinted_dates``.
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-#: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan.
-THIS_YEAR = re.compile(r"(?<![\d年〇零一二三四五六七八九])(?:今年|本年度?)?(?:年底前|年末前|年内|上半年|下半年|底前)")
+#: Deadlines that name no year (年底前, 年内, 今年上半年): the year of a one-year plan. Not the 底前 of
+#: a month (11月底前: MONTH_DAY_BEFORE's).
+THIS_YEAR = re.compile(r"(?<![\d年月〇零一二三四五六七八九])(?:今年|本年度?)?(?:年底前|年末前|年内|上半年|下半年|底前)")
 #: A month-day deadline that names no year (于3月2日前, 6月底前): the year the document was issued.
 MONTH_DAY_BEFORE = re.compile(
-    r"(?<![\d年月日.])(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)\s*(?:前|之前|以前)"
+    r"(?<![\d年月日.])(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日\s*(?:前|之前|以前)|[底末]\s*(?:前|之前|以前)?)"
 )
 #: A span of years from the year of issue (利用3至5年时间, 力争用三年时间, 经过5年努力, 3年内): its
 #: last year is the deadline (issued 2021, 用3年时间 → 2023-12-31).

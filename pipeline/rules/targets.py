@@ -126,9 +126,9 @@ BA_OBJECT = re.compile(r"^[^，；。]*?(?:将|把)(?=[\u4e00-\u9fa5A-Za-z“]{2
 #: What joins the amounts of a list (、和及与，).
 COORD = re.compile(r"^[、和及与，]$")
 # Words of a sentence about the past (its amounts are baselines). Kept narrow: 历史文化街区 and
-# 现有企业 are common in forward-looking text.
+# 现有企业 are common in forward-looking text, and 已建成X的 names a group (已建成铁路专用线的，…比例达到90%).
 HISTORY_WORDS = re.compile(
-    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成有]|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
+    r"同比|比上年|较上年|以来|已经|已[建完累实达形培引获启投成有](?![^，；。\d]{0,15}的)|实现了|达到了|完成了|去年|上一年|截至目前|目前已"
     r"|(?:近|过去)[一二两三四五六七八九十\d]{1,2}年(?!内)"  # 近三年 / 过去五年: what was done
     r"|[\u4e00-\u9fa5](?<![为除罢到])了(?![解如然结])|到了(?!(?:19|20)\d{2})"  # 选取了 / 受到了: a verb's perfective (not 到了2025年)
     r"|共发生|累计发生|死亡(?!率|人数)|遇难|受伤(?!率)|重伤|失踪|丧生"  # what happened: events, casualties
@@ -203,8 +203,9 @@ BUILT_GOAL = re.compile(
 
 # --- targets ---
 
-#: A deadline phrase inside a metric (到2025年底前), stripped from its name.
-DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?")
+#: A deadline phrase inside a metric (到2025年底前, 11月底前, 10月底), stripped from its name.
+DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?"
+                            r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|底|末)(?:前|之前|以前)?)")
 #: A note in brackets inside a metric (社会储备能力（包括发电企业、钢铁企业等）): what it covers, not its name.
 NOTE_BRACKET = re.compile(r"[（(](?:包括|包含|含|不含|不包括|其中|即|以下简称|简称|主要是)[^（）()]*[）)]")
 #: An item marker opening a metric ((1), 1.), stripped from its name.
@@ -221,8 +222,8 @@ AS_FOLLOWS = re.compile(r"如下[：:]?\s*$")
 DEADLINE_QUALIFIER = re.compile(r"^(?:以前|之前|以后|之后|前|后)?[^，；。]{0,8}?的")
 #: 各 before an amount, or 均达到: one amount for each item of the list.
 EACH_BEFORE = re.compile(r"各$|均(?:达到|达|为|超过|保持在|稳定在|不低于|不少于|提高到|提升至)$")
-#: A fall before a rate (下降5%).
-FALL_BEFORE = re.compile(r"(?:下降|降低|减少)$")
+#: A fall before a rate or a change in points (下降5%, 压减6%以上, 比重下降5个百分点): the value is negative.
+FALL_BEFORE = re.compile(r"(?:下降|降低|减少|压减|削减|缩减)$")
 #: What may stand between a verb and its amount (到, 为, 约, 超).
 GAP_WORDS = re.compile(r"^(?:到|至|在|为|了)?\s*(?:约|近|超|逾|大约)?$")
 #: A word naming a growth rate (增速, 增幅, 增长率).
@@ -241,8 +242,8 @@ LIST_SEP = re.compile(r"[、和及与]")
 NOUN_AFTER = re.compile(r"^(?:“[^”，；。]{1,8}”|[\u4e00-\u9fa5A-Za-z]){1,24}(?:（[\u4e00-\u9fa5]{1,3}）)?")
 #: The noun after an amount, closed by 的 (a qualifier).
 NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的")
-#: A word that makes a percentage a rate (增长, 年均, 递增).
-RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增")
+#: A word that makes a percentage a rate (增长, 年均, 递增; a cut: 煤炭消费总量压减6%).
+RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增|压减|削减")
 #: A verb of reaching that ends a counted name.
 REACH_VERB = re.compile(r"达到|达|实现|建成|完成")
 #: A sentence opened by a recurrence (每年，…).

@@ -32,6 +32,11 @@ BASE_UNITS = (
     ("kW", "measure"), ("GWh", "measure"), ("kWh", "measure"), ("cm3/h", "measure"), ("m3/h", "measure"),
     ("立方米/小时", "measure"), ("立方米/日", "measure"), ("吨/小时", "measure"), ("吨/日", "measure"),
     ("万千瓦时", "measure"), ("兆瓦", "measure"), ("吉瓦", "measure"), ("千伏", "measure"), ("万伏", "measure"),
+    # Intensities, a mass per unit of output, energy or area (供电煤耗304克/千瓦时, 供热能耗15千克标煤/
+    # 平方米, 建筑垃圾排放300吨/万平方米, 能耗0.5吨标准煤/万元).
+    *((m + "/" + per, "measure") for m in ("克", "千克", "吨", "克标准煤", "克标煤", "千克标准煤", "千克标煤",
+                                           "吨标准煤", "吨标煤", "立方米", "千瓦时")
+      for per in ("千瓦时", "平方米", "万平方米", "万元", "人", "吨")),
 )
 # Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
 # 6个月 / 3个季度 are durations too (a job placement of 3—12个月, a supply period of 7个月), not a count of 个.

@@ -29,3 +29,12 @@ def test_deadlines_not_deadlines(text):
 ])
 def test_deadlines_recurrence(text, recurrence):
     assert recurrence_of(text) == recurrence
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("11月底前新增投产工程15项。", ["2022-11-30"]),  # the 底前 of a month is no 年底前
+    ("力争10月底完成检修计划70%、11月底完成85%。", ["2022-10-31", "2022-11-30"]),  # 底 without 前
+    ("于3月2日前报送。", ["2022-03-02"]),
+])
+def test_deadlines_month_without_year_is_the_year_of_issue(text, dates):
+    assert [d.date for d in find_deadlines(text, 2022, 2022)] == dates

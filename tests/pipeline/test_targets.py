@@ -231,3 +231,23 @@ def test_targets_an_amount_inside_a_word_is_part_of_that_word(text):
     assert trace(decode(text.encode("utf-8"), "<test>"))["extract"].targets == []
     kept = trace(decode("到2025年，新增规上企业40家，两项指标达到全省前列。".encode("utf-8"), "<test>"))["extract"]
     assert [(t.value, t.unit) for t in kept.targets][:1] == [(40.0, "家")]
+
+
+def test_targets_minutes_month_deadlines_take_the_year_of_issue():
+    """Minutes of a monthly meeting (no period): X月底 is a month of the year of issue, each amount
+    takes the phrase before it, and a clause with only a date for a name takes the last metric."""
+    found = find_targets("运检部牵头，力争10月底完成年度检修计划70%、11月底完成85%。", BlockContext(issued_year=2022))
+    assert [(t.metric, t.value, t.deadline) for t in found] == [
+        ("年度检修计划", 70, "2022-10-31"), ("年度检修计划", 85, "2022-11-30")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，全省煤炭消费总量压减6%以上。", [(-6, "%", "le", "growth_rate")]),  # a cut is a negative rate
+    ("到2027年，煤炭消费占能源消费比重下降5个百分点。", [(-5, "个百分点", "eq", "share")]),
+    ("到2027年，平均供电煤耗低于300克/千瓦时。", [(300, "克/千瓦时", "lt", "level")]),  # an intensity
+    ("到2027年，供热平均能耗下降到14千克标煤/平方米左右。", [(14, "千克标煤/平方米", "approx", "level")]),
+    ("到2027年，已建成专用线的，绿色运输方式比例达到80%以上。", [(80, "%", "ge", "share")]),  # a group, no past
+])
+def test_targets_falls_intensities_and_groups_named_by_what_they_have(text, expected):
+    got = [(t.value, t.unit, t.comparator, t.kind) for t in find_targets(text, CTX) if t.kind != "baseline"]
+    assert got == expected
