@@ -12,6 +12,7 @@ from .rules.milestones import (
     DELIVERABLE,
     INTRODUCES_LIST,
     NUMBERED,
+    QUOTED_NAME,
     RECURRING,
     SUBMIT,
 )
@@ -83,7 +84,7 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
                 out.append(FoundMilestone(sent[0] + lead, gov_start + len(governed),
                                           body + "，" + governed, d.date, sent))
                 continue
-            if not governed or not DELIVERABLE.search(governed) or NUMBERED.search(governed) \
+            if not governed or not DELIVERABLE.search(governed) or NUMBERED.search(QUOTED_NAME.sub("", governed)) \
                     or INTRODUCES_LIST.search(governed):
                 continue
             if any(x < gov_end and gov_start < y for x, y in taken):
@@ -107,7 +108,7 @@ def _undated(text: str, sent: tuple[int, int], masked: list[tuple[int, int]], ta
     body = text[a:b]
     lead = len(body) - len(body.lstrip("，、；：。 \n"))
     body = body.strip("，、；：。 \n")
-    if not body or not DELIVERABLE.search(body) or NUMBERED.search(body) or RECURRING.search(body) \
+    if not body or not DELIVERABLE.search(body) or NUMBERED.search(QUOTED_NAME.sub("", body)) or RECURRING.search(body) \
             or INTRODUCES_LIST.search(body):
         return None
     if any(x < b and a < y for x, y in taken):

@@ -9,7 +9,7 @@ import re
 DELIVERABLE = re.compile(
     r"出台|制定|制订|印发|发布|完成|启动|编制|上线|投用|投入使用|开工|竣工|挂牌|设立|组建|召开|建立|"
     r"推出|落地|运营|开业|开放|建成|实现|形成|举办|开通|交付|验收|部署|修订|健全|完善|出具|公布|成立|开展|评估|"
-    r"填写|填报"
+    r"填写|填报|提出|推行|下放|淘汰|构建|划定"
 )
 # What is done by a deadline stated after its deliverable: 于…前报送/提交/上报.
 #: A manner may come first (以传真或电子邮件的形式报送, 经负责同志审阅后，以WORD格式发至).
@@ -20,6 +20,8 @@ SUBMIT = re.compile(
 RECURRING = re.compile(r"每(?:年|月|季度?|周|半年|旬)|定期|常态化")
 #: An amount in a deliverable (then it is a target, not a milestone).
 NUMBERED = re.compile(r"\d|[一二三四五六七八九十百千万]+[家个项件条处座场次名所套]")
+#: A name in quotes (“三项制度”, “一网通办”): its numerals count nothing, so it is no amount.
+QUOTED_NAME = re.compile(r"“[^“”]{1,12}”")
 
 
 # --- shapes the functions test text against ---

@@ -53,3 +53,15 @@ def test_milestones_a_date_without_a_year_is_the_year_of_issue_and_the_deliverab
         ("2025-03-02", "explicit", "请各部门填写《重点任务完成计划表》，经本单位主要负责同志审阅后，以PDF格式发至指定邮箱"),
         ("2025-03-31", "explicit", "各部门要建立日常工作联系人清单，以传真形式报送省政府办公厅"),
     ]
+
+
+def test_milestones_a_quoted_name_is_no_amount_and_proposing_or_rolling_out_delivers():
+    """“三项制度” counts nothing: a dated deliverable naming it is a milestone; 研究提出 and 全面推行 deliver
+    as 出台 does. A real amount still makes it a target's business, not a milestone's."""
+    text = ("青禾市优化营商环境实施方案（2025—2027年）\n一、任务\n（一）规范执法。各区要于2025年6月底前制定全面推行“三项制度”的实施方案。"
+            "2025年9月底前研究提出新一批下放的审批事项。到2026年，在各园区全面推行企业服务专员制度。2025年底前新建服务驿站3个。\n")
+    assert _milestones(text) == [
+        ("2025-06-30", "explicit", "制定全面推行“三项制度”的实施方案"),
+        ("2025-09-30", "explicit", "研究提出新一批下放的审批事项"),
+        ("2026-12-31", "explicit", "在各园区全面推行企业服务专员制度"),
+    ]
