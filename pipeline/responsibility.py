@@ -15,7 +15,7 @@ from schemas.records import Responsibility
 
 from .rules import chars as han
 from .rules import clauses
-from .rules.clauses import CLOSE_CHAR, OPEN_RE, SENTENCE_STOP, STRAY_TAIL
+from .rules.clauses import BARE_LABEL, BARE_LABEL_STOP, CLOSE_CHAR, OPEN_RE, SENTENCE_STOP, STRAY_TAIL
 from .unitlists import assign_roles, parse, parse_units, split_outside
 from .unitnames import UNIT_SUFFIXES, aliases, canonical_name, is_generic, unit_level
 
@@ -156,4 +156,20 @@ def _find_clauses(text: str) -> list[ClauseMatch]:
             continue
         found.append(match)
         i = match.end
-    return found
+    return found + _bare_labels(text, found) if "：" in text or ":" in text else found
+
+
+def _bare_labels(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
+    """Labelled lists outside parentheses (a task table flattened into text: 责任单位：A、B配合单位：C
+    完成时限：…), each from its label to the next sentence end, parenthesis or deadline label."""
+    out: list[ClauseMatch] = []
+    for m in BARE_LABEL.finditer(text):
+        if any(c.start <= m.start() < c.end for c in found + out):
+            continue
+        stop = BARE_LABEL_STOP.search(text, m.end(), min(len(text), m.end() + _MAX_CLAUSE))
+        end = stop.start() if stop else min(len(text), m.end() + _MAX_CLAUSE)
+        end -= len(text[m.start():end]) - len(text[m.start():end].rstrip(" \t\u3000，,、"))
+        match = _clause(text, m.start(), end, text[m.start():end], balanced=True)
+        if match is not None and match.strong:
+            out.append(match)
+    return sorted(out, key=lambda c: c.start) if out else out

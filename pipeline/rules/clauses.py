@@ -28,6 +28,11 @@ LABEL = re.compile(
     rf"|(?P<support>责任配合|配合责任|配合|参与|协办|协助|协同|支持){UNIT_WORD}?\s*[：:]"
     rf"|(?:责任|实施|落实|承办|工作){UNIT_WORD}\s*[：:]"
 )
+#: A role label outside parentheses, opening a flattened task table's cell (……调试。责任单位：A、B配合单位：C
+#: 完成时限：…): at the text's start or after a sentence's end, a space or a closing parenthesis.
+BARE_LABEL = re.compile(rf"(?:^|(?<=[。；;！？\s）)]))(?:{LABEL.pattern})")
+#: Where a bare label's list stops: a sentence's end, a parenthesis, or the deadline column's label.
+BARE_LABEL_STOP = re.compile(r"[。；;！？\n\r（(]|(?:完成|办结|工作)?(?:时限|时间节点|完成时间|期限)\s*[：:]")
 VERBS: dict[str, Optional[Role]] = {
     **dict.fromkeys(("牵头负责", "负责牵头", "牵头抓总", "牵头落实", "牵头实施", "为牵头单位", "牵头",
                      "主责", "领衔"), "lead"),

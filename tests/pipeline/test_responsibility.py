@@ -362,3 +362,16 @@ def test_responsibility_each_paragraphs_clause_governs_its_own_paragraph():
     assert got == [("推进政务服务一网通办", [("省大数据局", "lead"), ("各市政府", "support")]),
                    ("优化审批流程", [("省政务服务中心", "responsible"), ("各市政府", "responsible")])]
     assert [t.responsible_units for t in r.targets] == [["省大数据局", "各市政府"], ["省政务服务中心", "各市政府"]]
+
+
+def test_bare_labels_of_a_task_table_flattened_into_text():
+    """责任单位：A、B配合单位：C完成时限：… with no parentheses (a task table whose cells were run
+    together): a clause from each label to the deadline's label, with the roles the labels give."""
+    from pipeline.responsibility import find_clauses
+
+    text = "完成平台部署及调试。责任单位：省大数据局、省民政厅配合单位：省财政厅完成时限：2026年10月31日"
+    (clause,) = find_clauses(text)
+    assert text[clause.start:clause.end] == "责任单位：省大数据局、省民政厅配合单位：省财政厅"
+    assert [(r.unit, r.role) for r in clause.responsibilities] == [
+        ("省大数据局", "lead"), ("省民政厅", "lead"), ("省财政厅", "support")]  # beside 配合, the owners lead
+    assert find_clauses("各单位要明确责任单位：这是一句话里的冒号") == []
