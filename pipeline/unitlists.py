@@ -23,10 +23,12 @@ from .rules.clauses import (
     CONJUNCTION,
     INLINE_ROLE,
     LABEL,
+    LEVEL_BEFORE_ORGAN,
     LEVEL_GOVERNMENT,
     LEVEL_WORD,
     OPEN_RE,
     OPEN_TAIL,
+    SHARED_ORGAN,
     VERB_TAIL,
     VERBS,
 )
@@ -131,6 +133,9 @@ def _pieces(group: str) -> list[str]:
             continue
         if len(run) >= 2 or (run and run[0].startswith("各") and LEVEL_GOVERNMENT.match(piece)):
             piece, run = "、".join(run + [piece]), []  # 各区、市政府: one owner, not 各区 + 市政府
+        shared = LEVEL_BEFORE_ORGAN.match(out[-1]) if out and not run and SHARED_ORGAN.match(piece) else None
+        if shared:
+            piece = shared.group(1) + piece  # 各市党委、政府: 各市政府
         out += run + _split_conjunctions(piece)
         run = []
     return out + run

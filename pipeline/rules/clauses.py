@@ -61,6 +61,11 @@ BARE_RELEVANT = re.compile(
 )
 #: A level word alone (各区, 市, 街道): not a unit.
 LEVEL_WORD = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|街道)$")
+#: Organs of one level's leadership, written once after a shared level word (各市党委、政府 → 各市党委,
+#: 各市政府): a bare one in a list takes the level word of the unit before it.
+SHARED_ORGAN = re.compile(r"^(?:党委|政府|人民政府|人大|政协|纪委)$")
+#: The level word opening such a unit (各市 in 各市党委).
+LEVEL_BEFORE_ORGAN = re.compile(r"^(各?(?:省|自治区|市|州|盟|县|区|旗|乡|镇|街道))(?=(?:党委|政府|人民政府|人大|政协|纪委)$)")
 #: A government named by its level alone (市政府, 县人民政府): after 各区、 it completes 各区、市政府.
 LEVEL_GOVERNMENT = re.compile(r"^(?:省|自治区|直辖市|市|州|盟|县|区|旗|乡|镇)(?:人民)?政府$")
 #: What closes a parenthesised clause (a closing parenthesis or the end of a line).

@@ -375,3 +375,12 @@ def test_bare_labels_of_a_task_table_flattened_into_text():
     assert [(r.unit, r.role) for r in clause.responsibilities] == [
         ("省大数据局", "lead"), ("省民政厅", "lead"), ("省财政厅", "support")]  # beside 配合, the owners lead
     assert find_clauses("各单位要明确责任单位：这是一句话里的冒号") == []
+
+
+def test_a_shared_level_word_before_two_organs():
+    """各市党委、政府: the level word is written once for both organs (各市党委 and 各市政府)."""
+    from pipeline.unitlists import parse
+
+    assert [u for u, _ in parse("省发展改革委、各县党委、政府按职责分工负责", strict=True).units] == [
+        "省发展改革委", "各县党委", "各县政府"]
+    assert [u for u, _ in parse("各区、市政府负责", strict=True).units] == ["各区、市政府"]
