@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 import secrets
 import socket
-import threading
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -15,11 +15,11 @@ from typing import Optional
 import uvicorn
 
 from graph.store import embedded
+from graph.store.home import kept_in_use
 from policykg.web.app import create_app
 from policykg.web.state import Workbench
 from schemas.errors import ArgumentError
 
-KEEP_ALIVE_SECONDS = 60.0
 CONCURRENCY = 64  # connections served at once; 20 researchers' browsers fit with room
 
 
@@ -44,19 +44,10 @@ class Bound:
         """Serve until interrupted (or ``server.should_exit`` is set from another thread).
 
         While serving, the embedded database is told it is in use, so an idle workbench left open
-        does not find its database shut down (it stops by itself 15 idle minutes after we do)."""
-        stop = threading.Event()
-        if self.keep_alive is not None:
-            home = self.keep_alive
-
-            def beat() -> None:
-                while not stop.wait(KEEP_ALIVE_SECONDS):
-                    embedded.touch(home)
-            threading.Thread(target=beat, name="policykg-web-keepalive", daemon=True).start()
-        try:
+        does not find its database shut down (``home.kept_in_use``; it stops by itself an idle timeout after we do)."""
+        in_use = kept_in_use(self.keep_alive, embedded.keepalive_seconds()) if self.keep_alive else nullcontext()
+        with in_use:
             self.server.run(sockets=[self.sock])
-        finally:
-            stop.set()
 
 
 def bind(bench: Workbench, host: str = "127.0.0.1", port: int = 0, token: Optional[str] = None,

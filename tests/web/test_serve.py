@@ -147,10 +147,7 @@ def test_serve_twenty_clients_answered_while_a_load_runs(server, bench, web_stor
     (ARTIFACTS / "web-load.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
-def test_serve_keeps_the_embedded_database_in_use_while_serving(bench, tmp_path, monkeypatch):
-    from policykg.web import server as server_module
-
-    monkeypatch.setattr(server_module, "KEEP_ALIVE_SECONDS", 0.05)
+def test_serve_keeps_the_embedded_database_in_use_while_serving(bench, tmp_path):
     bound = bind(bench, "127.0.0.1", 0)
     bound.keep_alive = tmp_path
     thread = serve_in_thread(bound)
