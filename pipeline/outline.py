@@ -140,8 +140,9 @@ def _flat_title(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]
     title = head
     if carried and CITED_NOTICE.match(head[carried.start():]):
         title = carried.group("title")
-        fuller = [cm.group("title") for cm in CITED.finditer(text[:3000])
-                  if cm.group("title").endswith(title) and len(cm.group("title")) > len(title)]
+        # only a distinctive name (not 工作方案 alone, which another plan's citation may end with)
+        fuller = [cm.group("title") for cm in CITED.finditer(text[:3000]) if len(title) >= 8
+                  and cm.group("title").endswith(title) and len(cm.group("title")) > len(title)]
         title = max(fuller, key=len) if fuller else title
     return title, head, doc_number
 
