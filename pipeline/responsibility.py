@@ -15,8 +15,17 @@ from schemas.records import Responsibility
 
 from .rules import chars as han
 from .rules import clauses
-from .rules.clauses import BARE_LABEL, BARE_LABEL_STOP, CLOSE_CHAR, OPEN_RE, SENTENCE_STOP, STRAY_TAIL
-from .unitlists import assign_roles, parse, parse_units, split_outside
+from .rules.clauses import (
+    BARE_LABEL,
+    BARE_LABEL_STOP,
+    CLOSE_CHAR,
+    INLINE_CLAUSE,
+    INLINE_VERB,
+    OPEN_RE,
+    SENTENCE_STOP,
+    STRAY_TAIL,
+)
+from .unitlists import assign_roles, matched_mask, parse, parse_units, split_outside
 from .unitnames import UNIT_SUFFIXES, aliases, canonical_name, is_generic, unit_level
 
 __all__ = [
@@ -40,6 +49,7 @@ class ClauseMatch:
     open_list: bool = False
     balanced: bool = True
     strong: bool = False  # a label or a role verb names it a clause (牵头单位：…, …牵头, …负责)
+    inline: bool = False  # no parentheses: an owner opening its sentence (A牵头，B配合，……)
 
 
 def _closing(text: str, i: int) -> int:
@@ -156,7 +166,11 @@ def _find_clauses(text: str) -> list[ClauseMatch]:
             continue
         found.append(match)
         i = match.end
-    return found + _bare_labels(text, found) if "：" in text or ":" in text else found
+    if "：" in text or ":" in text:
+        found = found + _bare_labels(text, found)
+    if INLINE_VERB.search(text):
+        found = _inline_clauses(text, found)
+    return found
 
 
 def _bare_labels(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
@@ -173,3 +187,26 @@ def _bare_labels(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
         if match is not None and match.strong:
             out.append(match)
     return sorted(out, key=lambda c: c.start) if out else out
+
+
+def _inline_clauses(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
+    """Owners opening a sentence without parentheses (``A牵头，B、C配合，……``, ``A部组织，……``):
+    every name before the verb must be a unit, as in a parenthesised clause; never inside one."""
+    out: list[ClauseMatch] = []
+    mask: Optional[list[bool]] = None
+    for m in INLINE_CLAUSE.finditer(text):
+        start = m.start("owners")
+        if any(c.start <= start < c.end for c in found):
+            continue
+        if mask is None:
+            mask = matched_mask(text)
+        if mask[start]:
+            continue
+        content = m.group("owners") + ("牵头" if m.group("lead") else "负责")
+        if m.group("support"):
+            content += "，" + m.group("support") + "配合"
+        match = _clause(text, start, m.end(), content, balanced=True)
+        if match is not None and match.strong:
+            out.append(ClauseMatch(match.start, match.end, match.responsibilities, match.open_list,
+                                   True, True, inline=True))
+    return sorted(found + out, key=lambda c: c.start) if out else found

@@ -76,3 +76,25 @@ SENTENCE_STOPS = "\n。；;！？!?"
 SENTENCE_STOP = re.compile(r"[。\n\r]")
 #: A list that runs on past a stray close (（责任单位：A）、B）): it belongs to the clause.
 STRAY_TAIL = re.compile(r"[、，,]([^（）()\n。；;]{1,60})[）)]")
+
+# --- inline clauses: an owner opening its sentence, without parentheses ---
+
+#: The names before an inline clause's verb: a phrase without sentence or clause punctuation,
+#: quotes, digits or a colon (a label's), at most 60 characters.
+_INLINE_NAMES = r"[^。；;，,：:（）()\n\r\t 　“”\"《》0-9０-９]{2,60}?"
+#: An owner opening its sentence (or a comma's phrase), without parentheses: ``A牵头，B、C配合，……``
+#: (work arrangements, meeting minutes), ``A牵头在3月底前完成……``, ``A部组织，……``, ``A、B协同，……``.
+#: 牵头 leads whatever follows it (not 、 or 的: 政府牵头、部门协同 is a slogan); 组织/协同/负责 own
+#: the item only when a comma closes them (A组织开展…… is the sentence's subject, not a clause). A
+#: supporting phrase may follow: ``，B配合`` / ``，B联动配合``. ``由A牵头，组织……`` is left to the prose: the
+#: unit is the subject of a procedure the sentence describes (由 opens it), not an item's owner.
+INLINE_CLAUSE = re.compile(
+    rf"(?:^|(?<=[。；;！？!?\n\r，,]))[ \t　]*(?![由请])(?P<owners>{_INLINE_NAMES})"
+    r"(?:(?P<lead>牵头负责|牵头)(?![、的和与及])|(?P<own>组织|协同|负责)(?=[，,]))"
+    rf"(?:[，,](?P<support>{_INLINE_NAMES})(?:联动配合|配合|参与|协助)(?=[，,。；;]))?"
+)
+#: A quick check before INLINE_CLAUSE runs: one of its verbs is in the text.
+INLINE_VERB = re.compile("牵头|组织|协同|负责")
+#: A short name before a shared ending (山东、江苏公司 → 山东公司, 江苏公司): two or three Han
+#: characters, the length of a province's or a city's short name.
+SHARED_HEAD = re.compile(r"^[\u4e00-\u9fa5]{2,3}$")

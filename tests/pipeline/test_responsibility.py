@@ -384,3 +384,47 @@ def test_a_shared_level_word_before_two_organs():
     assert [u for u, _ in parse("省发展改革委、各县党委、政府按职责分工负责", strict=True).units] == [
         "省发展改革委", "各县党委", "各县政府"]
     assert [u for u, _ in parse("各区、市政府负责", strict=True).units] == ["各区、市政府"]
+
+
+def test_inline_clauses_open_their_sentence_without_parentheses():
+    """Work arrangements and minutes name owners inline: ``A牵头，B、C配合，……``, ``A牵头在…前完成``,
+    ``A部组织，……``, ``A、B协同，……``; a 由 sentence, a slogan or a subject with 要 is no clause."""
+    from pipeline.responsibility import find_clauses
+
+    text = ("3.客户画像试点。统一数据口径。北湖中心牵头，东川、西岭、南屿公司配合，5月底前完成模型设计。"
+            "松江公司牵头在8月底前完成推广。2.售电攻坚方面。市场部组织，各单位开展劳动竞赛。"
+            "6.结算攻坚方面。技研所、运维部协同，提速结算。要协同推进，宣传部组织，各群团部门联动配合，"
+            "各支部抓好落实。由北湖中心牵头，组织开展排查。坚持政府牵头、部门协同。安全部要组建团队。")
+    got = [(text[c.start:c.end], [(r.name, r.role) for r in c.responsibilities]) for c in find_clauses(text)]
+    assert got == [
+        ("北湖中心牵头，东川、西岭、南屿公司配合",
+         [("北湖中心", "lead"), ("东川公司", "support"), ("西岭公司", "support"), ("南屿公司", "support")]),
+        ("松江公司牵头", [("松江公司", "lead")]),
+        ("市场部组织", [("市场部", "responsible")]),
+        ("技研所、运维部协同", [("技研所", "responsible"), ("运维部", "responsible")]),
+        ("宣传部组织，各群团部门联动配合", [("宣传部", "lead"), ("各群团部门", "support")]),
+    ]
+    assert all(c.inline for c in find_clauses(text))
+    assert find_clauses("（市商务局牵头，市财政局配合）")[0].inline is False
+
+
+def test_shared_endings_of_short_names_are_expanded():
+    """``东川、西岭公司`` writes 公司 once for both: 东川公司, 西岭公司; a unit after them is kept."""
+    from pipeline.unitlists import parse
+
+    assert [u for u, _ in parse("东川、西岭公司、北湖中心配合", strict=True).units] == [
+        "东川公司", "西岭公司", "北湖中心"]
+    assert [u for u, _ in parse("编制、人社部门按职责分工负责", strict=True).units] == ["编制部门", "人社部门"]
+    assert parse("研究、制定政策负责", strict=True).bad  # no unit after the short words
+
+
+def test_a_task_list_naming_a_service_provider_and_an_institute():
+    """服务商 (a contracted provider) and an enterprise's 所 are owners in a task list; 场所/住所 are not."""
+    from pipeline.responsibility import find_clauses
+    from pipeline.unitnames import is_unit_name
+
+    text = "完成组件部署。责任单位：服务商、北湖信通公司完成时限：2026年9月30日"
+    (clause,) = find_clauses(text)
+    assert [r.name for r in clause.responsibilities] == ["服务商", "北湖信通公司"]
+    assert is_unit_name("技研所") and is_unit_name("城关供电所")
+    assert not is_unit_name("经营场所") and not is_unit_name("固定住所")
