@@ -28,6 +28,7 @@ from .rules.clauses import (
     LEVEL_WORD,
     OPEN_RE,
     OPEN_TAIL,
+    REGIONS_TAIL,
     SHARED_HEAD,
     SHARED_ORGAN,
     VERB_TAIL,
@@ -97,7 +98,7 @@ def _strip_tail(s: str, inline: bool = True) -> tuple[str, Optional[Role], bool,
             found = _INLINE_ROLES[word] if m.re is INLINE_ROLE else VERBS[word]
             role, had_verb, s = role or found, True, s[: m.start()].rstrip()
             continue
-        m = OPEN_TAIL.search(s)
+        m = OPEN_TAIL.search(s) or REGIONS_TAIL.search(s)
         if m and m.start() > 0:
             is_open, s = True, s[: m.start()].rstrip()
             continue

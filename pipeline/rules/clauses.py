@@ -29,8 +29,9 @@ LABEL = re.compile(
     rf"|(?:责任|实施|落实|承办|工作){UNIT_WORD}\s*[：:]"
 )
 #: A role label outside parentheses, opening a flattened task table's cell (……调试。责任单位：A、B配合单位：C
-#: 完成时限：…): at the text's start or after a sentence's end, a space or a closing parenthesis.
-BARE_LABEL = re.compile(rf"(?:^|(?<=[。；;！？\s）)]))(?:{LABEL.pattern})")
+#: 完成时限：…): at the text's start or after a sentence's end, a space, a closing parenthesis or the
+#: colon of a line introducing a list (改造内容具体如下：责任单位：…).
+BARE_LABEL = re.compile(rf"(?:^|(?<=[。；;！？\s）)：:]))(?:{LABEL.pattern})")
 #: Where a bare label's list stops: a sentence's end, a parenthesis, or the deadline column's label.
 BARE_LABEL_STOP = re.compile(r"[。；;！？\n\r（(]|(?:完成|办结|工作)?(?:时限|时间节点|完成时间|期限)\s*[：:]")
 VERBS: dict[str, Optional[Role]] = {
@@ -51,6 +52,9 @@ VERB_TAIL = re.compile("(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + 
 RELEVANT_OWNER = r"(?:国务院|中央|省直|市直|区直|县直|省级|市级|县级|区级)"
 #: 等 (有关部门, 有关部门和单位, 等国务院相关部门) closing a list: the list is open.
 OPEN_TAIL = re.compile(rf"等(?:其他)?{RELEVANT_OWNER}?(?:有关|相关)?(?:(?:部门|单位|机构)(?:和|及|与)?){{0,2}}\s*$")
+#: 及相关地区 / 和有关地区 closing a list: the generic "and the regions concerned" (dropped, as 有关部门
+#: is), so the list is open: 市场监管总局及相关地区按职责分工负责 → 市场监管总局.
+REGIONS_TAIL = re.compile(r"(?:以及|和|及|与)(?:其他)?(?:有关|相关)地区\s*$")
 INLINE_ROLE = re.compile(r"[（(](牵头|牵头单位|主责|配合|配合单位|参与|负责)[）)]?\s*$")  # ） may be lost
 #: A conjunction between two units (以及, 及, 和, 与).
 CONJUNCTION = re.compile("以及|及|和|与")

@@ -428,3 +428,26 @@ def test_a_task_list_naming_a_service_provider_and_an_institute():
     assert [r.name for r in clause.responsibilities] == ["服务商", "北湖信通公司"]
     assert is_unit_name("技研所") and is_unit_name("城关供电所")
     assert not is_unit_name("经营场所") and not is_unit_name("固定住所")
+
+
+def test_regions_concerned_close_a_list_like_departments_concerned():
+    """State Council style: ``A及相关地区按职责分工负责``, ``A牵头，国务院相关部门及相关地区…``: the
+    regions concerned are the generic 有关部门 (dropped, the list open); a named collective stays."""
+    from pipeline.responsibility import find_clauses
+
+    text = ("（一）推进改革。（审批改革办牵头，国务院相关部门及相关地区按职责分工负责）"
+            "（二）优化服务。（商务部、海关总署等国务院相关部门及有关地区按职责分工负责）"
+            "（三）开展试点。（市场监管总局及相关地区按职责分工负责）")
+    got = [([(r.name, r.role) for r in c.responsibilities], c.open_list) for c in find_clauses(text)]
+    assert got == [([("审批改革办", "lead")], True),
+                   ([("商务部", "responsible"), ("海关总署", "responsible")], True),
+                   ([("市场监管总局", "responsible")], True)]
+
+
+def test_a_bare_label_after_a_colon_introducing_a_list():
+    """A flattened task table: ``改造内容如下：责任单位：A、B完成时限：…`` opens at the colon."""
+    from pipeline.responsibility import find_clauses
+
+    text = "完成接口改造，改造内容具体如下：责任单位：服务商、北湖信通公司完成时限：2026年11月30日"
+    (clause,) = find_clauses(text)
+    assert text[clause.start:clause.end] == "责任单位：服务商、北湖信通公司"
