@@ -20,6 +20,7 @@ from .rules.clauses import (
     BARE_LABEL_STOP,
     CLOSE_CHAR,
     INLINE_CLAUSE,
+    INLINE_NOT_OWNER,
     INLINE_VERB,
     OPEN_RE,
     SENTENCE_STOP,
@@ -196,7 +197,8 @@ def _inline_clauses(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
     mask: Optional[list[bool]] = None
     for m in INLINE_CLAUSE.finditer(text):
         start = m.start("owners")
-        if any(c.start <= start < c.end for c in found):
+        if any(c.start <= start < c.end for c in found) or INLINE_NOT_OWNER.search(m.group("owners")) \
+                or (m.group("support") and INLINE_NOT_OWNER.search(m.group("support"))):
             continue
         if mask is None:
             mask = matched_mask(text)

@@ -91,12 +91,17 @@ _INLINE_NAMES = r"[^。；;，,：:（）()\n\r\t 　“”\"《》0-9０-９]{2
 #: 牵头 leads whatever follows it (not 、 or 的: 政府牵头、部门协同 is a slogan); 组织/协同/负责 own
 #: the item only when a comma closes them (A组织开展…… is the sentence's subject, not a clause). A
 #: supporting phrase may follow: ``，B配合`` / ``，B联动配合``. ``由A牵头，组织……`` is left to the prose: the
-#: unit is the subject of a procedure the sentence describes (由 opens it), not an item's owner.
+#: unit is the subject of a procedure the sentence describes (由 opens it), not an item's owner; 牵头
+#: is not followed by 部门/单位 (牵头部门, the noun) nor by a past tense (牵头起草了《…》 reports what was done).
 INLINE_CLAUSE = re.compile(
     rf"(?:^|(?<=[。；;！？!?\n\r，,]))[ \t　]*(?![由请])(?P<owners>{_INLINE_NAMES})"
-    r"(?:(?P<lead>牵头负责|牵头)(?![、的和与及])|(?P<own>组织|协同|负责)(?=[，,]))"
+    r"(?:(?P<lead>牵头负责|牵头)(?![、的和与及]|部门|单位|处室|科室)(?![^，,。；;]{0,15}了)"
+    r"|(?P<own>组织|协同|负责)(?=[，,]))"
     rf"(?:[，,](?P<support>{_INLINE_NAMES})(?:联动配合|配合|参与|协助)(?=[，,。；;]))?"
 )
+#: What an inline clause's names never are: a phrase opened by a preposition, an adverb or the
+#: writer's own organ (本次由…, 对…, 用于…, 会同…, 我委…), or holding 由 or 的 (……由A牵头, 未达成一致的由…).
+INLINE_NOT_OWNER = re.compile(r"^(?:本次|此次|会同|用于|争取|参加|根据|按照|对|在|将|把|并|同时|其中|要|我)|(?<!自)由|的")
 #: A quick check before INLINE_CLAUSE runs: one of its verbs is in the text.
 INLINE_VERB = re.compile("牵头|组织|协同|负责")
 #: A short name before a shared ending (山东、江苏公司 → 山东公司, 江苏公司): two or three Han

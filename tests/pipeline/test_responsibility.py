@@ -451,3 +451,16 @@ def test_a_bare_label_after_a_colon_introducing_a_list():
     text = "完成接口改造，改造内容具体如下：责任单位：服务商、北湖信通公司完成时限：2026年11月30日"
     (clause,) = find_clauses(text)
     assert text[clause.start:clause.end] == "责任单位：服务商、北湖信通公司"
+
+
+def test_inline_clauses_are_not_read_out_of_reports_and_prepositions():
+    """Prose that only looks like an inline clause: 牵头部门 (the noun), a past tense (牵头起草了),
+    a phrase opened by 本次/对/会同/我委 or holding 由; an institute's 经 (经研所) is still a name."""
+    from pipeline.responsibility import find_clauses
+
+    for text in ("奖金用于对市公司牵头部门的奖励。", "根据部署，市发展改革委牵头起草了实施方案。",
+                 "本次评议由市人社局牵头执考。", "年底前，会同市应急局牵头负责加固工程。",
+                 "按照要求，我委牵头修改了办法。", "对意见不一致的由市财政局牵头召开协调会。"):
+        assert [c for c in find_clauses(text) if c.inline] == [], text
+    (clause,) = find_clauses("6.结算攻坚方面。经研所、运维部协同，统筹人员配置。")
+    assert [r.name for r in clause.responsibilities] == ["经研所", "运维部"]
