@@ -1,7 +1,8 @@
 """Blocks of an outlined document: the text read as one action each.
 
 A block is the own text of a heading (up to the next heading of any depth), split at its 一是/二是
-sub-items and at the responsibility clauses that close its sentences; the body before the first
+sub-items, at the responsibility clauses that close its sentences and where an inline clause
+(A牵头，……) opens one; the body before the first
 heading is a block too. Task tables (项目 | 内容 | 时限 | 责任单位) give rows with their owners.
 """
 from __future__ import annotations

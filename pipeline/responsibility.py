@@ -3,6 +3,9 @@
 A parenthesised group counts as a clause only when everything in it reads as a unit name or a role
 word; a bare list of names with no label or verb must also sit at the end of a sentence and name units
 with a known level, so that ``（2024—2026年）``, ``（一）`` and alternate names ``局（市港航局）`` stay text.
+Outside parentheses, a flattened task table's labels (``责任单位：A、B完成时限：…``) and an owner opening
+its sentence (``A牵头，B、C配合，……``, ``A部组织，……``: work arrangements and minutes, ``inline``) are
+clauses too, on the same test: every name a unit.
 What a clause holds (units, roles, an open list) is read by ``unitlists``; the unit names are in
 ``unitnames``, the words in ``rules/clauses``.
 """
