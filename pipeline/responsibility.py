@@ -26,6 +26,7 @@ from .rules.clauses import (
     INLINE_NOT_OWNER,
     INLINE_VERB,
     OPEN_RE,
+    RUN_ON_LABEL,
     SENTENCE_STOP,
     STRAY_TAIL,
 )
@@ -181,10 +182,13 @@ def _bare_labels(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
     """Labelled lists outside parentheses (a task table flattened into text: 责任单位：A、B配合单位：C
     完成时限：…), each from its label to the next sentence end, parenthesis or deadline label."""
     out: list[ClauseMatch] = []
-    for m in BARE_LABEL.finditer(text):
+    labels = sorted([*BARE_LABEL.finditer(text), *RUN_ON_LABEL.finditer(text)], key=lambda m: m.start())
+    for m in labels:
         if any(c.start <= m.start() < c.end for c in found + out):
             continue
         stop = BARE_LABEL_STOP.search(text, m.end(), min(len(text), m.end() + _MAX_CLAUSE))
+        if m.re is RUN_ON_LABEL and (stop is None or not stop.group("deadline")):
+            continue  # run on to the text before it: only a task table's cell (…完成时限：) is one
         end = stop.start() if stop else min(len(text), m.end() + _MAX_CLAUSE)
         end -= len(text[m.start():end]) - len(text[m.start():end].rstrip(" \t\u3000，,、"))
         match = _clause(text, m.start(), end, text[m.start():end], balanced=True)

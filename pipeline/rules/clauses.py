@@ -33,7 +33,10 @@ LABEL = re.compile(
 #: colon of a line introducing a list (改造内容具体如下：责任单位：…).
 BARE_LABEL = re.compile(rf"(?:^|(?<=[。；;！？\s）)：:]))(?:{LABEL.pattern})")
 #: Where a bare label's list stops: a sentence's end, a parenthesis, or the deadline column's label.
-BARE_LABEL_STOP = re.compile(r"[。；;！？\n\r（(]|(?:完成|办结|工作)?(?:时限|时间节点|完成时间|期限)\s*[：:]")
+BARE_LABEL_STOP = re.compile(r"[。；;！？\n\r（(]|(?P<deadline>(?:完成|办结|工作)?(?:时限|时间节点|完成时间|期限)\s*[：:])")
+#: An owner label run on to the text before it (……拓扑图责任单位：A、B完成时限：…, a caption or a cell
+#: without an end mark): a clause only when its list runs to the deadline column's label.
+RUN_ON_LABEL = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{LABEL.pattern})")
 VERBS: dict[str, Optional[Role]] = {
     **dict.fromkeys(("牵头负责", "负责牵头", "牵头抓总", "牵头落实", "牵头实施", "为牵头单位", "牵头",
                      "主责", "领衔"), "lead"),

@@ -464,3 +464,14 @@ def test_inline_clauses_are_not_read_out_of_reports_and_prepositions():
         assert [c for c in find_clauses(text) if c.inline] == [], text
     (clause,) = find_clauses("6.结算攻坚方面。经研所、运维部协同，统筹人员配置。")
     assert [r.name for r in clause.responsibilities] == ["经研所", "运维部"]
+
+
+def test_a_label_run_on_to_a_caption_is_a_clause_only_before_a_deadline_label():
+    """``……拓扑图责任单位：A、B完成时限：…`` (a task table's cell after a figure caption, no end mark)
+    is a clause; a label inside a sentence with no deadline column after it is not."""
+    from pipeline.responsibility import find_clauses
+
+    text = "完成主站建设部署。图2 网络拓扑图责任单位：服务商、北湖信通公司完成时限：2026年11月30日"
+    (clause,) = find_clauses(text)
+    assert text[clause.start:clause.end] == "责任单位：服务商、北湖信通公司"
+    assert find_clauses("各区要明确牵头单位：市商务局、市财政局") == []
