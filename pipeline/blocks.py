@@ -1,7 +1,8 @@
 """Blocks of an outlined document: the text read as one action each.
 
 A block is the own text of a heading (up to the next heading of any depth), split at its 一是/二是
-sub-items and at the responsibility clauses that close its sentences; the body before the first
+sub-items, at the responsibility clauses that close its sentences and where an inline clause
+(A牵头，……) opens one; the body before the first
 heading is a block too. Task tables (项目 | 内容 | 时限 | 责任单位) give rows with their owners.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from schemas.stages import OutlinedDocument
 from .deadlines import find_deadlines
 from .responsibility import find_clauses, parse_units
 from .rules.anatomy import CLAUSE_TITLE_END, ENUM, ITEM_TITLE_END, OWNER_HEADER, SUPPORT_HEADER, TIME_HEADER
-from .rules.clauses import SENTENCE_STOPS
+from .rules.clauses import INLINE_VERB, SENTENCE_STOPS
 from .rules.tables import SERIAL_HEADER
 
 Block = tuple[int, int, Optional[Section], Optional[str]]
@@ -56,6 +57,10 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
     clause governs the text since the previous one. One clause closing it all keeps one action,
     and a clause on the heading line still governs the heading's sub-items."""
     block = text[start:end]
+    if INLINE_VERB.search(block):
+        inline = _split_at_inline(block, start, sec)
+        if inline is not None:
+            return inline
     if block.count("（") + block.count("(") < 2:
         return [(start, end, sec, None)]
     first_line = block.find("\n")
@@ -83,6 +88,36 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
             title = CLAUSE_TITLE_END.split(lead, maxsplit=1)[0].strip()[:40] or sec.title
             out.append((start + prev, start + seg_end, sec, title))
         prev = seg_end
+    return out
+
+
+def _split_at_inline(block: str, start: int, sec: Section) -> Optional[list[Block]]:
+    """A heading's text holding an inline clause (……方面。A牵头，……。B组织，……), split where each
+    inline clause opens its sentence and after each clause closing one: every clause governs its
+    own stretch of text, a stretch without one joins the next. None when the text holds no inline
+    clause or only one clause (the callers' rules then apply)."""
+    clauses = find_clauses(block)
+    if len(clauses) < 2 or not any(c.inline for c in clauses):
+        return None
+    cuts = sorted({c.start if c.inline else c.end for c in clauses
+                   if c.inline or _closes_sentence(block, c.start, c.end)} - {0, len(block)})
+    bounds = [0, *cuts, len(block)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    merged: list[tuple[int, int]] = []
+    pending = 0
+    for a, b in spans:
+        if any(a <= c.start < b for c in clauses):
+            merged.append((pending, b))
+            pending = b
+    if len(merged) < 2:
+        return None
+    merged[-1] = (merged[-1][0], len(block))  # a clause-less tail stays with the last clause
+    out: list[Block] = [(start, start + merged[0][1], sec, None)]
+    for a, b in merged[1:]:
+        opening = next((c for c in clauses if c.inline and c.start == a), None)  # the item follows it
+        lead = block[opening.end if opening else a:b].lstrip("。；;，, \n")
+        title = CLAUSE_TITLE_END.split(lead, maxsplit=1)[0].strip()[:40] or sec.title
+        out.append((start + a, start + b, sec, title))
     return out
 
 

@@ -205,7 +205,9 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
     if sub_title is not None:
         first_line_end = 0
     if sec is not None and sub_title is None:
-        on_heading = [c for c in clauses if c.end <= first_line_end]
+        # an inline clause (A牵头，……) is the heading's only on a line of its own text: in a text
+        # whose line breaks were lost it opens one sentence of the body, never the whole heading's
+        on_heading = [c for c in clauses if c.end <= first_line_end and (not c.inline or first_line_end < len(block))]
         if on_heading:
             if sec.id not in heading_clauses:
                 acc.open_headings.append(sec)
@@ -264,7 +266,8 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         section_deadline=section_deadlines[sec.id] if sec else None,
         history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
         goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
-        masked=[(c.start, c.end) for c in clauses], word_bounds=acc.word_bounds, word_offset=b_start,
+        # an inline clause (A牵头，……) opens its sentence: the text after it is the item's own, not masked
+        masked=[(c.start, c.end) for c in clauses if not c.inline], word_bounds=acc.word_bounds, word_offset=b_start,
     )
     sents = sentences(block)
     found, found_milestones, parts = block_rules(block, ctx, sents, plan.period_start, plan.period_end,

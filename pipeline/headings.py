@@ -12,7 +12,14 @@ from typing import Optional
 from schemas.ids import record_id
 from schemas.records import Section
 
-from .rules.anatomy import INNER_MARKER, INNER_MARKER_AFTER, MARKERS, TITLE_LINE_END, TRAILING_UNITS_NOTE
+from .rules.anatomy import (
+    DATE_BEFORE_MARKER,
+    INNER_MARKER,
+    INNER_MARKER_AFTER,
+    MARKERS,
+    TITLE_LINE_END,
+    TRAILING_UNITS_NOTE,
+)
 
 _SENT_END = "。；;！？!?"
 
@@ -80,6 +87,7 @@ def unflattened(ln: Line) -> list[Line]:
             continue
         at = m.start()
         if ln.text[at - 1] not in INNER_MARKER_AFTER and not TITLE_LINE_END.search(ln.text[max(0, at - 4):at]) \
+                and not DATE_BEFORE_MARKER.search(ln.text, max(0, at - 12), at) \
                 and (at - prev > HEADING_RUN or any(c in "。；;！？" for c in ln.text[prev:at])):
             continue
         if style not in last:

@@ -3,6 +3,9 @@
 A parenthesised group counts as a clause only when everything in it reads as a unit name or a role
 word; a bare list of names with no label or verb must also sit at the end of a sentence and name units
 with a known level, so that ``（2024—2026年）``, ``（一）`` and alternate names ``局（市港航局）`` stay text.
+Outside parentheses, a flattened task table's labels (``责任单位：A、B完成时限：…``) and an owner opening
+its sentence (``A牵头，B、C配合，……``, ``A部组织，……``: work arrangements and minutes, ``inline``) are
+clauses too, on the same test: every name a unit.
 What a clause holds (units, roles, an open list) is read by ``unitlists``; the unit names are in
 ``unitnames``, the words in ``rules/clauses``.
 """
@@ -15,8 +18,19 @@ from schemas.records import Responsibility
 
 from .rules import chars as han
 from .rules import clauses
-from .rules.clauses import BARE_LABEL, BARE_LABEL_STOP, CLOSE_CHAR, OPEN_RE, SENTENCE_STOP, STRAY_TAIL
-from .unitlists import assign_roles, parse, parse_units, split_outside
+from .rules.clauses import (
+    BARE_LABEL,
+    BARE_LABEL_STOP,
+    CLOSE_CHAR,
+    INLINE_CLAUSE,
+    INLINE_NOT_OWNER,
+    INLINE_VERB,
+    OPEN_RE,
+    RUN_ON_LABEL,
+    SENTENCE_STOP,
+    STRAY_TAIL,
+)
+from .unitlists import assign_roles, matched_mask, parse, parse_units, split_outside
 from .unitnames import UNIT_SUFFIXES, aliases, canonical_name, is_generic, unit_level
 
 __all__ = [
@@ -40,6 +54,7 @@ class ClauseMatch:
     open_list: bool = False
     balanced: bool = True
     strong: bool = False  # a label or a role verb names it a clause (牵头单位：…, …牵头, …负责)
+    inline: bool = False  # no parentheses: an owner opening its sentence (A牵头，B配合，……)
 
 
 def _closing(text: str, i: int) -> int:
@@ -156,20 +171,51 @@ def _find_clauses(text: str) -> list[ClauseMatch]:
             continue
         found.append(match)
         i = match.end
-    return found + _bare_labels(text, found) if "：" in text or ":" in text else found
+    if "：" in text or ":" in text:
+        found = found + _bare_labels(text, found)
+    if INLINE_VERB.search(text):
+        found = _inline_clauses(text, found)
+    return found
 
 
 def _bare_labels(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
     """Labelled lists outside parentheses (a task table flattened into text: 责任单位：A、B配合单位：C
     完成时限：…), each from its label to the next sentence end, parenthesis or deadline label."""
     out: list[ClauseMatch] = []
-    for m in BARE_LABEL.finditer(text):
+    labels = sorted([*BARE_LABEL.finditer(text), *RUN_ON_LABEL.finditer(text)], key=lambda m: m.start())
+    for m in labels:
         if any(c.start <= m.start() < c.end for c in found + out):
             continue
         stop = BARE_LABEL_STOP.search(text, m.end(), min(len(text), m.end() + _MAX_CLAUSE))
+        if m.re is RUN_ON_LABEL and (stop is None or not stop.group("deadline")):
+            continue  # run on to the text before it: only a task table's cell (…完成时限：) is one
         end = stop.start() if stop else min(len(text), m.end() + _MAX_CLAUSE)
         end -= len(text[m.start():end]) - len(text[m.start():end].rstrip(" \t\u3000，,、"))
         match = _clause(text, m.start(), end, text[m.start():end], balanced=True)
         if match is not None and match.strong:
             out.append(match)
     return sorted(out, key=lambda c: c.start) if out else out
+
+
+def _inline_clauses(text: str, found: list[ClauseMatch]) -> list[ClauseMatch]:
+    """Owners opening a sentence without parentheses (``A牵头，B、C配合，……``, ``A部组织，……``):
+    every name before the verb must be a unit, as in a parenthesised clause; never inside one."""
+    out: list[ClauseMatch] = []
+    mask: Optional[list[bool]] = None
+    for m in INLINE_CLAUSE.finditer(text):
+        start = m.start("owners")
+        if any(c.start <= start < c.end for c in found) or INLINE_NOT_OWNER.search(m.group("owners")) \
+                or (m.group("support") and INLINE_NOT_OWNER.search(m.group("support"))):
+            continue
+        if mask is None:
+            mask = matched_mask(text)
+        if mask[start]:
+            continue
+        content = m.group("owners") + ("牵头" if m.group("lead") else "负责")
+        if m.group("support"):
+            content += "，" + m.group("support") + "配合"
+        match = _clause(text, start, m.end(), content, balanced=True)
+        if match is not None and match.strong:
+            out.append(ClauseMatch(match.start, match.end, match.responsibilities, match.open_list,
+                                   True, True, inline=True))
+    return sorted(found + out, key=lambda c: c.start) if out else found

@@ -28,11 +28,13 @@ from .rules.clauses import (
     LEVEL_WORD,
     OPEN_RE,
     OPEN_TAIL,
+    REGIONS_TAIL,
+    SHARED_HEAD,
     SHARED_ORGAN,
     VERB_TAIL,
     VERBS,
 )
-from .unitnames import canonical_name, is_unit_name
+from .unitnames import UNIT_SUFFIXES, canonical_name, is_unit_name
 
 _OPEN, _CLOSE = "（(", "）)"
 _INLINE_ROLES: dict[str, Optional[Role]] = {"牵头": "lead", "牵头单位": "lead", "主责": "lead",
@@ -96,7 +98,7 @@ def _strip_tail(s: str, inline: bool = True) -> tuple[str, Optional[Role], bool,
             found = _INLINE_ROLES[word] if m.re is INLINE_ROLE else VERBS[word]
             role, had_verb, s = role or found, True, s[: m.start()].rstrip()
             continue
-        m = OPEN_TAIL.search(s)
+        m = OPEN_TAIL.search(s) or REGIONS_TAIL.search(s)
         if m and m.start() > 0:
             is_open, s = True, s[: m.start()].rstrip()
             continue
@@ -138,7 +140,29 @@ def _pieces(group: str) -> list[str]:
             piece = shared.group(1) + piece  # 各市党委、政府: 各市政府
         out += run + _split_conjunctions(piece)
         run = []
-    return out + run
+    return _shared_endings(out + run)
+
+
+def _shared_endings(pieces: list[str]) -> list[str]:
+    """``山东、江苏、浙江公司`` → 山东公司, 江苏公司, 浙江公司: short names that are no unit, listed
+    before a unit, share its organ ending (the longest of UNIT_SUFFIXES it ends with)."""
+    if len(pieces) < 2 or all(is_unit_name(p) for p in pieces):
+        return pieces  # the usual case
+    out: list[str] = []
+    heads: list[str] = []
+    for piece in pieces:
+        if SHARED_HEAD.match(piece) and not LEVEL_WORD.match(piece) and not is_unit_name(piece):
+            heads.append(piece)
+            continue
+        name = _strip_tail(piece)[0]
+        ending = max((e for e in UNIT_SUFFIXES if name.endswith(e) and len(name) > len(e)), key=len, default="")
+        if heads and ending and is_unit_name(name) and all(is_unit_name(h + ending) for h in heads):
+            out += [h + ending for h in heads]
+        else:
+            out += heads
+        heads = []
+        out.append(piece)
+    return out + heads
 
 
 def _labelled_parts(s: str) -> tuple[list[tuple[Optional[Role], str]], bool]:

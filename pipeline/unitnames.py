@@ -152,11 +152,14 @@ UNIT_SUFFIXES: tuple[str, ...] = (
     "工商联", "残联", "侨联", "文联", "科协", "团委", "党校", "学校", "高校", "大学", "学院", "医院",
     "档案馆", "图书馆", "博物馆", "文化馆", "供销社", "报社", "管理处", "相关处", "有关处",
     "分行", "支行",  # a bank's regional branch (人民银行X分行): an owner in financial-support clauses
+    "所",  # an institute or station of an enterprise or a bureau (经研所, 供电所, 派出所, 事务所)
+    "服务商",  # a contracted service provider, an owner in enterprises' task lists (责任单位：服务商)
 )
 # word endings that look like organ suffixes but are ordinary words
 NOT_UNIT_ENDINGS: tuple[str, ...] = (
     "格局", "布局", "大局", "全局", "结局", "开局", "变局", "当局", "全部", "内部", "外部", "局部",
     "东部", "西部", "南部", "北部", "中部", "总部", "干部", "底部", "顶部", "城乡", "场所",
+    "住所", "处所", "居所", "厕所", "寓所", "会所", "所有", "之所", "无所",
 )
 NOT_UNIT_STARTS: tuple[str, ...] = ("以", "含", "包括", "不含", "其中", "如", "例如", "即")
 

@@ -94,6 +94,10 @@ INNER_MARKER = re.compile(
 )
 #: What stands before a marker inside a line when it opens a heading: a sentence's or clause's end.
 INNER_MARKER_AFTER = "。；;！？!?：:）)】 \u3000"
+#: A date closing the text before a marker inside a line: a flattened task table's deadline cell
+#: (……完成时限：2026年9月30日（2）下一项……, ……2026年11月-12月（2）……), after which the next item's
+#: marker opens a heading (still only when it goes on with its style's numbering).
+DATE_BEFORE_MARKER = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
 #: The words a document title holds (方案, 规划, 通知, 解读 …).
 TITLE_WORDS = re.compile("(?:" + "|".join((*PLAN_WORDS, *NOTICE_WORDS, "措施", "办法", "细则", "政策", "若干", "公报",
                                            "报告", "纪要", "条例", "规定", "答记者问", "解读")) + ")")

@@ -58,3 +58,15 @@ def test_blocks_a_marked_clause_closes_its_text_where_the_full_stop_was_lost():
     r = process_bytes(text.encode("utf-8"), "flat.txt")
     got = [[(x.unit, x.role) for x in a.responsibilities] for a in r.actions if a.responsibilities]
     assert got == [[("省生态环境厅", "lead")], [("省工业和信息化厅", "lead"), ("省发展和改革委员会", "support")]]
+
+
+def test_blocks_split_a_heading_at_each_inline_clause():
+    """Minutes without parentheses: ``……方面。A部牵头，……。B部组织，……`` under one heading are two
+    actions, each with its own owner; the targets after each clause are its own, not masked."""
+    text = ("青禾供电公司月度例会纪要\n二、抓好年末攻坚\n4.工程建设方面。工程部牵头，加快前期工作，"
+            "2026年11月底前新增投产12项工程。规划部组织，做好配网提升规划。\n5.检修方面。运维部牵头，"
+            "2026年10月底前完成检修项目30项。\n")
+    r = process_bytes(text.encode("utf-8"), "minutes.txt")
+    assert [[(x.name, x.role) for x in a.responsibilities] for a in r.actions if a.responsibilities] == [
+        [("工程部", "lead")], [("规划部", "responsible")], [("运维部", "lead")]]
+    assert [(t.value, t.responsible_units) for t in r.targets] == [(12, ["工程部"]), (30, ["运维部"])]

@@ -44,3 +44,21 @@ def test_headings_a_long_paragraph_with_inline_numbers_stays_one_line():
     text = ("推进标准统一、规范管理，实现数据唯一、准确。" * 20 + "主要包括：（一）数据治理；其他事项另行通知。") * 2
     line = Line(0, len(text), text)
     assert unflattened(line) == [line]
+
+
+def test_a_marker_after_a_date_in_a_flattened_task_list_opens_a_heading():
+    """A flattened task table (a line of over 600 characters) ends each item with its deadline cell
+    (完成时限：2026年9月30日) and the next item's （2） follows the date with no end mark: it still
+    opens a heading; after a month (11月-12月) too."""
+    from pipeline import process_bytes
+
+    body = "".join(
+        f"（{i}）{name}：按照总体部署完成{name}相关工作，做好过程管控和质量把关，确保按期完成并及时报送进展情况"
+        f"以及存在的问题和下一步打算。" + "各单位要加强协调配合，落实专人负责，定期会商解决推进中的困难和问题，形成工作合力。" * 3 +
+        f"责任单位：北湖信通公司完成时限：{date}"
+        for i, (name, date) in enumerate([("资源申请", "2026年9月30日"), ("组件部署", "2026年11月-12月"),
+                                          ("联调测试", "2026年12月31日")], 1))
+    text = "北湖公司智能管控推广工作方案\n一、工作任务" + body + "二、工作要求加强领导。\n"
+    r = process_bytes(text.encode("utf-8"), "flat_tasks.txt")
+    assert [a.section_path for a in r.actions if a.responsibilities] == [
+        ["工作任务", "资源申请"], ["工作任务", "组件部署"], ["工作任务", "联调测试"]]

@@ -384,3 +384,94 @@ def test_a_shared_level_word_before_two_organs():
     assert [u for u, _ in parse("省发展改革委、各县党委、政府按职责分工负责", strict=True).units] == [
         "省发展改革委", "各县党委", "各县政府"]
     assert [u for u, _ in parse("各区、市政府负责", strict=True).units] == ["各区、市政府"]
+
+
+def test_inline_clauses_open_their_sentence_without_parentheses():
+    """Work arrangements and minutes name owners inline: ``A牵头，B、C配合，……``, ``A牵头在…前完成``,
+    ``A部组织，……``, ``A、B协同，……``; a 由 sentence, a slogan or a subject with 要 is no clause."""
+    from pipeline.responsibility import find_clauses
+
+    text = ("3.客户画像试点。统一数据口径。北湖中心牵头，东川、西岭、南屿公司配合，5月底前完成模型设计。"
+            "松江公司牵头在8月底前完成推广。2.售电攻坚方面。市场部组织，各单位开展劳动竞赛。"
+            "6.结算攻坚方面。技研所、运维部协同，提速结算。要协同推进，宣传部组织，各群团部门联动配合，"
+            "各支部抓好落实。由北湖中心牵头，组织开展排查。坚持政府牵头、部门协同。安全部要组建团队。")
+    got = [(text[c.start:c.end], [(r.name, r.role) for r in c.responsibilities]) for c in find_clauses(text)]
+    assert got == [
+        ("北湖中心牵头，东川、西岭、南屿公司配合",
+         [("北湖中心", "lead"), ("东川公司", "support"), ("西岭公司", "support"), ("南屿公司", "support")]),
+        ("松江公司牵头", [("松江公司", "lead")]),
+        ("市场部组织", [("市场部", "responsible")]),
+        ("技研所、运维部协同", [("技研所", "responsible"), ("运维部", "responsible")]),
+        ("宣传部组织，各群团部门联动配合", [("宣传部", "lead"), ("各群团部门", "support")]),
+    ]
+    assert all(c.inline for c in find_clauses(text))
+    assert find_clauses("（市商务局牵头，市财政局配合）")[0].inline is False
+
+
+def test_shared_endings_of_short_names_are_expanded():
+    """``东川、西岭公司`` writes 公司 once for both: 东川公司, 西岭公司; a unit after them is kept."""
+    from pipeline.unitlists import parse
+
+    assert [u for u, _ in parse("东川、西岭公司、北湖中心配合", strict=True).units] == [
+        "东川公司", "西岭公司", "北湖中心"]
+    assert [u for u, _ in parse("编制、人社部门按职责分工负责", strict=True).units] == ["编制部门", "人社部门"]
+    assert parse("研究、制定政策负责", strict=True).bad  # no unit after the short words
+
+
+def test_a_task_list_naming_a_service_provider_and_an_institute():
+    """服务商 (a contracted provider) and an enterprise's 所 are owners in a task list; 场所/住所 are not."""
+    from pipeline.responsibility import find_clauses
+    from pipeline.unitnames import is_unit_name
+
+    text = "完成组件部署。责任单位：服务商、北湖信通公司完成时限：2026年9月30日"
+    (clause,) = find_clauses(text)
+    assert [r.name for r in clause.responsibilities] == ["服务商", "北湖信通公司"]
+    assert is_unit_name("技研所") and is_unit_name("城关供电所")
+    assert not is_unit_name("经营场所") and not is_unit_name("固定住所")
+
+
+def test_regions_concerned_close_a_list_like_departments_concerned():
+    """State Council style: ``A及相关地区按职责分工负责``, ``A牵头，国务院相关部门及相关地区…``: the
+    regions concerned are the generic 有关部门 (dropped, the list open); a named collective stays."""
+    from pipeline.responsibility import find_clauses
+
+    text = ("（一）推进改革。（审批改革办牵头，国务院相关部门及相关地区按职责分工负责）"
+            "（二）优化服务。（商务部、海关总署等国务院相关部门及有关地区按职责分工负责）"
+            "（三）开展试点。（市场监管总局及相关地区按职责分工负责）")
+    got = [([(r.name, r.role) for r in c.responsibilities], c.open_list) for c in find_clauses(text)]
+    assert got == [([("审批改革办", "lead")], True),
+                   ([("商务部", "responsible"), ("海关总署", "responsible")], True),
+                   ([("市场监管总局", "responsible")], True)]
+
+
+def test_a_bare_label_after_a_colon_introducing_a_list():
+    """A flattened task table: ``改造内容如下：责任单位：A、B完成时限：…`` opens at the colon."""
+    from pipeline.responsibility import find_clauses
+
+    text = "完成接口改造，改造内容具体如下：责任单位：服务商、北湖信通公司完成时限：2026年11月30日"
+    (clause,) = find_clauses(text)
+    assert text[clause.start:clause.end] == "责任单位：服务商、北湖信通公司"
+
+
+def test_inline_clauses_are_not_read_out_of_reports_and_prepositions():
+    """Prose that only looks like an inline clause: 牵头部门 (the noun), a past tense (牵头起草了),
+    a phrase opened by 本次/对/会同/我委 or holding 由; an institute's 经 (经研所) is still a name."""
+    from pipeline.responsibility import find_clauses
+
+    for text in ("奖金用于对市公司牵头部门的奖励。", "根据部署，市发展改革委牵头起草了实施方案。",
+                 "本次评议由市人社局牵头执考。", "年底前，会同市应急局牵头负责加固工程。",
+                 "按照要求，我委牵头修改了办法。", "对意见不一致的由市财政局牵头召开协调会。"):
+        assert [c for c in find_clauses(text) if c.inline] == [], text
+    (clause,) = find_clauses("6.结算攻坚方面。经研所、运维部协同，统筹人员配置。")
+    assert [r.name for r in clause.responsibilities] == ["经研所", "运维部"]
+
+
+def test_a_label_run_on_to_a_caption_is_a_clause_only_before_a_deadline_label():
+    """``……拓扑图责任单位：A、B完成时限：…`` (a task table's cell after a figure caption, no end mark)
+    is a clause; a label inside a sentence with no deadline column after it is not."""
+    from pipeline.responsibility import find_clauses
+
+    text = "完成主站建设部署。图2 网络拓扑图责任单位：服务商、北湖信通公司完成时限：2026年11月30日"
+    (clause,) = find_clauses(text)
+    assert text[clause.start:clause.end] == "责任单位：服务商、北湖信通公司"
+    assert find_clauses("各区要明确牵头单位：市商务局、市财政局") == []
