@@ -203,14 +203,15 @@ def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
 
 
 def _doc_number(lines: list[Line], body_idx: int, notice_title: Optional[str]) -> Optional[str]:
-    """The 文号: in a notice's head, else on a line right under a bare plan's title."""
+    """The 文号: in a notice's head, else on a line right under the title."""
 
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
     if m:
         doc_number = WHITESPACE.sub("", m.group(0))
-    elif notice_title is None:
-        # A bare plan sometimes carries its own 文号 right under the title.
+    else:
+        # A plan, or a notice whose head has none, often carries its 文号 right under the title
+        # (a government site's article page: title, then the 文号 on a line of its own).
         for ln in lines[body_idx: body_idx + 2]:
             if DOC_NUMBER_RE.fullmatch(ln.text):
                 doc_number = WHITESPACE.sub("", ln.text)

@@ -236,3 +236,13 @@ def test_standing_policy_takes_no_year_of_issue_as_its_period():
     points = process_bytes(("南屏市融资担保工作要点\n" + body).encode("utf-8"), "p.txt")
     assert (opinions.plan.period_start, opinions.plan.period_end) == (None, None)
     assert (points.plan.period_start, points.plan.period_end) == (2026, 2026)
+
+
+def test_outline_a_notices_doc_number_on_the_line_under_its_title():
+    # An article page: the notice's title, then its 文号 alone on the next line. The 文号 gives
+    # the year of issue, so a figure of the year before is a baseline, not a target.
+    text = ("云江市人民政府办公室关于印发云江市物流降本工作方案的通知\n云政办发〔2025〕7号\n一、工作目标\n"
+            "2024年全市实现社会物流总额8200亿元。\n")
+    r = process_bytes(text.encode("utf-8"), "notice.txt")
+    assert r.plan.doc_number == "云政办发〔2025〕7号"
+    assert not r.targets and [t.kind for t in r.baselines] == ["baseline"]
