@@ -80,7 +80,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^第[{CN}]+部分(?:\s|　)*")),
     ("section", re.compile(rf"^第[{CN}]+节(?:\s|　)*")),
     ("article", re.compile(rf"^第[{CN}]+条(?:\s|　)*")),
-    ("cn", re.compile(rf"^[{CN}]+[、，.．](?!\d)\s*")),
+    # 一、2025年主要目标 is a heading; 一.5 and 一，2 are not (a digit right after a point or comma).
+    ("cn", re.compile(rf"^[{CN}]+(?:、|[，.．](?!\d))\s*")),
     ("paren_cn", re.compile(rf"^[（(][{CN}]+[）)]\s*[、.．]?\s*")),
     ("arabic", re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s)\s*")),
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),

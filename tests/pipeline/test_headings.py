@@ -44,3 +44,13 @@ def test_headings_a_long_paragraph_with_inline_numbers_stays_one_line():
     text = ("推进标准统一、规范管理，实现数据唯一、准确。" * 20 + "主要包括：（一）数据治理；其他事项另行通知。") * 2
     line = Line(0, len(text), text)
     assert unflattened(line) == [line]
+
+
+def test_headings_a_heading_title_may_open_with_a_year():
+    # 一、2025年主要目标 is a heading; a point or a comma before a digit (一.5, 一，2) is not one.
+    text = ("云江市2025年工作要点\n一、2025年主要目标\n地区生产总值增长6%左右。\n二、重点任务\n（一）稳增长。年底前建成平台。\n"
+            "三.5倍于上年的投入不是标题\n")
+    r = process_bytes(text.encode("utf-8"), "p.txt")
+    assert [(s.marker, s.title) for s in r.sections][:3] == [("一、", "2025年主要目标"), ("二、", "重点任务"), ("（一）", "稳增长")]
+    assert len(r.sections) == 3
+    assert r.targets[0].section_path == ["2025年主要目标"]
