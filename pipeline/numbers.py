@@ -15,6 +15,7 @@ from .rules.units import (
     CN_DIGITS,
     COUNTED_BEFORE,
     COUNTING_VERB_BEFORE,
+    DURATION_GOAL,
     FRACTION_AR,
     FRACTION_CN,
     LABEL_AFTER,
@@ -137,6 +138,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 110千伏变电站: a voltage class names equipment
         if UNIT_TABLE[unit][2] == "time" and not (
                 TIME_VERB.search(text[max(0, start - 8):start]) or text[m.end():m.end() + 2] in ("以内", "之内")
+                or DURATION_GOAL.search(text, max(0, start - 12), start)
                 or (found and found[-1].category == "time" and text[found[-1].end:start].strip("以内 ") in ("、", "和"))):
             continue
         value = parse_number(num)

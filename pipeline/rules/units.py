@@ -100,6 +100,9 @@ QUANTITY_RE = re.compile(
 LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|大|型|化|类|维|元化|站式|网|体化|流)")
 #: Verbs that set a duration (压缩至3个工作日): only then is a time span an amount.
 TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低|提速|时限|时间为|用时")
+#: A duration that is itself the goal: a span of operation or life reaching a figure
+#: (无故障运行时间达到8000小时, 使用寿命超过2万h); read in the dozen characters before the number.
+DURATION_GOAL = re.compile(r"(?:时间|时长|寿命|时数)(?:平均)?(?:达到|超过|不低于|不少于|高于|延长至|延长到|提高到|提高至|提升至|提升到)$")
 # Ordinals and time words before a number.
 ORDINAL_BEFORE = re.compile(r"(?:第|前|后|近|约前)$")
 

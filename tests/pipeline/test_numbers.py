@@ -27,3 +27,16 @@ def test_numbers_labels_are_not_amounts(text):
 
 def test_numbers_durations_after_a_setting_verb():
     assert [q.value for q in find_quantities("整体通关时间压缩至30小时、1.2小时以内")] == [30, 1.2]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("风机平均无故障运行时间达到6000小时以上", 6000, "小时"),
+    ("储能电池使用寿命超过12000h", 12000, "h"),
+])
+def test_numbers_a_duration_that_is_the_goal(text, value, unit):
+    # The span of operation or of life is the metric: its figure is an amount with no setting verb.
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)]
+
+
+def test_numbers_a_duration_without_a_goal_is_no_amount():
+    assert find_quantities("开展为期40小时的培训") == []
