@@ -5,7 +5,8 @@ The texts are not ours to commit, so the repository keeps only where each one li
 (a whole file, a line range of a concatenated crawl, one column of one row of an SQL dump, or one
 column of one row of a CSV file), with
 the SHA-256 of the bytes the cut yields. ``python -m tools.devset.build --mirror DIR --out OUT``
-reads ``DIR/<owner>+<name>/repo`` (a bare git directory, as the search tool's ``fetch`` leaves it)
+reads ``DIR/<owner>+<name>/repo`` (a bare git directory, as the search tool's ``fetch`` leaves it, or
+``repo/.git``)
 with ``git show <commit>:<path>`` and writes ``OUT/<id>.<ext>``.
 """
 from __future__ import annotations
@@ -32,9 +33,10 @@ def load_sources(path: Path = SOURCES) -> dict:
 
 
 def git_dir(mirror: Path, repo: str) -> Path:
-    """The bare git directory of ``repo`` (owner/name) under ``mirror``."""
+    """The git directory of ``repo`` (owner/name) under ``mirror``: ``repo`` (bare), or ``repo/.git``
+    when the fetch left a clone with an (empty) work tree, or the folder itself."""
     base = mirror / repo.replace("/", "+")
-    for cand in (base / "repo", base):
+    for cand in (base / "repo", base / "repo" / ".git", base):
         if (cand / "HEAD").exists():
             return cand
     raise DevsetError(f"mirror of {repo} not found under {mirror} (fetch github:{repo} first)")
