@@ -16,7 +16,7 @@ from schemas.ids import plan_id
 from schemas.records import ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
-from .doctype import doc_type
+from .doctype import doc_type, document_type
 from .headings import Line, lines_of, match_marker, sections_of
 from .periods import five_year_plan_start, plan_period
 from .regions import level_of, plan_region, region_of
@@ -355,7 +355,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     plan = Plan(
         id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,
-        issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=doc_type(title),
+        issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=document_type(title, text),
         posted_date=_posted_date(seg.raw.dropped), parent_plans=parents,
     )
     return OutlinedDocument(seg=seg, plan=plan, sections=sections,
