@@ -199,8 +199,9 @@ REGION_END = re.compile(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|
 #: What two titles of one plan may differ in (spaces, brackets, years).
 TITLE_NOISE = re.compile(r"[\s（）()—\-\d年]")
 #: Words opening a title before its place name (关于, 中共; 国网, which opens the names of State
-#: Grid's provincial and city companies, 国网X省电力有限公司, with the place after it).
-TITLE_OPENING = re.compile(r"^(?:关于|中共|国网)")
+#: Grid's provincial and city companies, 国网X省电力有限公司, with the place after it; the year of a
+#: bulletin or a yearly plan, 2023年周口市国民经济和社会发展统计公报).
+TITLE_OPENING = re.compile(r"^(?:关于|中共|国网|(?:19|20)\d\d年度?)+")
 #: A township-level name's ending.
 TOWNSHIP_END = re.compile(r"(?:镇|街道|乡)$")
 #: A parenthesised note of responsible units closing a heading.

@@ -155,6 +155,7 @@ def test_outline_period_from_the_title_the_text_or_the_year(head, period):
     ("东湖省商务厅关于印发东湖省家政服务提质行动方案的通知\n东商务字〔2025〕3号\n", "东湖省", "provincial"),
     ("家政服务提质行动方案\n鲁政办发〔2025〕3号\n", "山东省", "provincial"),  # from the 文号's prefix
     ("生态环境部、农业农村部有关司局负责同志就《农田面源治理方案》答记者问\n", "全国", "national"),
+    ("2025年云江市国民经济和社会发展统计公报\n", "云江市", "city"),  # the year before the place
 ])
 def test_outline_region_and_level_when_the_title_names_no_place(text, region, level):
     r = process_bytes((text + "一、主要任务\n建设示范点3个。\n").encode("utf-8"), "r.txt")
