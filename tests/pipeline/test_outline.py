@@ -247,3 +247,20 @@ def test_outline_a_notices_doc_number_on_the_line_under_its_title():
     r = process_bytes(text.encode("utf-8"), "notice.txt")
     assert r.plan.doc_number == "云政办发〔2025〕7号"
     assert not r.targets and [t.kind for t in r.baselines] == ["baseline"]
+
+
+def test_outline_a_cover_pages_title_broken_in_two():
+    # A PDF's cover: the place and topic on one line, the period and kind on the next, the organs under it.
+    text = ("西川省体育事业发展\n“十四五”规划\n西川省体育局\n目录\n一、发展基础\n"
+            "二、发展目标\n到2025年，全省体育场地面积达到3000万平方米。\n")
+    r = process_bytes(text.encode("utf-8"), "cover.pdf.txt")
+    assert r.plan.title == "西川省体育事业发展“十四五”规划"
+    assert (r.plan.level, r.plan.period_start, r.plan.period_end) == ("provincial", 2021, 2025)
+
+
+def test_outline_a_notice_and_its_plan_both_broken_over_two_lines():
+    text = ("云城办发〔2024〕3号\n云江市城市管理局\n关于印发《云江市建设工程告知承诺制\n审批管理办法（试行）》的通知\n"
+            "各县（市、区）人民政府：\n现将《云江市建设工程告知承诺制审批管理办法（试行）》印发给你们，请遵照执行。\n"
+            "云江市城市管理局\n2024年3月1日\n云江市建设工程告知承诺制\n审批管理办法（试行）\n第一条 为优化审批，制定本办法。\n")
+    r = process_bytes(text.encode("utf-8"), "notice.pdf.txt")
+    assert r.plan.title == "云江市建设工程告知承诺制审批管理办法（试行）"
