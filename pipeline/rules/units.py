@@ -124,6 +124,9 @@ PLACE_AFTER_TAI = re.compile(r"[区县市河山镇乡村]")  # matched at a posi
 LONE_ZERO = re.compile(r"[零〇]")
 #: Scale characters without a digit (万, 亿): not a number.
 BARE_SCALE = re.compile(r"[万亿千百]+")
+#: A lone 百 or 千 before a counter a verb sets is a hundred, a thousand (开放百个场景, 培育千家企业;
+#: not 百场景, where the counter opens a word: see target_base.ends_inside_word).
+BARE_HUNDREDS = frozenset({"百", "千"})
 #: A verb before a lone 一/两 that makes it an amount (建设一个…).
 COUNTING_VERB_BEFORE = re.compile(r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建)$")
 
@@ -143,7 +146,7 @@ RATIO_COLON = re.compile(r"\d[:∶]\d")
 COUNTED_BEFORE = re.compile(
     r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建|实施|推出|建立|完成|改造|开展|组织|"
     r"引育|招引|争创|创成|评选|遴选|布局|扶持|支持|新培育|新引进|新认定|累计|达到|达|超过|突破|不少于|不低于|至少|"
-    r"增加|减少|设|选派|配备|安排|新开|开通|建|办)$"
+    r"增加|减少|设|选派|配备|安排|新开|开通|开放|推广|建|办)$"
 )
 #: Voltage classes (110千伏变电站, 10千伏线路): names of equipment unless the amount closes its clause.
 VOLTAGE_UNITS = frozenset({"千伏", "万伏", "kV"})

@@ -1,6 +1,7 @@
 """Amounts with units: numerals, scales, ranges; numbers that are labels are not amounts."""
 import pytest
 
+from pipeline import process_bytes
 from pipeline.numbers import find_quantities
 
 
@@ -40,3 +41,12 @@ def test_numbers_a_duration_that_is_the_goal(text, value, unit):
 
 def test_numbers_a_duration_without_a_goal_is_no_amount():
     assert find_quantities("开展为期40小时的培训") == []
+
+
+def test_numbers_a_bare_hundred_or_thousand_a_verb_sets():
+    # 开放百个应用场景: 百 alone is a hundred when a verb sets it and a counter follows; 百强 is a rank.
+    assert [(q.value, q.unit) for q in find_quantities("开放百个应用场景，推广千个示范应用")] == [(100, "个"), (1000, "个")]
+    assert find_quantities("培育百强企业") == []
+    # 百场景 is a slogan's word: segment's words keep the amount out of it (BlockContext.inside_word)
+    r = process_bytes("云江市数字行动方案（2026—2027年）\n一、目标\n到2027年，形成百场景格局。\n".encode("utf-8"), "p.txt")
+    assert [t.value for t in r.targets if t.value is not None] == []
