@@ -98,6 +98,10 @@ INNER_MARKER_AFTER = "。；;！？!?：:）)】 \u3000"
 #: The words a document title holds (方案, 规划, 通知, 解读 …).
 TITLE_WORDS = re.compile("(?:" + "|".join((*PLAN_WORDS, *NOTICE_WORDS, "措施", "办法", "细则", "政策", "若干", "公报",
                                            "报告", "纪要", "条例", "规定", "答记者问", "解读")) + ")")
+#: A field of a government information-disclosure page's header (索引号：…  发布机构：…  成文日期：…
+#: 名称：…): each on a line of its own, never the rest of the line before it.
+DISCLOSURE_FIELD = re.compile(r"(?:索引号|主题分类|分类|发布机构|发文机关|成文日期|发布日期|发文日期|名称|标题|文号|发文字号|"
+                              r"主题词|公开方式|公开范围|有效性|时效)[：:]")
 #: A notice that carries a plan: 关于印发《X》的通知 → X.
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.

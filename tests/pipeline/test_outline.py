@@ -264,3 +264,16 @@ def test_outline_a_notice_and_its_plan_both_broken_over_two_lines():
             "云江市城市管理局\n2024年3月1日\n云江市建设工程告知承诺制\n审批管理办法（试行）\n第一条 为优化审批，制定本办法。\n")
     r = process_bytes(text.encode("utf-8"), "notice.pdf.txt")
     assert r.plan.title == "云江市建设工程告知承诺制审批管理办法（试行）"
+
+
+def test_outline_a_disclosure_pages_header_fields_stay_apart():
+    # 政府信息公开 header: each field on its own line; 成文日期 never runs into 名称 (…02-12名称 is no 2—12名).
+    text = ("云江市工业和信息化局政府信息公开\n索引号：114403005907069935/2026-00020分类：\n"
+            "发布机构：云江市工业和信息化局成文日期：2026-02-12\n"
+            "名称：关于印发《云江市“人工智能+”先进制造业行动计划（2026-2027年）》的\n通知\n主题词：\n"
+            "关于印发《云江市“人工智能+”先进制造业行\n动计划（2026-2027年）》的通知\n各有关单位：\n"
+            "为深入贯彻落实相关文件精神，我局制定了《云\n江市“人工智能+“先进制造业行动计划（2026-2027年）》，现印发实施，"
+            "请认真组织贯彻\n落实。\n云江市工业和信息化局\n2026年2月9日\n云江市“人工智能+“先进制造业行动计划（2026-2027年）\n"
+            "为深入学习贯彻相关精神，制定本行动计划。\n一、总体要求\n到2027年，建成智能工厂30家。\n")
+    r = process_bytes(text.encode("utf-8"), "page.pdf.txt")
+    assert [(t.value, t.unit) for t in r.targets] == [(30, "家")]
