@@ -1,5 +1,6 @@
 """What a document is (plan, notice, bulletin, report, policy measures, interpretation, regulation,
-minutes), read from its title, and what that means for its amounts.
+minutes), read from its title (and, where the title names none, from its text), and what that
+means for its amounts.
 
 A plan sets targets. A statistics bulletin, a work report or an interpretation reports figures that
 already are: they are observations (kind ``baseline``), never targets. A regulation's amounts are
@@ -39,18 +40,29 @@ def doc_type(title: Optional[str]) -> DocType:
     return "unknown"
 
 
+def document_type(title: Optional[str], text: str) -> DocType:
+    """The type its title names; a text whose title names none (or a plan, when its title was
+    misread) is a bulletin when it reads as one (``doctypes.OBSERVED``), and a text with no type in
+    its title that opens on a press event is an interpretation."""
+    kind = doc_type(title)
+    if kind not in ("unknown", "plan"):
+        return kind
+    observed = len(doctypes.OBSERVED.findall(text))
+    if observed >= doctypes.OBSERVED_MIN and observed >= doctypes.OBSERVED_RATIO * len(doctypes.FORWARD.findall(text)):
+        return "bulletin"
+    if kind == "unknown" and doctypes.PRESS_OPENING.search(text[:300]):
+        return "interpretation"
+    return kind
+
+
 def as_observation(t: Target) -> Target:
     """A reported figure: a baseline, with no deadline and no owners."""
     return t.replace(kind="baseline", deadline=None, deadline_rule="none", recurrence="none",
                      responsible_units=[])
 
 
-def typed_targets(kind: DocType, targets: list[Target], has_period: bool = False,
-                  opening: str = "") -> list[Target]:
-    """Targets as the document's type allows them; ``has_period``: the document names a period;
-    ``opening``: its first characters, read when the title named no type."""
-    if kind == "unknown" and doctypes.PRESS_OPENING.search(opening):
-        kind = "interpretation"
+def typed_targets(kind: DocType, targets: list[Target], has_period: bool = False) -> list[Target]:
+    """Targets as the document's type allows them; ``has_period``: the document names a period."""
     if kind in REPORTING:
         return [t if t.kind == "baseline" else as_observation(t) for t in targets]
     if kind in RULES or (kind in NOTICES and not has_period):

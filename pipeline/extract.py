@@ -161,7 +161,7 @@ def extract_into(doc: OutlinedDocument, sink: Sink) -> None:
     norm, raw, warnings = doc.norm, doc.raw, acc.warnings
     sink.start(DocumentRecords(source=Source(doc_id=raw.doc_id, path=raw.path, sha256=raw.sha256, encoding=raw.encoding,
                                              format=raw.format, pipeline_version=PIPELINE_VERSION),
-                               plan=plan, sections=sections), states_first_listed_leads(text), text[:300])
+                               plan=plan, sections=sections), states_first_listed_leads(text))
     notes = formula_spans(text)  # notes and formulas set no targets (the whole text: a 注： line
     for block in blocks(doc):      # may head numbered notes that are blocks of their own)
         _extract_block(acc, *block)

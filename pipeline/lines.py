@@ -33,8 +33,8 @@ def broken_line(text: str, i: int) -> bool:
         pass  # 2025\n—2027年: a range cut in two
     elif not ("\u4e00" <= after[0] <= "\u9fff" or after[0].isdigit() or after[0] == "“"):
         return False
-    if A.DOC_NUMBER_LINE.match(before.strip()):
-        return False
+    if A.DOC_NUMBER_LINE.match(before.strip()) or A.DISCLOSURE_FIELD.match(text, i + 1 + m_end):
+        return False  # a 文号 line; a field of a disclosure page's header (名称：…, 成文日期：…)
     if A.MARKER_START.match(after):
         return False
     inside = before.count("（") + before.count("(") > before.count("）") + before.count(")")

@@ -87,8 +87,17 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
             if not governed or not DELIVERABLE.search(governed) or NUMBERED.search(QUOTED_NAME.sub("", governed)) \
                     or INTRODUCES_LIST.search(governed):
                 continue
-            if any(x < gov_end and gov_start < y for x, y in taken):
-                continue
+            # A clause that holds a target is no milestone; the clauses before it still are
+            # (到2026年，建成X平台，基本形成Y体系: Y体系 a qualitative goal, X平台 a milestone).
+            first_taken = min((x for x, y in taken if x < gov_end and gov_start < y), default=None)
+            if first_taken is not None:
+                cut = max(text.rfind(c, gov_start, first_taken) for c in "，；")
+                if cut <= gov_start:
+                    continue
+                gov_end = cut
+                governed = text[gov_start:gov_end].strip("，、；：。 \n")
+                if not DELIVERABLE.search(governed):
+                    continue
             lead = len(text[gov_start:gov_end]) - len(text[gov_start:gov_end].lstrip("，、；：。 "))
             desc_start = gov_start + lead
             desc_end = desc_start + len(governed)

@@ -11,10 +11,12 @@ import cn2an
 
 from .rules.units import (
     AMOUNT_CLOSE,
+    BARE_HUNDREDS,
     BARE_SCALE,
     CN_DIGITS,
     COUNTED_BEFORE,
     COUNTING_VERB_BEFORE,
+    DURATION_GOAL,
     FRACTION_AR,
     FRACTION_CN,
     LABEL_AFTER,
@@ -131,12 +133,18 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue  # 九台区 / 七台河市: a place
             if LONE_ZERO.fullmatch(num):
                 continue  # 零部件 / 零排放: a word (实现零排放 is a qualitative goal)
-            if BARE_SCALE.fullmatch(num) or unit == "期":
+            if unit == "期":
                 continue  # 二期工程 is a phase, not an amount
+            if BARE_SCALE.fullmatch(num):
+                # 开放百个应用场景 (a verb set it, see above): 百 and 千 alone are a hundred, a thousand
+                if num not in BARE_HUNDREDS or UNIT_TABLE[unit][2] != "count":
+                    continue
+                num = "一" + num
         if unit in VOLTAGE_UNITS and not AMOUNT_CLOSE.match(text[m.end():m.end() + 3]):
             continue  # 110千伏变电站: a voltage class names equipment
         if UNIT_TABLE[unit][2] == "time" and not (
                 TIME_VERB.search(text[max(0, start - 8):start]) or text[m.end():m.end() + 2] in ("以内", "之内")
+                or DURATION_GOAL.search(text, max(0, start - 12), start)
                 or (found and found[-1].category == "time" and text[found[-1].end:start].strip("以内 ") in ("、", "和"))):
             continue
         value = parse_number(num)

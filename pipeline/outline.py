@@ -16,7 +16,7 @@ from schemas.ids import plan_id
 from schemas.records import ParentPlan, Plan, Section, Warning
 from schemas.stages import DroppedLine, OutlinedDocument, SegmentedDocument
 
-from .doctype import doc_type
+from .doctype import doc_type, document_type
 from .headings import Line, lines_of, match_marker, sections_of
 from .periods import five_year_plan_start, plan_period
 from .regions import level_of, plan_region, region_of
@@ -70,8 +70,10 @@ def _notice_line(text: str) -> Optional[re.Match[str]]:
 def _find_title(lines: list[Line]) -> tuple[Optional[str], Optional[tuple[int, int]], int, Optional[str]]:
     """(plan title, its span, index of the line after it, title cited by a notice wrapper)."""
     notice_title = None
-    for ln in lines[:15]:
+    for i, ln in enumerate(lines[:15]):
         m = _notice_line(ln.text)
+        if m is None and i + 1 < len(lines) and ln.text.count("《") > ln.text.count("》") and "关于" in ln.text:
+            m = _notice_line(ln.text + lines[i + 1].text)  # 关于印发《X……\n……》的通知: one line broken in two
         if m:
             notice_title = m.group("title")
             break
@@ -93,8 +95,14 @@ def _find_title(lines: list[Line]) -> tuple[Optional[str], Optional[tuple[int, i
         if TITLE_WORDS.search(ln.text) and not _notice_line(ln.text) and not DOC_NUMBER_RE.fullmatch(ln.text):
             title, begin, end, nxt = ln.text, ln.start, ln.end, i + 1
             head = lines[i - 1] if i > start_idx else None
-            if head is not None and _title_head(head.text) and not TITLE_OPENS.match(ln.text):
+            if head is not None and (_title_head(head.text) or _place_head(head.text)) \
+                    and not TITLE_OPENS.match(ln.text):
                 title, begin = head.text + ln.text, head.start  # 国务院关于2018年度\n国家…的决定
+            # The rest of a title broken in two, as the notice carrying it names it whole
+            # (唐山市……建设工程规划\n预许可管理办法（试行）).
+            if notice_title and nxt < len(lines) and WHITESPACE.sub("", title + lines[nxt].text) == \
+                    WHITESPACE.sub("", notice_title):
+                title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
             # A period on the next line: 《……行动方案》 / （2024—2026年）
             if nxt < len(lines) and YEAR_LINE.fullmatch(lines[nxt].text):
                 title, end, nxt = title + lines[nxt].text, lines[nxt].end, nxt + 1
@@ -145,6 +153,14 @@ def _flat_title(text: str) -> tuple[Optional[str], Optional[str], Optional[str]]
                   and cm.group("title").endswith(title) and len(cm.group("title")) > len(title)]
         title = max(fuller, key=len) if fuller else title
     return title, head, doc_number
+
+
+def _place_head(text: str) -> bool:
+    """The first line of a title broken in two on a cover page: a place and a topic, short, with
+    no punctuation and no word of a title's kind (湖北省文物事业发展\n“十四五”规划); not an organ's
+    name (湖北省文物局), which a cover prints under the title."""
+    return len(text) <= 30 and region_of(text) is not None and not CLAUSE_PUNCT.search(text) \
+        and not TITLE_WORDS.search(text) and not CITED_ISSUER.search(text)
 
 
 def _title_head(text: str) -> bool:
@@ -203,14 +219,15 @@ def _posted_date(dropped: list[DroppedLine]) -> Optional[str]:
 
 
 def _doc_number(lines: list[Line], body_idx: int, notice_title: Optional[str]) -> Optional[str]:
-    """The 文号: in a notice's head, else on a line right under a bare plan's title."""
+    """The 文号: in a notice's head, else on a line right under the title."""
 
     doc_number = None
     m = DOC_NUMBER_RE.search("\n".join(ln.text for ln in lines[: max(body_idx, 1)])) if notice_title else None
     if m:
         doc_number = WHITESPACE.sub("", m.group(0))
-    elif notice_title is None:
-        # A bare plan sometimes carries its own 文号 right under the title.
+    else:
+        # A plan, or a notice whose head has none, often carries its 文号 right under the title
+        # (a government site's article page: title, then the 文号 on a line of its own).
         for ln in lines[body_idx: body_idx + 2]:
             if DOC_NUMBER_RE.fullmatch(ln.text):
                 doc_number = WHITESPACE.sub("", ln.text)
@@ -354,7 +371,7 @@ def outline(seg: SegmentedDocument) -> OutlinedDocument:
     plan = Plan(
         id=plan_id(plan_title, doc_number, region), title=plan_title, region=region,
         level=level_of(region, issuer), period_start=period_start, period_end=period_end,
-        issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=doc_type(title),
+        issuer=issuer, doc_number=doc_number, issued_date=issued, doc_type=document_type(title, text),
         posted_date=_posted_date(seg.raw.dropped), parent_plans=parents,
     )
     return OutlinedDocument(seg=seg, plan=plan, sections=sections,

@@ -32,15 +32,13 @@ class Sink:
         self.head: Optional[DocumentRecords] = None
         self.any_goal_target = False  # a target other than a baseline: without one, ``no_targets``
         self._by_document = False
-        self._opening = ""
         self._inferred = 0
         self._seen: dict[str, dict[str, int]] = {"target": {}, "milestone": {}}
 
-    def start(self, head: DocumentRecords, first_listed: bool, opening: str = "") -> None:
+    def start(self, head: DocumentRecords, first_listed: bool) -> None:
         """The document's source, plan and sections; ``first_listed`` when its text states the
-        first-listed-leads convention; ``opening``, its first characters (what the document type
-        reads when the title named none)."""
-        self.head, self._by_document, self._opening = head, first_listed, opening
+        first-listed-leads convention."""
+        self.head, self._by_document = head, first_listed
 
     def block(self, actions: list[Action], targets: list[Target], milestones: list[Milestone]) -> None:
         """One block's records, in the order extract found them."""
@@ -50,7 +48,7 @@ class Sink:
             self._inferred += sum(a is not b for a, b in zip(actions, changed))
             actions = changed
         plan = self.head.plan
-        typed = typed_targets(plan.doc_type, targets, plan.period_end is not None, self._opening)
+        typed = typed_targets(plan.doc_type, targets, plan.period_end is not None)
         amounts = unique_ids(typed, self._seen["target"])
         goals = [t for t in amounts if t.kind != "baseline"]
         self.any_goal_target = self.any_goal_target or bool(goals)
@@ -157,8 +155,8 @@ class JsonWriter(Sink):
             out.actions.close()
             out.tmp.unlink(missing_ok=True)
 
-    def start(self, head: DocumentRecords, first_listed: bool, opening: str = "") -> None:
-        super().start(head, first_listed, opening)
+    def start(self, head: DocumentRecords, first_listed: bool) -> None:
+        super().start(head, first_listed)
         self._out = [_Destination(path, because, newline) for path, because, newline in self._files]
         self._spools = {kind: tempfile.TemporaryFile("w+", encoding="utf-8", dir=self._out[0].path.parent)
                         for kind in self._counts}

@@ -2,7 +2,7 @@
 metric's cleaning and the choice of a target's deadline, for numeric targets (pipeline/targets)
 and qualitative goals (pipeline/goals) alike."""
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -65,6 +65,16 @@ class BlockContext:
         if k == 0 or k == len(bounds):
             return False
         return b <= bounds[k] and (bounds[k - 1] < a or b < bounds[k])
+
+    def ends_inside_word(self, end: int) -> bool:
+        """``end`` falls inside a word: an amount ending there took the word's first character
+        as its unit (百场景 read as 百场 "100 events" + 景)."""
+        bounds = self.word_bounds
+        if not bounds:
+            return False
+        b = end + self.word_offset
+        k = bisect_left(bounds, b)
+        return 0 < k < len(bounds) and bounds[k] != b
 
 
 def clean_metric(raw: str) -> tuple[str, Optional[str]]:

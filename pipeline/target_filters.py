@@ -68,7 +68,10 @@ def not_a_goal(before: str, after_in_sentence: str, lone_one: bool) -> bool:
     if lone_one and non_goals.ARTICLE_AFTER.match(after_in_sentence):
         return True
     cond = non_goals.ELIGIBILITY.search(after_in_sentence)
-    return bool(cond and not grammar.SENTENCE_PUNCT.search(after_in_sentence, 0, cond.start()))
+    if not cond:
+        return False
+    between = non_goals.CONDITION_GOES_ON.sub("", after_in_sentence[:cond.start()])
+    return not grammar.SENTENCE_PUNCT.search(between)
 
 
 def not_a_deadline(text: str, d: DeadlinePhrase) -> bool:

@@ -30,6 +30,7 @@ from .rules.targets import (
     RECURRENCE_LEAD,
     SENTENCE_PUNCT,
 )
+from .rules.units import BARE_HUNDREDS
 from .sentences import clauses, in_spans, paragraph_of, sentences
 from .target_base import BlockContext, FoundTarget, Sentence, clean_metric, deadline_for
 from .target_filters import history_clauses, not_a_deadline, not_a_goal, times_as_a_rule
@@ -107,7 +108,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
     c_text = text[clause[0]:clause[1]]
     history = clause in history_spans
     qs = [q for q in find_quantities(c_text) if not in_spans(clause[0] + q.start, masked)
-          and not ctx.inside_word(clause[0] + q.start, clause[0] + q.end)]
+          and not ctx.inside_word(clause[0] + q.start, clause[0] + q.end)
+          and not (c_text[q.start] in BARE_HUNDREDS and ctx.ends_inside_word(clause[0] + q.end))]
     # Group quantities written as a list: 2项、6项、18项 (optionally after 分别).
     groups: list[list[Quantity]] = []
     for q in qs:

@@ -80,7 +80,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^第[{CN}]+部分(?:\s|　)*")),
     ("section", re.compile(rf"^第[{CN}]+节(?:\s|　)*")),
     ("article", re.compile(rf"^第[{CN}]+条(?:\s|　)*")),
-    ("cn", re.compile(rf"^[{CN}]+[、，.．](?!\d)\s*")),
+    # 一、2025年主要目标 is a heading; 一.5 and 一，2 are not (a digit right after a point or comma).
+    ("cn", re.compile(rf"^[{CN}]+(?:、|[，.．](?!\d))\s*")),
     ("paren_cn", re.compile(rf"^[（(][{CN}]+[）)]\s*[、.．]?\s*")),
     ("arabic", re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s)\s*")),
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*[、.．]?\s*")),
@@ -101,6 +102,10 @@ DATE_BEFORE_MARKER = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
 #: The words a document title holds (方案, 规划, 通知, 解读 …).
 TITLE_WORDS = re.compile("(?:" + "|".join((*PLAN_WORDS, *NOTICE_WORDS, "措施", "办法", "细则", "政策", "若干", "公报",
                                            "报告", "纪要", "条例", "规定", "答记者问", "解读")) + ")")
+#: A field of a government information-disclosure page's header (索引号：…  发布机构：…  成文日期：…
+#: 名称：…): each on a line of its own, never the rest of the line before it.
+DISCLOSURE_FIELD = re.compile(r"(?:索引号|主题分类|分类|发布机构|发文机关|成文日期|发布日期|发文日期|名称|标题|文号|发文字号|"
+                              r"主题词|公开方式|公开范围|有效性|时效)[：:]")
 #: A notice that carries a plan: 关于印发《X》的通知 → X.
 NOTICE = re.compile(r"关于(?:印发|转发|下发|发布)[《<〈]?(?P<title>.+?)[》>〉]?(?:的)?通知")
 # What stands between a cited notice and the plan it carries: 关于印发<…>的通知（文号）.
@@ -202,8 +207,9 @@ REGION_END = re.compile(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|
 #: What two titles of one plan may differ in (spaces, brackets, years).
 TITLE_NOISE = re.compile(r"[\s（）()—\-\d年]")
 #: Words opening a title before its place name (关于, 中共; 国网, which opens the names of State
-#: Grid's provincial and city companies, 国网X省电力有限公司, with the place after it).
-TITLE_OPENING = re.compile(r"^(?:关于|中共|国网)")
+#: Grid's provincial and city companies, 国网X省电力有限公司, with the place after it; the year of a
+#: bulletin or a yearly plan, 2023年周口市国民经济和社会发展统计公报).
+TITLE_OPENING = re.compile(r"^(?:关于|中共|国网|(?:19|20)\d\d年度?)+")
 #: A township-level name's ending.
 TOWNSHIP_END = re.compile(r"(?:镇|街道|乡)$")
 #: A parenthesised note of responsible units closing a heading.

@@ -35,3 +35,12 @@ CARRIED = re.compile(r"(?:印发|转发|颁布|发布|下达)《?(?P<inner>[^《
 #: reporters: an interpretation, whose amounts are observations.
 PRESS_OPENING = re.compile(r"(?:举行|召开)[^，。]{0,20}(?:新闻发布会|吹风会)|答记者问|记者问|(?:介绍|通报)[^，。]{0,12}情况")
 
+#: A text with no title of its type that reports a year's results (初步核算，全年…比上年增长4.0%;
+#: 年末常住人口…): a statistics bulletin whose title was lost (a PDF page's title in an image).
+#: Counted against the words that look ahead, which a plan is full of.
+OBSERVED = re.compile(r"比上年末?(?:同期)?(?:增长|下降|提高|增加|减少|上升|回落|持平)|同比(?:增长|下降|提高|增加|减少)|"
+                      r"初步核算|按可比价(?:格)?计算|年末|全年")
+FORWARD = re.compile(r"到20\d\d年|力争|确保|目标|预期|规划期|(?:要|将)(?:进一步|加快|推进|加强)|年底前")
+#: At least this many observations, and this many times the forward words, make a bulletin.
+OBSERVED_MIN = 20
+OBSERVED_RATIO = 5

@@ -10,6 +10,9 @@ import re
 #: The end of a condition on who may apply (…人数达到在职职工人数25%的，可申请…): the amounts of
 #: the clause it closes are eligibility thresholds, not goals.
 ELIGIBILITY = re.compile(r"的[，,]\s*(?:可以?|给予|予以|按|享受|经认定|一次性|由[^，；。]{0,8}给予)")
+#: What a condition runs on through before its end: a clause it goes on with (……3000万元以上，且纳入
+#: 规上企业库的，按……), and a note in parentheses (……80款以上应用产品（经备案的……），且……的，给予).
+CONDITION_GOES_ON = re.compile(r"[，,]\s*(?=且|并且|同时|以及)|[（(][^（()）]*[）)]")
 
 #: A rule per person, per item or per cycle (每人每年只享受一次, 每项任务至少明确2—3个阶段性目标,
 #: 每5年修订1次, 钢绞线只能有一条, 一般为6个月): a norm, not a goal. Per place (每个县建成1个) is a
@@ -39,9 +42,10 @@ FROM_BEFORE = re.compile(r"(?<![理自缘经])由\s*$")
 #: The start of a change inside a metric (比重由30%): cut from the metric.
 FROM_IN_METRIC = re.compile(r"(?<![理自缘经])由(?!于)[^，；。由]*$")
 
-#: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal; or where
+#: Choosing the places of a pilot (选择10个左右城市开展试点) or the winners of a programme (每年遴选
+#: 不超过6条示范产线): the scope, not a goal; or where
 #: an act takes place (推动职业院校在10个左右紧缺领域开展培训), not 保持在/控制在 a level.
-SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$|(?<!保持|稳定|控制|维持|限制|处于)在$")
+SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选|遴选|评选|择优)[^，；。]{0,6}$|(?<!保持|稳定|控制|维持|限制|处于)在$")
 
 #: A date to the day, with nothing after it (2021年1月7日, not 2021年1月7日前): the day of an event.
 EVENT_DAY = re.compile(r"\d\s*日$")

@@ -100,6 +100,9 @@ QUANTITY_RE = re.compile(
 LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|大|型|化|类|维|元化|站式|网|体化|流)")
 #: Verbs that set a duration (压缩至3个工作日): only then is a time span an amount.
 TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低|提速|时限|时间为|用时")
+#: A duration that is itself the goal: a span of operation or life reaching a figure
+#: (无故障运行时间达到8000小时, 使用寿命超过2万h); read in the dozen characters before the number.
+DURATION_GOAL = re.compile(r"(?:时间|时长|寿命|时数)(?:平均)?(?:达到|超过|不低于|不少于|高于|延长至|延长到|提高到|提高至|提升至|提升到)$")
 # Ordinals and time words before a number.
 ORDINAL_BEFORE = re.compile(r"(?:第|前|后|近|约前)$")
 
@@ -121,6 +124,9 @@ PLACE_AFTER_TAI = re.compile(r"[区县市河山镇乡村]")  # matched at a posi
 LONE_ZERO = re.compile(r"[零〇]")
 #: Scale characters without a digit (万, 亿): not a number.
 BARE_SCALE = re.compile(r"[万亿千百]+")
+#: A lone 百 or 千 before a counter a verb sets is a hundred, a thousand (开放百个场景, 培育千家企业;
+#: not 百场景, where the counter opens a word: see target_base.ends_inside_word).
+BARE_HUNDREDS = frozenset({"百", "千"})
 #: A verb before a lone 一/两 that makes it an amount (建设一个…).
 COUNTING_VERB_BEFORE = re.compile(r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建)$")
 
@@ -140,7 +146,7 @@ RATIO_COLON = re.compile(r"\d[:∶]\d")
 COUNTED_BEFORE = re.compile(
     r"(?:建设|打造|建成|培育|创建|引进|新增|设立|组建|形成|举办|认定|新建|实施|推出|建立|完成|改造|开展|组织|"
     r"引育|招引|争创|创成|评选|遴选|布局|扶持|支持|新培育|新引进|新认定|累计|达到|达|超过|突破|不少于|不低于|至少|"
-    r"增加|减少|设|选派|配备|安排|新开|开通|建|办)$"
+    r"增加|减少|设|选派|配备|安排|新开|开通|开放|推广|建|办)$"
 )
 #: Voltage classes (110千伏变电站, 10千伏线路): names of equipment unless the amount closes its clause.
 VOLTAGE_UNITS = frozenset({"千伏", "万伏", "kV"})

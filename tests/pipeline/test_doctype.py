@@ -60,3 +60,32 @@ def test_the_day_of_an_event_is_no_deadline():
     text = ("云江市人民政府办公室关于做好江河防凌工作的通知\n各县（市、区）人民政府：\n"
             "2025年1月7日8时，江段出现首封，封河总长度4.6千米。请各地加强巡查。\n")
     assert _goals(text) == []
+
+
+# A bulletin whose title was lost (a PDF page's title set in an image): issuer, date, then a year's
+# results. Its figures are observations; a plan reviewing its past (发展基础) stays a plan.
+_RESULTS = "".join(f"全年{name}{v}亿元，比上年增长{g}%。年末{name}余额{v * 3}亿元，比上年末增加{g}亿元。"
+                   for name, v, g in [("工业增加值", 210, 4.1), ("建筑业增加值", 80, 3.2), ("零售额", 350, 5.5),
+                                      ("货物进出口额", 120, 6.1), ("财政收入", 95, 2.2), ("存款", 900, 7.0)])
+
+
+def test_a_bulletin_without_its_title_reads_as_one():
+    text = "云江市统计局\n2025年3月20日\n一、综合\n初步核算，全年全市生产总值1329亿元，比上年增长4.0%。\n" + _RESULTS + "\n"
+    r = process_bytes(text.encode("utf-8"), "bulletin.pdf.txt")
+    assert r.plan.doc_type == "bulletin"
+    assert not r.targets and len(r.baselines) >= 12
+
+
+def test_a_plan_reviewing_its_past_stays_a_plan():
+    review = "一、发展基础\n" + _RESULTS[:120] + "\n"
+    goals = "".join(f"到2027年，{m}达到{v}亿元，力争突破{v + 20}亿元。" for m, v in
+                    [("工业增加值", 300), ("零售额", 420), ("货物进出口额", 160), ("财政收入", 130)])
+    text = "云江市商贸发展三年行动方案（2025—2027年）\n" + review + "二、发展目标\n" + goals + "\n"
+    r = process_bytes(text.encode("utf-8"), "plan.txt")
+    assert r.plan.doc_type == "plan" and len(_goals(text)) >= 4
+
+
+def test_a_text_opening_on_a_press_event_is_an_interpretation():
+    text = "国新办举行吹风会，介绍云江新区建设情况。\n一、总体情况\n新区累计引进项目120个。\n"
+    r = process_bytes(text.encode("utf-8"), "press.txt")
+    assert r.plan.doc_type == "interpretation" and not r.targets

@@ -62,3 +62,13 @@ def test_a_marker_after_a_date_in_a_flattened_task_list_opens_a_heading():
     r = process_bytes(text.encode("utf-8"), "flat_tasks.txt")
     assert [a.section_path for a in r.actions if a.responsibilities] == [
         ["工作任务", "资源申请"], ["工作任务", "组件部署"], ["工作任务", "联调测试"]]
+
+
+def test_headings_a_heading_title_may_open_with_a_year():
+    # 一、2025年主要目标 is a heading; a point or a comma before a digit (一.5, 一，2) is not one.
+    text = ("云江市2025年工作要点\n一、2025年主要目标\n地区生产总值增长6%左右。\n二、重点任务\n（一）稳增长。年底前建成平台。\n"
+            "三.5倍于上年的投入不是标题\n")
+    r = process_bytes(text.encode("utf-8"), "p.txt")
+    assert [(s.marker, s.title) for s in r.sections][:3] == [("一、", "2025年主要目标"), ("二、", "重点任务"), ("（一）", "稳增长")]
+    assert len(r.sections) == 3
+    assert r.targets[0].section_path == ["2025年主要目标"]

@@ -65,3 +65,11 @@ def test_milestones_a_quoted_name_is_no_amount_and_proposing_or_rolling_out_deli
         ("2025-09-30", "explicit", "研究提出新一批下放的审批事项"),
         ("2026-12-31", "explicit", "在各园区全面推行企业服务专员制度"),
     ]
+
+
+def test_milestones_the_clauses_before_a_qualitative_goal():
+    # 到2026年，建成X平台，基本形成Y体系: the platform is a milestone, the system a qualitative goal.
+    text = "云江市数字经济发展行动方案（2024—2026年）\n一、发展目标\n到2026年，建成全市一体化算力平台，基本形成协同调度体系。\n"
+    r = process_bytes(text.encode("utf-8"), "m.txt")
+    assert [(m.deadline, m.description) for m in r.milestones] == [("2026-12-31", "建成全市一体化算力平台")]
+    assert [t.kind for t in r.targets] == ["qualitative"]

@@ -1,6 +1,7 @@
 """Amounts with units: numerals, scales, ranges; numbers that are labels are not amounts."""
 import pytest
 
+from pipeline import process_bytes
 from pipeline.numbers import find_quantities
 
 
@@ -27,3 +28,25 @@ def test_numbers_labels_are_not_amounts(text):
 
 def test_numbers_durations_after_a_setting_verb():
     assert [q.value for q in find_quantities("整体通关时间压缩至30小时、1.2小时以内")] == [30, 1.2]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("风机平均无故障运行时间达到6000小时以上", 6000, "小时"),
+    ("储能电池使用寿命超过12000h", 12000, "h"),
+])
+def test_numbers_a_duration_that_is_the_goal(text, value, unit):
+    # The span of operation or of life is the metric: its figure is an amount with no setting verb.
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)]
+
+
+def test_numbers_a_duration_without_a_goal_is_no_amount():
+    assert find_quantities("开展为期40小时的培训") == []
+
+
+def test_numbers_a_bare_hundred_or_thousand_a_verb_sets():
+    # 开放百个应用场景: 百 alone is a hundred when a verb sets it and a counter follows; 百强 is a rank.
+    assert [(q.value, q.unit) for q in find_quantities("开放百个应用场景，推广千个示范应用")] == [(100, "个"), (1000, "个")]
+    assert find_quantities("培育百强企业") == []
+    # 百场景 is a slogan's word: segment's words keep the amount out of it (BlockContext.inside_word)
+    r = process_bytes("云江市数字行动方案（2026—2027年）\n一、目标\n到2027年，形成百场景格局。\n".encode("utf-8"), "p.txt")
+    assert [t.value for t in r.targets if t.value is not None] == []

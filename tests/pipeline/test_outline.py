@@ -155,6 +155,7 @@ def test_outline_period_from_the_title_the_text_or_the_year(head, period):
     ("东湖省商务厅关于印发东湖省家政服务提质行动方案的通知\n东商务字〔2025〕3号\n", "东湖省", "provincial"),
     ("家政服务提质行动方案\n鲁政办发〔2025〕3号\n", "山东省", "provincial"),  # from the 文号's prefix
     ("生态环境部、农业农村部有关司局负责同志就《农田面源治理方案》答记者问\n", "全国", "national"),
+    ("2025年云江市国民经济和社会发展统计公报\n", "云江市", "city"),  # the year before the place
 ])
 def test_outline_region_and_level_when_the_title_names_no_place(text, region, level):
     r = process_bytes((text + "一、主要任务\n建设示范点3个。\n").encode("utf-8"), "r.txt")
@@ -236,3 +237,43 @@ def test_standing_policy_takes_no_year_of_issue_as_its_period():
     points = process_bytes(("南屏市融资担保工作要点\n" + body).encode("utf-8"), "p.txt")
     assert (opinions.plan.period_start, opinions.plan.period_end) == (None, None)
     assert (points.plan.period_start, points.plan.period_end) == (2026, 2026)
+
+
+def test_outline_a_notices_doc_number_on_the_line_under_its_title():
+    # An article page: the notice's title, then its 文号 alone on the next line. The 文号 gives
+    # the year of issue, so a figure of the year before is a baseline, not a target.
+    text = ("云江市人民政府办公室关于印发云江市物流降本工作方案的通知\n云政办发〔2025〕7号\n一、工作目标\n"
+            "2024年全市实现社会物流总额8200亿元。\n")
+    r = process_bytes(text.encode("utf-8"), "notice.txt")
+    assert r.plan.doc_number == "云政办发〔2025〕7号"
+    assert not r.targets and [t.kind for t in r.baselines] == ["baseline"]
+
+
+def test_outline_a_cover_pages_title_broken_in_two():
+    # A PDF's cover: the place and topic on one line, the period and kind on the next, the organs under it.
+    text = ("西川省体育事业发展\n“十四五”规划\n西川省体育局\n目录\n一、发展基础\n"
+            "二、发展目标\n到2025年，全省体育场地面积达到3000万平方米。\n")
+    r = process_bytes(text.encode("utf-8"), "cover.pdf.txt")
+    assert r.plan.title == "西川省体育事业发展“十四五”规划"
+    assert (r.plan.level, r.plan.period_start, r.plan.period_end) == ("provincial", 2021, 2025)
+
+
+def test_outline_a_notice_and_its_plan_both_broken_over_two_lines():
+    text = ("云城办发〔2024〕3号\n云江市城市管理局\n关于印发《云江市建设工程告知承诺制\n审批管理办法（试行）》的通知\n"
+            "各县（市、区）人民政府：\n现将《云江市建设工程告知承诺制审批管理办法（试行）》印发给你们，请遵照执行。\n"
+            "云江市城市管理局\n2024年3月1日\n云江市建设工程告知承诺制\n审批管理办法（试行）\n第一条 为优化审批，制定本办法。\n")
+    r = process_bytes(text.encode("utf-8"), "notice.pdf.txt")
+    assert r.plan.title == "云江市建设工程告知承诺制审批管理办法（试行）"
+
+
+def test_outline_a_disclosure_pages_header_fields_stay_apart():
+    # 政府信息公开 header: each field on its own line; 成文日期 never runs into 名称 (…02-12名称 is no 2—12名).
+    text = ("云江市工业和信息化局政府信息公开\n索引号：114403005907069935/2026-00020分类：\n"
+            "发布机构：云江市工业和信息化局成文日期：2026-02-12\n"
+            "名称：关于印发《云江市“人工智能+”先进制造业行动计划（2026-2027年）》的\n通知\n主题词：\n"
+            "关于印发《云江市“人工智能+”先进制造业行\n动计划（2026-2027年）》的通知\n各有关单位：\n"
+            "为深入贯彻落实相关文件精神，我局制定了《云\n江市“人工智能+“先进制造业行动计划（2026-2027年）》，现印发实施，"
+            "请认真组织贯彻\n落实。\n云江市工业和信息化局\n2026年2月9日\n云江市“人工智能+“先进制造业行动计划（2026-2027年）\n"
+            "为深入学习贯彻相关精神，制定本行动计划。\n一、总体要求\n到2027年，建成智能工厂30家。\n")
+    r = process_bytes(text.encode("utf-8"), "page.pdf.txt")
+    assert [(t.value, t.unit) for t in r.targets] == [(30, "家")]
