@@ -40,6 +40,7 @@ from .flat_tables import formula_spans, glued_value_warnings, outside_spans
 from .regions import level_of_units
 from .responsibility import aliases, find_clauses, is_generic, unit_level
 from .roles import states_first_listed_leads
+from .milestones import task_date_clamped
 from .rules.anatomy import GOAL_TITLE, HISTORY_TITLE, VALID_UNTIL
 from .rules.dates import YEAR_DIGITS
 from .sentences import sentences
@@ -169,8 +170,10 @@ def extract_into(doc: OutlinedDocument, sink: Sink) -> None:
         acc.actions, acc.targets, acc.milestones = [], [], []
     for a, b in misprinted_dates(text):
         o_start, o_end = norm.to_original(a, b)
-        warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
-                                text=text[a:b], orig_start=o_start, orig_end=o_end))
+        clamped = task_date_clamped(text, a, b)
+        warnings.append(Warning(code="bad_date", message="a date that does not exist: " + (
+            "a task's deadline, read as the last day of its month" if clamped else "not taken as a deadline"),
+            text=text[a:b], orig_start=o_start, orig_end=o_end))
     warnings += glued_value_warnings(norm, plan.period_start, plan.period_end)  # flattened tables
     if not sink.any_goal_target:
         warnings.append(Warning(code="no_targets", message="no targets found"))
@@ -264,6 +267,7 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         section_deadline=section_deadlines[sec.id] if sec else None,
         history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
         goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
+        section_title=sub_title or (sec.title if sec else None), issued_date=plan.issued_date,
         masked=[(c.start, c.end) for c in clauses], word_bounds=acc.word_bounds, word_offset=b_start,
     )
     sents = sentences(block)
