@@ -28,8 +28,11 @@ from .rules.milestones import (
     MONTH_BEFORE_VERB,
     NEW_SUBJECT,
     NUMBERED,
+    ASIDE,
     ORDINAL,
     OWN_OBJECT,
+    QUARTER_NO_YEAR,
+    SUBMIT_BA,
     DATE_WORDS,
     PAIR_JOIN,
     PAST_TENSE,
@@ -119,18 +122,20 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
                     gov_end = m_a
             governed = text[gov_start:gov_end].strip("，、；：。 \n")
             before = text[sent[0]:a]
-            named = _named_before(text, prev_sent, before) if SUBMIT.match(governed) else None
+            submit = SUBMIT.match(governed)
+            if submit:  # the submission is one clause: what follows it is another step
+                cut = CLAUSE_CUT.search(governed, submit.end())
+                governed = governed[:cut.start()] if cut else governed
+            named = _named_before(text, prev_sent, before) if submit else None
             if named is not None:  # 要建立联系人清单。联系人清单于…前报送: the deliverable is the last sentence's
                 out.append(FoundMilestone(named[0], gov_start + len(governed),
                                           text[named[0]:named[1]] + "，" + governed, d.date, sent))
                 continue
-            submit = SUBMIT.match(governed)
-            if submit and (DOCUMENT_DELIVERABLE.search(governed, submit.end())
-                           or (OWN_OBJECT.search(submit.group()) and governed[submit.end():].strip())):
+            if submit and OWN_OBJECT.search(submit.group()) and governed[submit.end():].strip():
                 submit = None  # ，2025年6月底前，出台《……细则》; 在6月底前完成推广: the deliverable follows its date
             submitted = _subject(before, DOCUMENT_DELIVERABLE) if submit else None
-            if submit and (submitted is not None or DELIVERABLE.search(before[_after_semicolon(before):])) \
-                    and not NUMBERED.search(_unnumbered(before[_after_semicolon(before):])):
+            step = before[_after_semicolon(before) if submitted is None else submitted:]
+            if submit and (submitted is not None or DELIVERABLE.search(step)) and not NUMBERED.search(_unnumbered(step)):
                 # 制定实施办法，于2018年12月31日前报送国务院办公厅: the deliverable comes first (after
                 # the last ；: the step before it is another one); 人员名单于2月26日前传真至…: it is the subject
                 lead = _after_semicolon(before) if submitted is None else submitted
@@ -208,12 +213,16 @@ def _phrases(s_text: str, this_year: Optional[int], issue_year: Optional[int],
     if stated is not None and issue_year is None:  # 12月底前 after 2021年6月底前: found only with a year
         seen = [(d.start, d.end) for d in out]
         out += [m for m in months_of_year(s_text, stated) if not any(a < m.end and m.start < b for a, b in seen)]
-    if year_of_plan is not None and "月" in s_text:
+    if year_of_plan is not None and ("月" in s_text or "季度" in s_text):
         seen = [(d.start, d.end) for d in out]
+        year = stated if stated is not None else year_of_plan
         for m in MONTH_BEFORE_VERB.finditer(s_text):
             if not any(a < m.end() and m.start() < b for a, b in seen):
-                year = stated if stated is not None else year_of_plan
                 out.append(DeadlinePhrase(m.start(), m.end(), last_day(year, int(m.group("month"))), year, True))
+        for m in QUARTER_NO_YEAR.finditer(s_text):
+            if not any(a < m.end() and m.start() < b for a, b in seen):
+                month = 3 * ("一二三四".find(m.group("quarter")) + 1 or int(m.group("quarter")))
+                out.append(DeadlinePhrase(m.start(), m.end(), last_day(year, month), year, True))
     return sorted(out)
 
 
@@ -230,8 +239,9 @@ def _event_date(s_text: str, d: DeadlinePhrase) -> bool:
 
 
 def _unnumbered(text: str) -> str:
-    """``text`` without what only looks like an amount: names in quotes, ordinals (第一批)."""
-    return DATE_WORDS.sub("", ORDINAL.sub("", QUOTED_NAME.sub("", text)))
+    """``text`` without what only looks like an amount: names in quotes, asides in parentheses,
+    ordinals (第一批), dates."""
+    return DATE_WORDS.sub("", ORDINAL.sub("", ASIDE.sub("", QUOTED_NAME.sub("", text))))
 
 
 def _deliverable(governed: str) -> Optional[str]:
@@ -245,7 +255,7 @@ def _deliverable(governed: str) -> Optional[str]:
         clause = governed[start:cut]
         plain = _unnumbered(clause)
         if i == 0:
-            verb = DELIVERABLE.search(plain)
+            verb = DELIVERABLE.search(plain) or SUBMIT_BA.match(plain)
             if NUMBERED.search(plain[verb.end():] if verb else plain):
                 return None
         elif NUMBERED.search(plain) or NEW_SUBJECT.match(clause.strip()) or INTRODUCES_LIST.search(clause):
@@ -253,7 +263,8 @@ def _deliverable(governed: str) -> Optional[str]:
         kept_end = cut
         start = cut + 1
     kept = governed[:kept_end].rstrip("，、；：。 \n")
-    if not kept or not DELIVERABLE.search(kept) or kept.endswith("的") or PAST_TENSE.search(kept):
+    if not kept or not (DELIVERABLE.search(kept) or SUBMIT_BA.match(kept)) or kept.endswith("的") \
+            or PAST_TENSE.search(kept):
         return None  # 已建成专用线的，……: a condition; 组织完成了……: the past
     return kept
 

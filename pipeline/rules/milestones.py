@@ -101,3 +101,14 @@ PAST_TENSE = re.compile(r"(?:完成|建成|出台|印发|制定|发布|实现|�
 EVERY_YEAR = re.compile(r"每(?:年|月|季度?|半年)")
 #: A heading's date in parentheses (集中整治及验收（2024年底前）): cut from the heading's name.
 DATED_PARENTHESIS = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()]*[）)]")
+#: A quarter that names no year (设备责任人一季度完成……): a date of the plan's year.
+QUARTER_NO_YEAR = re.compile(r"(?<![\d年月每个])(?:第)?(?P<quarter>[一二三四1234])季度(?:末|底)?(?:前|之前)?")
+#: A document submitted, told as 将X报送Y (请各单位于2月10日前，将盖章后的任务分解表报送至……): X is
+#: delivered. A meeting's receipt (将参会回执报送) is no document of the work.
+SUBMIT_BA = re.compile(
+    r"^将[^，。；]{0,30}?(?:表|清单|名单|方案|报告|计划|台账|总结)[^，。；]{0,8}?"
+    r"(?:报送|提交|上报|报备|发送|发至|传真至|送至|送交)"
+)
+#: A short aside in parentheses inside a deliverable (新一代采集系统（采集系统2.0）建设标准): its
+#: numbers count nothing.
+ASIDE = re.compile(r"[（(][^（）()]{1,20}[）)]")
