@@ -29,6 +29,7 @@ from .rules.milestones import (
     NEW_SUBJECT,
     NUMBERED,
     ASIDE,
+    NEXT_STEP,
     ORDINAL,
     OWN_OBJECT,
     QUARTER_NO_YEAR,
@@ -198,7 +199,8 @@ def _phrases(s_text: str, this_year: Optional[int], issue_year: Optional[int],
     deadline before it in the sentence (2021年6月底前……，12月底前……), else the year of issue; a bare
     month before its verb (6月完成……) the plan's year. A 上半年 or 年底前 without a year that falls
     before ``issued`` (the date of issue) is the past: it bounds what the others govern, and marks nothing."""
-    phrases = find_deadlines(s_text, this_year, issue_year) if "年" in s_text or issue_year else []
+    month_year = this_year if this_year is not None else issue_year  # 3月底前 of a one-year plan: its year
+    phrases = find_deadlines(s_text, this_year, month_year) if "年" in s_text or month_year else []
     out: list[DeadlinePhrase] = []
     stated: Optional[int] = None
     for d in phrases:
@@ -210,7 +212,7 @@ def _phrases(s_text: str, this_year: Optional[int], issue_year: Optional[int],
         elif stated is not None and stated != d.year and "月" in s_text[d.start:d.end]:
             d = d._replace(date=f"{stated:04d}" + d.date[4:], year=stated)
         out.append(d)
-    if stated is not None and issue_year is None:  # 12月底前 after 2021年6月底前: found only with a year
+    if stated is not None and month_year is None:  # 12月底前 after 2021年6月底前: found only with a year
         seen = [(d.start, d.end) for d in out]
         out += [m for m in months_of_year(s_text, stated) if not any(a < m.end and m.start < b for a, b in seen)]
     if year_of_plan is not None and ("月" in s_text or "季度" in s_text):
@@ -246,7 +248,8 @@ def _unnumbered(text: str) -> str:
 
 def _deliverable(governed: str) -> Optional[str]:
     """What a deadline phrase delivers: the clauses of ``governed`` up to one with an amount (a
-    target's business) or a new subject (……，各省公司要……). None when there is no deliverable, or
+    target's business), a new subject (……，各省公司要……) or a step of its own after a deliverable
+    (……进行验收总结，提出……的意见: the first is the milestone). None when there is no deliverable, or
     when the first clause counts something after its verb (建成服务驿站3个); an amount before the
     verb is its subject's (35蒸吨及以下燃煤锅炉全部完成淘汰)."""
     cuts = [m.start() for m in CLAUSE_CUT.finditer(governed)] + [len(governed)]
@@ -258,8 +261,9 @@ def _deliverable(governed: str) -> Optional[str]:
             verb = DELIVERABLE.search(plain) or SUBMIT_BA.match(plain)
             if NUMBERED.search(plain[verb.end():] if verb else plain):
                 return None
-        elif NUMBERED.search(plain) or NEW_SUBJECT.match(clause.strip()) or INTRODUCES_LIST.search(clause):
-            break
+        elif NUMBERED.search(plain) or NEW_SUBJECT.match(clause.strip()) or INTRODUCES_LIST.search(clause) \
+                or (DELIVERABLE.search(governed, 0, start) and NEXT_STEP.match(clause.strip())):
+            break  # an amount, a new subject, or a step of its own (……验收总结，提出……意见)
         kept_end = cut
         start = cut + 1
     kept = governed[:kept_end].rstrip("，、；：。 \n")

@@ -112,3 +112,6 @@ SUBMIT_BA = re.compile(
 #: A short aside in parentheses inside a deliverable (新一代采集系统（采集系统2.0）建设标准): its
 #: numbers count nothing.
 ASIDE = re.compile(r"[（(][^（）()]{1,20}[）)]")
+#: A clause that opens with a verb of a new step (……，提出推广意见; ……，并启动……): a step of its own.
+#: Not what a step yields (……进行评估总结，形成总结报告; ……，实现……).
+NEXT_STEP = re.compile(r"^(?:并|同时|再|随后)?(?:提出|启动|开展|组织|召开|举办|出台|制定|制订|印发|发布|推行|部署|编制|修订)")

@@ -152,3 +152,20 @@ def test_milestones_a_dated_heading_when_nothing_under_it_delivers():
     that recur (每月, 季度通报)."""
     text = ("青禾市线路整治工作方案\n三、时间安排\n（三）集中整治及验收（2026年底前）。每月25日前报送整治计划。整治验收情况实行季度通报。\n")
     assert _milestones(text) == [("2026-12-31", "section", "集中整治及验收")]
+
+
+def test_milestones_a_quarter_without_a_year_a_document_submitted_and_a_step_of_its_own():
+    """In a one-year plan 一季度 is its first quarter; 将X表报送Y delivers X (a meeting's receipt does
+    not); an aside's numbers count nothing; a clause opening a new step (，提出……) ends the deliverable,
+    what a step yields (，形成……报告) does not."""
+    text = ("青禾市2026年计量工作要点\n一、任务\n（一）规范巡视。设备责任人一季度完成巡视计划的制定。"
+            "请各单位于6月10日前，将盖章后的任务分解表报送市计量所。3月底前发布新一代采集系统（采集系统2.0）建设标准。\n"
+            "（二）总结推广。市计量所将于9月底前组织对试点工作进行验收总结，提出在全市推广试点成果的意见。"
+            "12月底前，各区对试点情况进行评估总结，形成试点工作总结报告报送市计量所。\n")
+    assert [(d, desc) for d, _, desc in _milestones(text)] == [
+        ("2026-03-31", "完成巡视计划的制定"),
+        ("2026-06-10", "将盖章后的任务分解表报送市计量所"),
+        ("2026-03-31", "发布新一代采集系统（采集系统2.0）建设标准"),
+        ("2026-09-30", "组织对试点工作进行验收总结"),
+        ("2026-12-31", "各区对试点情况进行评估总结，形成试点工作总结报告报送市计量所"),
+    ]
