@@ -125,8 +125,8 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
             before = text[sent[0]:a]
             submit = SUBMIT.match(governed)
             if submit:  # the submission is one clause: what follows it is another step
-                cut = CLAUSE_CUT.search(governed, submit.end())
-                governed = governed[:cut.start()] if cut else governed
+                clause_end = CLAUSE_CUT.search(governed, submit.end())
+                governed = governed[:clause_end.start()] if clause_end else governed
             named = _named_before(text, prev_sent, before) if submit else None
             if named is not None:  # 要建立联系人清单。联系人清单于…前报送: the deliverable is the last sentence's
                 out.append(FoundMilestone(named[0], gov_start + len(governed),
