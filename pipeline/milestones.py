@@ -47,6 +47,7 @@ from .rules.milestones import (
     TASK_DEADLINE,
     TASK_DEADLINE_END,
     TITLE_END,
+    YEAR_END_NO_YEAR,
 )
 from .sentences import in_spans, sentences
 
@@ -215,12 +216,15 @@ def _phrases(s_text: str, this_year: Optional[int], issue_year: Optional[int],
     if stated is not None and month_year is None:  # 12月底前 after 2021年6月底前: found only with a year
         seen = [(d.start, d.end) for d in out]
         out += [m for m in months_of_year(s_text, stated) if not any(a < m.end and m.start < b for a, b in seen)]
-    if year_of_plan is not None and ("月" in s_text or "季度" in s_text):
+    if year_of_plan is not None and ("月" in s_text or "季度" in s_text or "年底" in s_text):
         seen = [(d.start, d.end) for d in out]
         year = stated if stated is not None else year_of_plan
         for m in MONTH_BEFORE_VERB.finditer(s_text):
             if not any(a < m.end() and m.start() < b for a, b in seen):
                 out.append(DeadlinePhrase(m.start(), m.end(), last_day(year, int(m.group("month"))), year, True))
+        for m in YEAR_END_NO_YEAR.finditer(s_text):
+            if not any(a < m.end() and m.start() < b for a, b in seen):
+                out.append(DeadlinePhrase(m.start(), m.end(), year_end(year), year, True))
         for m in QUARTER_NO_YEAR.finditer(s_text):
             if not any(a < m.end() and m.start() < b for a, b in seen):
                 month = 3 * ("一二三四".find(m.group("quarter")) + 1 or int(m.group("quarter")))
@@ -248,8 +252,8 @@ def _unnumbered(text: str) -> str:
 
 def _deliverable(governed: str) -> Optional[str]:
     """What a deadline phrase delivers: the clauses of ``governed`` up to one with an amount (a
-    target's business), a new subject (……，各省公司要……) or a step of its own after a deliverable
-    (……进行验收总结，提出……的意见: the first is the milestone). None when there is no deliverable, or
+    target's business), a new subject (……，各省公司要……), a ；, or a step of its own after a
+    deliverable (……进行验收总结，提出……的意见: the first is the milestone). None when there is no deliverable, or
     when the first clause counts something after its verb (建成服务驿站3个); an amount before the
     verb is its subject's (35蒸吨及以下燃煤锅炉全部完成淘汰)."""
     cuts = [m.start() for m in CLAUSE_CUT.finditer(governed)] + [len(governed)]
@@ -261,7 +265,7 @@ def _deliverable(governed: str) -> Optional[str]:
             verb = DELIVERABLE.search(plain) or SUBMIT_BA.match(plain)
             if NUMBERED.search(plain[verb.end():] if verb else plain):
                 return None
-        elif NUMBERED.search(plain) or NEW_SUBJECT.match(clause.strip()) or INTRODUCES_LIST.search(clause) \
+        elif governed[start - 1] in "；;" or NUMBERED.search(plain) or NEW_SUBJECT.match(clause.strip()) or INTRODUCES_LIST.search(clause) \
                 or (DELIVERABLE.search(governed, 0, start) and NEXT_STEP.match(clause.strip())):
             break  # an amount, a new subject, or a step of its own (……验收总结，提出……意见)
         kept_end = cut

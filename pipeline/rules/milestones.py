@@ -9,7 +9,7 @@ import re
 DELIVERABLE = re.compile(
     r"出台|制定|制订|印发|发布|完成|启动|编制|上线|投用|投入使用|开工|竣工|挂牌|设立|组建|召开|建立|"
     r"推出|落地|运营|开业|开放|建成|实现|形成|举办|开通|交付|验收|部署|修订|健全|完善|出具|公布|成立|开展|评估|"
-    r"填写|填报|提出|推行|下放|淘汰|构建|划定"
+    r"填写|填报|提出|推行|下放|淘汰|构建|划定|纳入"
 )
 # What is done by a deadline stated after its deliverable: 于…前报送/提交/上报.
 #: A manner may come first (以传真或电子邮件的形式报送, 经负责同志审阅后，以WORD格式发至).
@@ -115,3 +115,9 @@ ASIDE = re.compile(r"[（(][^（）()]{1,20}[）)]")
 #: A clause that opens with a verb of a new step (……，提出推广意见; ……，并启动……): a step of its own.
 #: Not what a step yields (……进行评估总结，形成总结报告; ……，实现……).
 NEXT_STEP = re.compile(r"^(?:并|同时|再|随后)?(?:提出|启动|开展|组织|召开|举办|出台|制定|制订|印发|发布|推行|部署|编制|修订)")
+#: A year's end without 前 (霞泽变确保年底开工): a date of the plan's year. Not last year's (去年底).
+#: Only before what it delivers: 纳入年底效能考核 is the year-end's assessment, no deadline.
+YEAR_END_NO_YEAR = re.compile(
+    r"(?<![\d年去明上每当同前〇零一二三四五六七八九])(?:今年|本年)?年底(?!前|之前|以前)"
+    r"(?=(?:要|须|将|确保|全面|基本)?(?:开工|完成|建成|实现|投产|竣工|上线|出台|印发|投用))"
+)

@@ -169,3 +169,15 @@ def test_milestones_a_quarter_without_a_year_a_document_submitted_and_a_step_of_
         ("2026-09-30", "组织对试点工作进行验收总结"),
         ("2026-12-31", "各区对试点情况进行评估总结，形成试点工作总结报告报送市计量所"),
     ]
+
+
+def test_milestones_a_year_end_without_before_and_a_step_ended_by_a_semicolon():
+    """确保年底开工 in a one-year plan is its year's end (纳入年底考核 is no date); a ； ends a step;
+    纳入 delivers."""
+    text = ("青禾市2026年电网建设工作要点\n一、任务\n（一）加快工程建设。力争东岭变11月建成投产，西河变确保年底开工；强化受阻协调攻坚。"
+            "把工程进度纳入年底绩效考核体系。3月底前，全市重点用户全部纳入负荷监测平台。\n")
+    assert [(d, desc) for d, _, desc in _milestones(text)] == [
+        ("2026-11-30", "力争东岭变建成投产"),
+        ("2026-12-31", "西河变确保开工"),
+        ("2026-03-31", "全市重点用户全部纳入负荷监测平台"),
+    ]
