@@ -38,6 +38,7 @@ from .rules.milestones import (
     PAIR_JOIN,
     PAST_TENSE,
     QUOTED_NAME,
+    RANGE_BEFORE,
     RECURRING,
     REFERENT,
     RESPECTIVELY,
@@ -105,7 +106,7 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
             out += [m for m in paired if not in_spans(m.start, masked)]
             continue
         for k, d in enumerate(phrases):
-            if not d.marked or _event_date(s_text, d) or _quoted(s_text, d.start) \
+            if not d.marked or _event_date(s_text, d) or _quoted(s_text, d.start) or _ends_range(s_text, d) \
                     or EVERY_YEAR.search(s_text, _after_semicolon(s_text[:d.start]), d.start):
                 continue  # an event's date, a slogan's (“年底前全面收官”), a yearly duty's
             a = sent[0] + d.start
@@ -141,6 +142,7 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
                 # 制定实施办法，于2018年12月31日前报送国务院办公厅: the deliverable comes first (after
                 # the last ；: the step before it is another one); 人员名单于2月26日前传真至…: it is the subject
                 lead = _after_semicolon(before) if submitted is None else submitted
+                lead = max([lead] + [m_b - sent[0] for m_a, m_b in masked if sent[0] + lead <= m_a and m_b <= a])
                 lead += len(before[lead:]) - len(before[lead:].lstrip("，、；：。 \n"))
                 body = DEADLINE_LEAD_OUT.sub("", before[lead:].strip("，、；：。 \n"))
                 out.append(FoundMilestone(sent[0] + lead, gov_start + len(governed),
@@ -189,9 +191,16 @@ def _dated_heading(text: str, title: str, deadline: str) -> list[FoundMilestone]
     return [FoundMilestone(at, at + len(title), name, deadline, (at, at + len(title)), rule="section")]
 
 
+def _ends_range(s_text: str, d: DeadlinePhrase) -> bool:
+    """The date ends a range of years (2021年至2023年): a period's end, not a deadline."""
+    m = RANGE_BEFORE.search(s_text, 0, d.start)
+    return m is not None and (m.group("sign") is not None or s_text[d.start:d.start + 1] in ("至", "到"))
+
+
 def _quoted(s_text: str, pos: int) -> bool:
-    """``pos`` lies inside a quotation (“二十大前基本完成、年底前全面收官”): a slogan, not a deadline."""
-    return s_text.count("“", 0, pos) > s_text.count("”", 0, pos)
+    """``pos`` lies inside a quotation (“二十大前基本完成、年底前全面收官”) or a title (《2022年上半年
+    ……报告》): a slogan's or a name's date, not a deadline."""
+    return s_text.count("“", 0, pos) > s_text.count("”", 0, pos) or s_text.count("《", 0, pos) > s_text.count("》", 0, pos)
 
 
 def _phrases(s_text: str, this_year: Optional[int], issue_year: Optional[int],
@@ -262,9 +271,9 @@ def _deliverable(governed: str) -> Optional[str]:
         clause = governed[start:cut]
         plain = _unnumbered(clause)
         if i == 0:
-            verb = DELIVERABLE.search(plain) or SUBMIT_BA.match(plain)
-            if NUMBERED.search(plain[verb.end():] if verb else plain):
-                return None
+            verb = DELIVERABLE.search(plain) or SUBMIT_BA.match(plain) or SHARED_VERB.search(plain)
+            if verb is None or NUMBERED.search(plain[verb.end():]):
+                return None  # 农机装备品类基本齐全，……: a state described, not a step (对……进行总结，形成……)
         elif governed[start - 1] in "；;" or NUMBERED.search(plain) or NEW_SUBJECT.match(clause.strip()) or INTRODUCES_LIST.search(clause) \
                 or (DELIVERABLE.search(governed, 0, start) and NEXT_STEP.match(clause.strip())):
             break  # an amount, a new subject, or a step of its own (……验收总结，提出……意见)

@@ -121,3 +121,6 @@ YEAR_END_NO_YEAR = re.compile(
     r"(?<![\d年去明上每当同前〇零一二三四五六七八九])(?:今年|本年)?年底(?!前|之前|以前)"
     r"(?=(?:要|须|将|确保|全面|基本)?(?:开工|完成|建成|实现|投产|竣工|上线|出台|印发|投用))"
 )
+#: The first year of a range just before a date (（2021年至2023年）): the date ends a period, no deadline.
+#: (The sign may open the date's phrase instead: 至2023年.)
+RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年\s*(?P<sign>至|到|—|–|-|－|~|～)?\s*$")

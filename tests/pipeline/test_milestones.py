@@ -181,3 +181,14 @@ def test_milestones_a_year_end_without_before_and_a_step_ended_by_a_semicolon():
         ("2026-12-31", "西河变确保开工"),
         ("2026-03-31", "全市重点用户全部纳入负荷监测平台"),
     ]
+
+
+def test_milestones_not_from_a_state_described_a_title_date_or_a_range():
+    """到2030年，X基本齐全，……: a goal's state, not a step; a date inside a 《title》 is the title's;
+    （2026年至2028年） ends a period. 对……进行总结，形成……报告 is a step whose deliverable follows."""
+    text = ("青禾市装备产业发展方案（2026—2030年）\n一、目标\n到2030年，装备品类基本齐全，重点产品实现协同发展。\n"
+            "二、任务\n（一）编制报告。市统计局编制《青禾市2026年上半年装备产业分析报告》，现予印发。"
+            "计划用3年时间（2026年至2028年）全面完成改造升级。试点区县要于2027年12月底前，对本地区试点情况进行总结，"
+            "形成试点工作总结报告。\n")
+    assert [(d, desc) for d, _, desc in _milestones(text)] == [
+        ("2027-12-31", "对本地区试点情况进行总结，形成试点工作总结报告")]
