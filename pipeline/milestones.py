@@ -87,8 +87,8 @@ def find_milestones(text: str, masked: list[tuple[int, int]], taken: list[tuple[
     ``issued`` is the date of issue (ISO).
     """
     out: list[FoundMilestone] = []
-    if "年" not in text and "月" not in text and section_deadline is None and issue_year is None:
-        return out  # every deadline phrase names its year
+    if "年" not in text and "月" not in text and section_deadline is None and issue_year is None and this_year is None:
+        return out  # every deadline phrase names its year, or its month (一季度 needs the plan's year)
     goals = goals or []
     year_of_plan = this_year
     prev: tuple[int, int] = (0, 0)
