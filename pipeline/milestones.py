@@ -388,7 +388,8 @@ def _task_items(text: str, masked: list[tuple[int, int]], year: Optional[int],
         desc = text[desc_start:desc_end].strip()
         if not desc or any(f.deadline == date and item_floor <= f.start < label.start() for f in found):
             continue
-        out.append(FoundMilestone(desc_start, desc_end, desc, date, (desc_start, m.end())))
+        out.append(FoundMilestone(desc_start, desc_end, desc, date,
+                                  (min(desc_start, label.start()), max(desc_end, m.end()))))
     return out
 
 
