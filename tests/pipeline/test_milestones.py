@@ -192,3 +192,16 @@ def test_milestones_not_from_a_state_described_a_title_date_or_a_range():
             "形成试点工作总结报告。\n")
     assert [(d, desc) for d, _, desc in _milestones(text)] == [
         ("2027-12-31", "对本地区试点情况进行总结，形成试点工作总结报告")]
+
+
+def test_milestones_a_half_year_before_the_date_of_issue_and_a_step_after_a_clause():
+    """A notice with no period issued in August: its 上半年 is the past, its 年底前 still ahead; a
+    submission's step starts after the clause that closes the item before it."""
+    text = ("青禾市工业和信息化局关于做好电网用户设施管理的通知\n青工信〔2025〕9号\n各区工信局：\n"
+            "一、工作情况\n上半年，各区均制定整治工作计划。\n二、工作要求\n加快推进隐患整改。（各区工信局负责）"
+            "各区要认真落实本通知各项要求，研究制定整改方案，相关落实情况年底前报市工信局。\n"
+            "青禾市工业和信息化局\n2025年8月12日\n")
+    r = process_bytes(text.encode("utf-8"), "m.txt")
+    assert r.plan.issued_date == "2025-08-12"
+    assert [(m.deadline, m.description) for m in r.milestones] == [
+        ("2025-12-31", "各区要认真落实本通知各项要求，研究制定整改方案，相关落实情况，报市工信局")]
