@@ -17,6 +17,7 @@ from .deadlines import find_deadlines
 from .responsibility import find_clauses, parse_units
 from .rules.anatomy import CLAUSE_TITLE_END, ENUM, ITEM_TITLE_END, OWNER_HEADER, SUPPORT_HEADER, TIME_HEADER
 from .rules.clauses import INLINE_VERB, SENTENCE_STOPS
+from .rules.milestones import DELIVERABLE, TASK_DATE, TASK_DEADLINE
 from .rules.tables import SERIAL_HEADER
 
 Block = tuple[int, int, Optional[Section], Optional[str]]
@@ -79,7 +80,7 @@ def _split_by_clauses(text: str, start: int, end: int, sec: Section
     out: list[Block] = []
     prev = 0
     for i, c in enumerate(closing):
-        seg_end = len(block) if i == len(closing) - 1 else c.end
+        seg_end = len(block) if i == len(closing) - 1 else _with_deadline_label(block, c.end)
         body = block[prev:seg_end]
         if i == 0:
             out.append((start, start + seg_end, sec, None))
@@ -119,6 +120,17 @@ def _split_at_inline(block: str, start: int, sec: Section) -> Optional[list[Bloc
         title = CLAUSE_TITLE_END.split(lead, maxsplit=1)[0].strip()[:40] or sec.title
         out.append((start + a, start + b, sec, title))
     return out
+
+
+def _with_deadline_label(block: str, end: int) -> int:
+    """Where the item a clause closes ends: after the task deadline that follows the clause
+    (责任单位：X完成时限：2021年9月30日, 完成时限：11月30日完成设备调试。), else at the clause."""
+    label = TASK_DEADLINE.match(block, end)
+    date = TASK_DATE.match(block, label.end()) if label else None
+    if date is None or date.end() == date.start():
+        return end
+    stop = block.find("。", date.end(), date.end() + 80) if DELIVERABLE.match(block, date.end()) else -1
+    return stop + 1 if stop >= 0 else date.end()
 
 
 def _closes_sentence(block: str, start: int, end: int) -> bool:

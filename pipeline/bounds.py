@@ -15,6 +15,7 @@ from schemas.records import Milestone, Target
 
 from .flat_tables import drop_inside, find_flat_tables
 from .milestones import FoundMilestone, find_milestones
+from .rules.dates import year_end
 from .rules.milestones import DOCUMENT_DELIVERABLE
 from .tables import find_indicator_targets
 from .targets import BlockContext, FoundTarget, find_targets
@@ -122,10 +123,17 @@ def block_rules(block: str, ctx: BlockContext, sents: list[tuple[int, int]], per
         found += [t for t in find_indicator_targets(text, period_start, period_end)
                   if not any(f.start < t.end and t.start < f.end for f in found)]
         # a qualitative goal that delivers a document (形成……总结报告) is a milestone too
-        taken = [(t.start, t.end) for t in found
-                 if t.value is not None or not DOCUMENT_DELIVERABLE.search(text, t.start, t.end)]
+        taken = [(t.start, t.end) for t in found if t.value is not None]
+        goals = [(t.start, t.end) for t in found
+                 if t.value is None and not DOCUMENT_DELIVERABLE.search(text, t.start, t.end)]
+        # the year of 年底前: a one-year plan's, or the year of issue of a document with no period
+        # (then, with no date of issue, only its year-end is surely still ahead: 上半年 may be past)
+        issued = ctx.issued_date
         one_year = period_start if period_start is not None and period_start == period_end else None
-        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents, one_year, ctx.section_deadline, issue_year)
+        if period_start is None and period_end is None and issue_year is not None:
+            one_year, issued = issue_year, issued or year_end(issue_year)
+        found_ms = find_milestones(text, w_ctx.masked, taken, w_sents, one_year, ctx.section_deadline, issue_year,
+                                   goals, ctx.section_title, issued, ctx.labels_year)
         if len(parts) > 1:
             found, found_ms = shifted(found, a), shifted(found_ms, a)
         targets += found

@@ -42,6 +42,16 @@ def _last_day(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
+def last_day(year: int, month: int) -> str:
+    """The last day of a month, as an ISO date (2021, 9 → 2021-09-30)."""
+    return _last_day(year, month)
+
+
+def months_of_year(text: str, year: int) -> list[DeadlinePhrase]:
+    """The month-day deadlines of ``text`` that name no year (于3月2日前, 12月底前), as dates of ``year``."""
+    return _month_days(text, year) if "月" in text else []
+
+
 def find_deadlines(text: str, this_year: Optional[int] = None,
                    issue_year: Optional[int] = None) -> list[DeadlinePhrase]:
     """Deadline-like date phrases in ``text``; base years (比2024年) and period ranges are skipped.

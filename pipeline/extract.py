@@ -37,6 +37,7 @@ from .blocks import Row, blocks, table_rows
 from .bounds import CONTEXT, WINDOW, block_rules
 from .deadlines import find_deadlines, misprinted_dates
 from .flat_tables import formula_spans, glued_value_warnings, outside_spans
+from .milestones import labels_year, task_date_clamped
 from .regions import level_of_units
 from .responsibility import aliases, find_clauses, is_generic, unit_level
 from .roles import states_first_listed_leads
@@ -114,6 +115,7 @@ class _Records:
         plan = self.doc.plan  # the year a date without one (于3月2日前) belongs to
         year = YEAR_DIGITS.search(plan.issued_date or plan.doc_number or "")
         self.issue_year: Optional[int] = int(year.group()) if year else None
+        self.labels_year = labels_year(self.doc.norm.text)  # a task label's 11月30日 (完成时限：…)
         # Where segment's words begin and end: an amount inside one longer word is not one.
         self.word_bounds = self.doc.seg.bounds
 
@@ -169,8 +171,10 @@ def extract_into(doc: OutlinedDocument, sink: Sink) -> None:
         acc.actions, acc.targets, acc.milestones = [], [], []
     for a, b in misprinted_dates(text):
         o_start, o_end = norm.to_original(a, b)
-        warnings.append(Warning(code="bad_date", message="a date that does not exist: not taken as a deadline",
-                                text=text[a:b], orig_start=o_start, orig_end=o_end))
+        clamped = task_date_clamped(text, a, b)
+        warnings.append(Warning(code="bad_date", message="a date that does not exist: " + (
+            "a task's deadline, read as the last day of its month" if clamped else "not taken as a deadline"),
+            text=text[a:b], orig_start=o_start, orig_end=o_end))
     warnings += glued_value_warnings(norm, plan.period_start, plan.period_end)  # flattened tables
     if not sink.any_goal_target:
         warnings.append(Warning(code="no_targets", message="no targets found"))
@@ -266,6 +270,8 @@ def _extract_block(acc: _Records, b_start: int, b_end: int, sec: Optional[Sectio
         section_deadline=section_deadlines[sec.id] if sec else None,
         history_section=bool(sec and any(HISTORY_TITLE.search(t) for t in path)),
         goal_section=bool(sec and any(GOAL_TITLE.search(t) for t in path)),
+        section_title=sub_title or (sec.title if sec else None), issued_date=plan.issued_date,
+        labels_year=acc.labels_year,
         # an inline clause (A牵头，……) opens its sentence: the text after it is the item's own, not masked
         masked=[(c.start, c.end) for c in clauses if not c.inline], word_bounds=acc.word_bounds, word_offset=b_start,
     )

@@ -47,6 +47,9 @@ class BlockContext:
     issued_year: Optional[int] = None    # with no period, years before it are the past
     history_section: bool = False        # 发展基础/现状: amounts there are baselines
     goal_section: bool = False           # 主要目标/发展目标: built-goal phrases are targets
+    issued_date: Optional[str] = None    # the date of issue (ISO): a 上半年 before it is the past
+    section_title: Optional[str] = None  # the heading of the block (该项工作于…完成 points back to it)
+    labels_year: Optional[int] = None    # the year the document's task deadline labels state (完成时限：2025年9月30日)
     masked: list[tuple[int, int]] = field(default_factory=list)  # responsibility clauses
     #: Where the document's words (segment's) begin and end, in document offsets, and where this
     #: text starts in the document (``word_bounds`` empty: words unknown, nothing is a part).

@@ -59,6 +59,7 @@ class Tally:
     clauses_found: int = 0
     milestones: int = 0
     milestones_found: int = 0
+    milestones_extracted: int = 0
     fields: int = 0
     fields_ok: int = 0
     nonplan_docs: int = 0
@@ -151,6 +152,10 @@ def score_milestones(gold: list[dict], records, res: DocResult) -> None:
         else:
             used.add(hit)
             tl.milestones_found += 1
+    tl.milestones_extracted += len(records.milestones)
+    for i, m in enumerate(records.milestones):
+        if i not in used:
+            res.notes["milestone+"].append(f"{m.deadline} {m.description[:60]}")
 
 
 def score_plan(gold: dict, plan, res: DocResult) -> None:
@@ -243,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     print(HEADER)
     for key in ["all"] + sorted(k for k in groups if k != "all"):
         print(row(key, groups[key]))
+    if args.v:
+        t = groups["all"]
+        print(f"milestones extracted {t.milestones_extracted}, matching gold {t.milestones_found}, "
+              f"the rest listed as milestone+ (a gold milestone may be missing, or the record spurious)")
     if args.v:
         for res in results:
             print(f"\n== {res.id} ({res.level}, {res.doc_type})\n   {row('', res.tally).strip()}")
