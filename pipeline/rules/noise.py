@@ -28,6 +28,10 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("editor", r"^\s*[【\[（(]?\s*(责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|供稿)\s*[:：]"),
         ("site footer", r"^\s*(主办|主辦|承办|承辦|技术支持|技術支持)(单位|單位)?\s*[:：]|"
                         r"网站地图|網站地圖|联系我们|聯繫我們|网站标识码|網站標識碼"),
+        # A page printed from a browser: its title bar (标题_栏目_网站, the site's name cut over two
+        # lines) and the site's address; the title comes again in the body.
+        ("page title", r"^[^_]{6,}(?:_[^_\s]{1,12}){2,}$|^[^_]{6,}_[^_\s]{1,12}(?:网|网站|门户)$|"
+                       r"^[^，。；]{0,12}[(（]\s*(?:https?://)?www\.[\w.-]+\s*[)）]\s*$"),
         # Text converted from PDF or Word: page numbers on lines of their own.
         ("page number", r"^\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*$|^\s*第\s*\d{1,4}\s*[页頁]"
                         r"(\s*[/，,]?\s*共\s*\d{1,4}\s*[页頁])?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"),

@@ -151,6 +151,9 @@ def test_decode_docx_paragraphs_and_tables_in_order() -> None:
         ("下一篇：關於做好防汛工作的通知", "prev/next"),
         ("责任编辑：张三", "editor"),
         ("責任編輯：張三", "editor"),
+        ("某某市人民政府关于印发某某方案的通知_市政府文件_某某", "page title"),  # a printed page's title bar
+        ("某某市人民政府关于印发某某方案的通知_某某市人民政府网", "page title"),
+        ("市政府网《(www.example.gov.cn)", "page title"),                     # and the site's address
     ],
 )
 def test_decode_drops_boilerplate(line: str, reason: str) -> None:
@@ -169,6 +172,8 @@ def test_decode_drops_boilerplate(line: str, reason: str) -> None:
         "（5）建设3D打印公共服务平台。",
         "（责任单位：区委宣传部、区融媒体中心）",
         "加强知识产权保护，支持企业申请著作权登记，保护原创者的版权。" * 2,
+        "指标名称_单位",                             # one underscore is no title bar
+        "详见市政府门户网站（www.example.gov.cn）的公告栏，按要求报名参加培训。",
     ],
 )
 def test_decode_keeps_plan_text_that_mentions_noise_words(line: str) -> None:
