@@ -13,6 +13,7 @@ from .rules.anatomy import (
     COUNTY_END,
     NATIONAL_DOC_PREFIX,
     NATIONAL_OPENING,
+    NOT_A_PLACE,
     PROVINCE_END,
     PROVINCIAL_DOC_PREFIX,
     REGION,
@@ -49,6 +50,8 @@ def region_of(title: str) -> Optional[str]:
     if not m:
         return None
     region = m.group(1)
+    if NOT_A_PLACE.search(region):
+        return None
     # The most specific unit: 临江市西岭区 → 西岭区 (the city is the parent plan's business).
     # 州 ends a place only when no 市/区/县 follows it (澄州市 is one city, not 澄州 + 市).
     parts = REGION_PART.findall(region)

@@ -208,8 +208,11 @@ REGION_END = re.compile(r"(?:省|自治区|市|自治州|地区|盟|州|县|旗|
 TITLE_NOISE = re.compile(r"[\s（）()—\-\d年]")
 #: Words opening a title before its place name (关于, 中共; 国网, which opens the names of State
 #: Grid's provincial and city companies, 国网X省电力有限公司, with the place after it; the year of a
-#: bulletin or a yearly plan, 2023年周口市国民经济和社会发展统计公报).
-TITLE_OPENING = re.compile(r"^(?:关于|中共|国网|(?:19|20)\d\d年度?)+")
+#: bulletin or a yearly plan, 2023年周口市国民经济和社会发展统计公报; 印发《 of a notice carrying a plan).
+TITLE_OPENING = re.compile(r"^(?:关于|中共|国网|(?:19|20)\d\d年度?|(?:印发|转发)[《<〈]?)+")
+#: Words of a title's topic, never of a place name: 关于进一步规范市中心区…审批 names no place
+#: (the 市中心区 is the city's centre, not a district called 进一步规范市中心区).
+NOT_A_PLACE = re.compile(r"进一步|规范|推进|加强|加快|做好|开展|促进|支持|深化|实施|建立|完善|推动|全面|切实|优化|落实|贯彻|创建|打造")
 #: A township-level name's ending.
 TOWNSHIP_END = re.compile(r"(?:镇|街道|乡)$")
 #: A parenthesised note of responsible units closing a heading.

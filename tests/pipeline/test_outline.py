@@ -156,6 +156,9 @@ def test_outline_period_from_the_title_the_text_or_the_year(head, period):
     ("家政服务提质行动方案\n鲁政办发〔2025〕3号\n", "山东省", "provincial"),  # from the 文号's prefix
     ("生态环境部、农业农村部有关司局负责同志就《农田面源治理方案》答记者问\n", "全国", "national"),
     ("2025年云江市国民经济和社会发展统计公报\n", "云江市", "city"),  # the year before the place
+    ("云江市住房和城乡建设局\n关于印发《云江市工程建设项目联合验收规程》的通知\n", "云江市", "city"),  # 印发《 before it
+    # 市中心区 of a topic is no district; the issuer's place is the region
+    ("云江市行政审批局\n关于进一步规范市中心区市政设施审批事项的通知\n", "云江市", "city"),
 ])
 def test_outline_region_and_level_when_the_title_names_no_place(text, region, level):
     r = process_bytes((text + "一、主要任务\n建设示范点3个。\n").encode("utf-8"), "r.txt")
