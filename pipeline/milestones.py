@@ -1,6 +1,7 @@
 """Dated deliverables without a number: ``2025年6月底前，出台……实施细则``."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -41,11 +42,13 @@ from .rules.milestones import (
     REFERENT,
     RESPECTIVELY,
     SHARED_VERB,
+    START_DATE,
     SUBMIT,
     SUBMIT_BA,
     TASK_DATE,
     TASK_DEADLINE,
     TASK_DEADLINE_END,
+    TERM_START,
     TITLE_END,
     YEAR_END_NO_YEAR,
 )
@@ -247,7 +250,29 @@ def _phrases(s_text: str, this_year: Optional[int], issue_year: Optional[int],
             if not any(a < m.end() and m.start() < b for a, b in seen):
                 month = 3 * ("一二三四".find(m.group("quarter")) + 1 or int(m.group("quarter")))
                 out.append(DeadlinePhrase(m.start(), m.end(), last_day(year, month), year, True))
+    if "起" in s_text:  # a start replaces the date it holds (2025年 of 2025年秋季学期起)
+        starts = _start_dates(s_text)
+        out = [d for d in out if not any(x.start <= d.start < x.end for x in starts)] + starts
     return sorted(out)
+
+
+def _start_dates(s_text: str) -> list[DeadlinePhrase]:
+    """Steps dated by when they start (2022年秋季学期起, 自2026年3月起): the start's date; not a
+    standing rule that starts then (自2026年3月起，每年……)."""
+    out = []
+    for m in START_DATE.finditer(s_text):
+        if RECURRING.search(s_text, m.end(), m.end() + 12):
+            continue
+        year = int(m.group("year"))
+        if m.group("term"):
+            date = f"{year:04d}-{TERM_START[m.group('term')]}"
+        else:
+            month, day = int(m.group("month")), int(m.group("day") or 1)
+            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+                continue
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+        out.append(DeadlinePhrase(m.start(), m.end(), date, year, True))
+    return out
 
 
 def _event_date(s_text: str, d: DeadlinePhrase) -> bool:
@@ -255,8 +280,8 @@ def _event_date(s_text: str, d: DeadlinePhrase) -> bool:
     发布……), not a deadline: a calendar day without 前, or a month followed by a comma, neither
     introduced by 到/于/截至."""
     phrase = s_text[d.start:d.end]
-    if DEADLINE_PREFIX.match(phrase) or phrase.endswith("前") or any(c in phrase for c in "底末季半"):
-        return False
+    if DEADLINE_PREFIX.match(phrase) or phrase.endswith(("前", "起")) or any(c in phrase for c in "底末季半"):
+        return False  # a deadline, or the start of a step (2025年9月起)
     if "日" in phrase:
         return True
     return "月" in phrase and bool(EVENT_MONTH_AFTER.match(s_text, d.end))

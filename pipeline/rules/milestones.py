@@ -124,3 +124,10 @@ YEAR_END_NO_YEAR = re.compile(
 #: The first year of a range just before a date (（2021年至2023年）): the date ends a period, no deadline.
 #: (The sign may open the date's phrase instead: 至2023年.)
 RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年\s*(?P<sign>至|到|—|–|-|－|~|～)?\s*$")
+
+#: A step dated by when it starts (2022年秋季学期起，全面推行……; 自2026年3月起，……): its date is the start,
+#: a school year's autumn term on 1 September, its spring term on 1 March. A bare year (2019年起) starts
+#: a standing rule more often than a step (从2020年起，每年……), and is none.
+START_DATE = re.compile(r"(?:自|从)?(?P<year>(?:19|20)\d{2})\s*年\s*(?:(?P<term>秋季学期|春季学期|秋季|春季)|"
+                        r"(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)\s*起(?!草)")
+TERM_START = {"秋季学期": "09-01", "秋季": "09-01", "春季学期": "03-01", "春季": "03-01"}

@@ -213,3 +213,15 @@ def test_milestones_a_half_year_before_the_date_of_issue_and_a_step_after_a_clau
     assert r.plan.issued_date == "2025-08-12"
     assert [(m.deadline, m.description) for m in r.milestones] == [
         ("2025-12-31", "各区要认真落实本通知各项要求，研究制定整改方案，相关落实情况，报市工信局")]
+
+
+@pytest.mark.parametrize("step, milestone", [
+    ("2025年秋季学期起，全面推行课后延时服务。", ("2025-09-01", "全面推行课后延时服务")),   # a school term's start
+    ("自2026年3月起，全面推行告知承诺制审批。", ("2026-03-01", "全面推行告知承诺制审批")),   # a month's first day
+    ("自2026年3月起，每年开展服务评估。", None),        # a standing rule that starts then
+    ("本办法自2026年1月1日起施行。", None),              # an effective date delivers nothing
+])
+def test_milestones_a_step_dated_by_its_start(step, milestone):
+    text = f"云江市教育提质行动方案（2025—2027年）\n一、重点任务\n（一）完善制度。{step}\n"
+    r = process_bytes(text.encode("utf-8"), "m.txt")
+    assert [(m.deadline, m.description) for m in r.milestones] == ([milestone] if milestone else [])
