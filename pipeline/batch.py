@@ -26,7 +26,7 @@ from .decode import decode, read_limited
 from .extract import PIPELINE_VERSION, extract_into
 from .formats import DOCUMENT_SUFFIXES, page_of_assets
 from .roles import BY_OPTION, first_listed_leads
-from .sinks import JsonWriter
+from .sinks import JsonWriter, copy_records
 
 MAX_BYTES = 50_000_000
 
@@ -181,6 +181,14 @@ def extract_one(path: str | os.PathLike, cache_dir: Optional[Path] = None,
         cached = None
         if cache_dir is not None:
             cached = _cache_file(cache_dir, hashlib.sha256(data).hexdigest())
+            if cached.exists() and output is not None and not first_listed:
+                try:
+                    if copy_records(cached, output, name):  # copied, its records never parsed
+                        return Outcome(name, output=str(output), cached=True)
+                except OSError as exc:
+                    if exc.filename == str(cached):
+                        raise  # reading the cache's own file: the handler below names it
+                    return Outcome(name, error=f"{shown(output)}: cannot be written ({exc.strerror or exc})")
             if cached.exists():
                 records = validate_records_json(cached.read_text(encoding="utf-8"))
                 records.source.path = name  # the same bytes may sit at another path

@@ -12,13 +12,14 @@ first-listed-leads convention), and the JSON is byte for byte ``model_dump_json(
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Optional, Sequence
 
-from schemas.records import Action, DocumentRecords, Milestone, Plan, Record, Target, Unit, Warning
+from schemas.records import Action, DocumentRecords, Milestone, Plan, Record, Source, Target, Unit, Warning
 
 from .bounds import unique_ids
 from .doctype import typed_targets
@@ -215,3 +216,50 @@ class JsonWriter(Sink):
             fh.write((f' "{name}": [\n' if first else ",\n") + item)
             first = False
         fh.write(f' "{name}": []{end}' if first else f"\n ]{end}")
+
+
+#: The lines before the plan in a records file: ``{``, the schema version and the source.
+_HEAD_LINES = 40
+
+
+def copy_records(src: Path, dst: Path, path: str) -> bool:
+    """A records file (the cache's, laid out as ``model_dump_json(indent=1)`` and JsonWriter lay
+    it out) copied to ``dst`` with ``path`` as its source's path, without reading its records: a
+    50 MB plan's gigabyte of records never becomes models again. Written through a temporary
+    file like the writer's; False, with ``dst`` untouched, when ``src`` is not laid out so (cut
+    short, or another layout), and the caller reads it whole instead."""
+    with src.open("rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        if fh.tell() < 2:
+            return False
+        fh.seek(-1, os.SEEK_END)
+        if fh.read(1) != b"}":
+            return False  # cut short
+    with src.open(encoding="utf-8") as fh:
+        head: list[str] = []
+        for line in fh:
+            if line.startswith(' "plan": '):
+                break
+            head.append(line)
+            if len(head) > _HEAD_LINES:
+                return False
+        else:
+            return False
+        try:
+            meta = json.loads("".join(head).rstrip().rstrip(",") + "\n}")
+            source = Source.model_validate(meta["source"]).replace(path=path)
+            version = str(meta["schema_version"])
+        except (ValueError, KeyError, TypeError):
+            return False
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dst.with_name(f"{dst.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("w", encoding="utf-8") as out:
+                out.write("{\n" + f' "schema_version": {json.dumps(version)},\n' + _field("source", source) + ",\n" + line)
+                shutil.copyfileobj(fh, out)
+                out.write("\n")
+            tmp.replace(dst)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    return True

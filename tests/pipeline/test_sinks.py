@@ -52,5 +52,22 @@ def test_sinks_extract_one_streams_to_its_files(tmp_path):
     assert cached_file.read_text(encoding="utf-8") == held.json
     only_cache = extract_one(path, tmp_path / "cache2")  # what `policykg load` does
     assert only_cache.records_file and only_cache.records == held.records
-    again = extract_one(path, cache, output=tmp_path / "again.json")  # a cache hit, written by _work
-    assert again.cached and json.loads(again.json or "") == json.loads(held.json or "")
+    again = extract_one(path, cache, output=tmp_path / "again.json")  # a cache hit: copied, never parsed
+    assert again.cached and again.json is None
+    assert (tmp_path / "again.json").read_text(encoding="utf-8") == held.json + "\n"
+    moved = tmp_path / "moved.txt"  # the same bytes at another path: the copy names that path
+    moved.write_bytes(path.read_bytes())
+    elsewhere = extract_one(moved, cache, output=tmp_path / "moved.json")
+    assert elsewhere.cached and json.loads((tmp_path / "moved.json").read_text(encoding="utf-8"))["source"]["path"] == str(moved)
+    assert json.loads((tmp_path / "moved.json").read_text(encoding="utf-8"))["targets"] == json.loads(held.json or "")["targets"]
+
+
+def test_sinks_a_cut_short_cache_file_is_read_whole_not_copied(tmp_path):
+    path = next(p for p in DOCUMENTS if "yishi" in p.name)
+    cache = tmp_path / "cache"
+    extract_one(path, cache, output=tmp_path / "first.json")
+    (cached_file,) = cache.iterdir()
+    cached_file.write_text(cached_file.read_text(encoding="utf-8")[:-200], encoding="utf-8")
+    out = tmp_path / "second.json"
+    again = extract_one(path, cache, output=out)
+    assert not again.ok and "E0" in (again.error or "") and not out.exists()
