@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from .rules import anatomy as A
 
+#: The fewest characters of a line of prose as a PDF's page width sets it (a heading is shorter).
+PDF_LINE = 28
+
 
 def broken_line(text: str, i: int) -> bool:
     """A line break inside a sentence, as in text copied from web pages or converted from PDF.
@@ -38,7 +41,9 @@ def broken_line(text: str, i: int) -> bool:
     if A.MARKER_START.match(after):
         return False
     inside = before.count("（") + before.count("(") > before.count("）") + before.count(")")
-    if before[-1] in A.LINE_ENDS_SENTENCE and not (inside and before[-1] in "：:、，；;"):
+    # a PDF's full line of prose may end with a quoted name's ” (纳入“规上”\n企业库的): it goes on
+    quoted_on = before[-1] == "”" and len(before.strip()) >= PDF_LINE and not A.MARKER_START.match(before.lstrip())
+    if before[-1] in A.LINE_ENDS_SENTENCE and not (inside and before[-1] in "：:、，；;") and not quoted_on:
         return False  # …（责任单位：\n市财政局）, （牵头单位：A；\n配合单位：B）: a clause goes on
     line_end = text.find("\n", i + 1 + m_end)
     next_line = text[i + 1 + m_end:line_end if line_end >= 0 else len(text)]
@@ -52,4 +57,4 @@ def broken_line(text: str, i: int) -> bool:
     prose = before.lstrip()
     if len(prose) < 12 or (A.MARKER_START.match(prose) and len(prose) <= 25):
         return False
-    return "\u4e00" <= before[-1] <= "\u9fff" or before[-1].isdigit() or before[-1] in "%％"
+    return "\u4e00" <= before[-1] <= "\u9fff" or before[-1].isdigit() or before[-1] in "%％" or quoted_on

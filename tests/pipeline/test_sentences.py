@@ -29,6 +29,16 @@ def test_sentences_clauses_split_on_commas_and_semicolons():
     "为落实《临江市服务业高质量发展三年行动方案\n（2023—2025年）》精神，制定本方案。",
     "贯彻《西川省服务业规划（2025—2035年）》和《青禾市促进消费三年行动方案（2025—\n2027年）》部署要求。",
     "技术合同成交额达到25亿元。（牵头单位：区科技局；\n配合单位：区发改局）",
+    # a PDF's full line of prose ending with a quoted name's ”
+    "对新迁入的数字经济企业，当年营业收入3000万元以上，且纳入云江区“规上”\n企业库的，给予奖励。",
 ])
 def test_sentences_break_inside_a_cited_title_or_clause_is_joined(text: str) -> None:
     assert broken_line(text, text.index("\n"))
+
+
+@pytest.mark.parametrize("text", [
+    "一、实施“强基”工程\n加强基层队伍建设。",           # a heading ending with a quote
+    "全面落实“放管服”\n二、主要任务",                  # a short line
+])
+def test_sentences_a_line_ending_with_a_quote_ends_there(text: str) -> None:
+    assert not broken_line(text, text.index("\n"))
