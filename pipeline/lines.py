@@ -3,6 +3,35 @@ joins them, sentences does not split at them."""
 from __future__ import annotations
 
 from .rules import anatomy as A
+from .rules.tables import LINE_ROW, LINED_HEADER, PAGE_NUMBER_LINE, TABLE_BODY_END
+
+#: At least this many rows closed by an attribute word make a header's lines a table.
+_MIN_ROWS = 2
+#: A row's name wraps over at most this many lines below its values.
+_MAX_TAIL = 3
+
+
+def lined_tables(text: str) -> list[tuple[int, int]]:
+    """The spans of indicator tables whose rows a PDF broke over lines (a header 指标 … 2025年 属性,
+    then lines up to a heading or a sentence's end, rows closed by 约束性/预期性): their line
+    breaks are the table's layout, never a sentence's (flat_lines reads them)."""
+    out: list[tuple[int, int]] = []
+    for h in LINED_HEADER.finditer(text):
+        rows, end, b, tail = 0, h.end(), h.end(), 0
+        for line in text[h.end() + 1:].split("\n"):
+            a, b = b + 1, b + 1 + len(line)
+            if not line.strip() or PAGE_NUMBER_LINE.match(line):
+                continue
+            if LINE_ROW.match(line):
+                rows, end, tail = rows + 1, b, 0
+            elif TABLE_BODY_END.search(line) or tail == _MAX_TAIL:
+                break
+            else:
+                tail += 1  # the last row's name goes on below its values
+                end = b
+        if rows >= _MIN_ROWS:
+            out.append((h.start(), end))
+    return out
 
 
 def broken_line(text: str, i: int) -> bool:
