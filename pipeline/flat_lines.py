@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .flat_rows import Column, _roles
+from .lines import MAX_GAP, MAX_SIDE, lines_from
 from .numbers import unit_info
 from .rules.dates import year_end
 from .rules.tables import (
+    FLAT_HEADER_START,
+    LINED_HEADER,
     GROUP_LABEL_LINE,
     LINE_CELL,
     LINE_ROW,
@@ -38,8 +41,6 @@ from .target_base import FoundTarget
 _CMP = {"<": "lt", "＜": "lt", ">": "gt", "＞": "gt", "≥": "ge", "≤": "le", ">=": "ge", "<=": "le",
         "＞=": "ge", "＜=": "le"}
 _SIGN = {"-": -1.0, "−": -1.0, "+": 1.0}
-#: A name wrapped over more lines than this around its values is no table row.
-_MAX_SIDE = 3
 
 
 @dataclass
@@ -53,14 +54,16 @@ class _Line:
 def _lines(text: str, pos: int) -> list[_Line]:
     """The table's lines from ``pos``: up to the first heading or sentence end, page numbers dropped."""
     out: list[_Line] = []
-    b = pos - 1
-    for line in text[pos:].split("\n"):
-        a, b = b + 1, b + 1 + len(line)  # this line is text[a:b]
+    pending = 0
+    for a, b in lines_from(text, pos):
+        line = text[a:b]
         if not line.strip() or PAGE_NUMBER_LINE.match(line):
             continue
         row = LINE_ROW.match(line)
-        if row is None and TABLE_BODY_END.search(line):
+        if row is None and (TABLE_BODY_END.search(line) or pending == MAX_GAP or LINED_HEADER.match(line)
+                            or FLAT_HEADER_START.match(line)):  # the next table's header
             break
+        pending = 0 if row else pending + 1
         out.append(_Line(a, b, line, row))
     return out
 
@@ -77,31 +80,34 @@ def _assign(gaps: list[list[_Line]], names: list[bool]) -> Optional[tuple[list[i
     gap's group label stands (an index into the gap, or None): every row with a name, at most one
     label between two rows. None when no assignment fits."""
     n = len(names)  # rows; gaps[0] is before row 0, gaps[n] after the last
-    failed: set[tuple[int, int]] = set()
-
-    def go(i: int, before: int) -> Optional[tuple[list[int], list[Optional[int]]]]:
-        # row i has ``before`` name lines above its value line; gap i+1 follows it
-        if (i, before) in failed:
-            return None
-        if before <= _MAX_SIDE and (before > 0 or names[i]):
-            gap = gaps[i + 1]
+    none: list[Optional[int]] = [None]
+    # fits[i][before]: row i can have ``before`` name lines above its values, and the rows below
+    # fit too; the label chosen for the gap after it (a list: found, and which, or empty)
+    fits: list[list[list[Optional[int]]]] = [[[] for _ in range(MAX_SIDE + 1)] for _ in range(n)]
+    for i in range(n - 1, -1, -1):
+        gap = gaps[i + 1]
+        for before in range(MAX_SIDE + 1):
+            if before == 0 and not names[i]:
+                continue
             if i == n - 1:
-                if len(gap) >= before:
-                    return [before], [None]
-            else:
-                for label in _label_options(gap, before):
-                    rest = len(gap) - before - (label is not None)
-                    sub = go(i + 1, rest) if rest >= 0 else None
-                    if sub is not None:
-                        return [before, *sub[0]], [label, *sub[1]]
-        failed.add((i, before))
-        return None
-
-    first = gaps[0]
-    for label in _label_options(first, 0):
-        got = go(0, len(first) - (label is not None))
-        if got is not None:
-            return got[0], [label, *got[1]]
+                fits[i][before] = none if len(gap) >= before else []
+                continue
+            for label in _label_options(gap, before):
+                rest = len(gap) - before - (label is not None)
+                if 0 <= rest <= MAX_SIDE and fits[i + 1][rest]:
+                    fits[i][before] = [label]
+                    break
+    for first in _label_options(gaps[0], 0):
+        before = len(gaps[0]) - (first is not None)
+        if before > MAX_SIDE or not fits[0][before]:
+            continue
+        sides, labels = [], [first]
+        for i in range(n):  # walk the choices down
+            sides.append(before)
+            label = fits[i][before][0]
+            labels.append(label)
+            before = len(gaps[i + 1]) - before - (label is not None)
+        return sides, labels
     return None
 
 
@@ -121,7 +127,7 @@ def read_lined_table(text: str, pos: int, cols: list[Column], unit_col: bool,
     if not rows:
         return [], pos
     gaps = [lines[a + 1:b] for a, b in zip([-1, *rows], [*rows, len(lines)])]
-    gaps[-1] = gaps[-1][:_MAX_SIDE]
+    gaps[-1] = gaps[-1][:MAX_SIDE]
     heads = [lines[i].row.group("name").strip() != "" for i in rows]  # type: ignore[union-attr]  # rows hold matches
     got = _assign(gaps, heads)
     if got is None:
