@@ -201,3 +201,13 @@ def test_flat_tables_rows_broken_over_lines_with_a_unit_column():
     got = [(t.metric, t.value, t.unit, t.kind) for t in find_flat_tables(text, 2021, 2025).targets]
     assert got == [("城乡居民人均可支配收入", 3.2, "万元", "baseline"), ("城乡居民人均可支配收入", 4.5, "万元", "level"),
                    ("林木绿化率", 40, "%", "baseline"), ("林木绿化率", 42, "%", "share")]
+
+
+def test_lined_tables_one_after_another_are_read_apart():
+    from pipeline.lines import lined_tables
+    one = "指标2025年属性\n某项示例指标名称\n≥5约束性\n其余部分\n另一示例指标（%）90预期性\n"
+    text = one * 50
+    assert len(lined_tables(text)) == 50  # each scan stops at the next header
+    found = find_flat_tables(text, 2021, 2025)
+    assert [(t.metric, t.value) for t in found.targets][:2] == [("某项示例指标名称其余部分", 5), ("另一示例指标", 90)]
+    assert len(found.targets) == 100
