@@ -21,6 +21,7 @@ from typing import Iterator, Optional, TypeVar
 from schemas.records import Target, Warning
 from schemas.stages import NormalizedDocument
 
+from .flat_lines import read_lined_table
 from .flat_rows import Column, read_row
 from .rules.tables import (
     CELL_SPACE,
@@ -53,15 +54,17 @@ class FlatTables:
     formulas: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _header(text: str, pos: int) -> tuple[list[Column], int, bool]:
-    """The value columns after 指标, where the header ends, and whether it has a 单位 column."""
+def _header(text: str, pos: int) -> tuple[list[Column], int, bool, bool]:
+    """The value columns after 指标, where the header ends, and whether it has a 单位 column and
+    an attribute (属性) column."""
     cols: list[Column] = []
-    unit_col = False
+    unit_col = attr_col = False
     while True:
         m = FLAT_COLUMN.match(text, pos)
         if not m or m.end() == pos:
-            return cols, pos, unit_col
+            return cols, pos, unit_col, attr_col
         unit_col = unit_col or m.lastgroup == "unit"
+        attr_col = attr_col or m.lastgroup == "attr"
         kind = m.lastgroup or ""
         label = CELL_SPACE.sub("", m.group(kind))
         bracket = METRIC_UNIT.search(label)
@@ -80,12 +83,21 @@ def find_flat_tables(text: str, period_start: Optional[int], period_end: Optiona
         line_end = text.find("\n", h.start())
         if "\t" in text[h.start():line_end if line_end >= 0 else len(text)]:
             continue
-        cols, pos, unit_col = _header(text, h.end())
+        cols, pos, unit_col, attr_col = _header(text, h.end())
+        lined: list[FoundTarget] = []
+        if attr_col and cols:  # rows broken over lines, each closed by its attribute word
+            lined, lined_end = read_lined_table(text, pos, cols, unit_col, period_start, period_end)
         if sum(c.kind in ("year", "goal") for c in cols) < 2 and not (
                 any(c.kind == "change" for c in cols) and any(c.kind in ("year", "goal") for c in cols)):
+            rows: list[re.Match] = []
+        else:
+            rows = list(_rows(text, pos, FLAT_ROW_UNIT_COL if unit_col else FLAT_ROW))
+        if lined and len({t.sentence for t in lined}) > len(rows):
+            out.targets.extend(lined)  # more rows read line by line than one row a line
+            out.spans.append((h.start(), lined_end))
             continue
         end = pos
-        for r in _rows(text, pos, FLAT_ROW_UNIT_COL if unit_col else FLAT_ROW):
+        for r in rows:
             found = read_row(text, r, cols, period_start, period_end)
             if found is None:
                 out.unread.append((r.start("metric"), r.end()))

@@ -20,6 +20,7 @@ from .rules.anatomy import (
     TITLE_LINE_END,
     TRAILING_UNITS_NOTE,
 )
+from .rules.tables import LINE_ROW
 
 _SENT_END = "。；;！？!?"
 
@@ -132,6 +133,11 @@ def _heading_title(body: str) -> tuple[str, bool]:
     return title, not rest
 
 
+def _values_only(line: str) -> bool:
+    row = LINE_ROW.match(line)
+    return row is not None and not row.group("name").strip()
+
+
 def sections_of(body_lines: list[Line], text: str, doc_id: str) -> tuple[list[Section], Optional[int]]:
     """The heading tree (a marker style met again closes the deeper levels) and where the first
     heading starts."""
@@ -143,6 +149,8 @@ def sections_of(body_lines: list[Line], text: str, doc_id: str) -> tuple[list[Se
     shared_set: Optional[set[str]] = None
     for ln in (v for line in body_lines for v in unflattened(line)):
         hit = match_marker(ln.text) if "\t" not in ln.text else None  # a table row is no heading
+        if hit and _values_only(ln.text):
+            continue  # a table row's value cells and attribute on a line of their own (5 8预期性)
         if not hit:
             continue
         style, marker_end = hit

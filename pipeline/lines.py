@@ -2,7 +2,51 @@
 joins them, sentences does not split at them."""
 from __future__ import annotations
 
+from typing import Iterator
+
 from .rules import anatomy as A
+from .rules.tables import LINE_ROW, LINED_HEADER, PAGE_NUMBER_LINE, TABLE_BODY_END
+
+#: At least this many rows closed by an attribute word make a header's lines a table.
+_MIN_ROWS = 2
+#: A row's name wraps over at most this many lines on either side of its values.
+MAX_SIDE = 3
+#: Lines between two rows: the name lines below one, a group label, the name lines above the next.
+MAX_GAP = 2 * MAX_SIDE + 1
+
+
+def lines_from(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each line of ``text`` from ``pos`` on, one at a time."""
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        yield pos, end
+        pos = end + 1
+
+
+def lined_tables(text: str) -> list[tuple[int, int]]:
+    """The spans of indicator tables whose rows a PDF broke over lines (a header 指标 … 2025年 属性,
+    then lines up to a heading or a sentence's end, rows closed by 约束性/预期性): their line
+    breaks are the table's layout, never a sentence's (flat_lines reads them)."""
+    out: list[tuple[int, int]] = []
+    for h in LINED_HEADER.finditer(text):
+        if out and h.start() < out[-1][1]:
+            continue  # inside the table before
+        rows, end = 0, h.end()
+        pending: list[int] = []  # the ends of the lines since the last row
+        for a, b in lines_from(text, h.end() + 1):
+            line = text[a:b]
+            if not line.strip() or PAGE_NUMBER_LINE.match(line):
+                continue
+            if LINE_ROW.match(line):
+                rows, end, pending = rows + 1, b, []
+            elif TABLE_BODY_END.search(line) or len(pending) == MAX_GAP or LINED_HEADER.match(line):
+                break
+            else:
+                pending.append(b)
+        if rows >= _MIN_ROWS:
+            out.append((h.start(), pending[min(len(pending), MAX_SIDE) - 1] if pending else end))
+    return out
 
 #: The fewest characters of a line of prose as a PDF's page width sets it (a heading is shorter).
 PDF_LINE = 28

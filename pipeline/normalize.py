@@ -27,7 +27,7 @@ from typing import Any, Optional
 from schemas.records import Warning
 from schemas.stages import POSITIONS, NormalizedDocument, RawDocument
 
-from .lines import broken_line
+from .lines import broken_line, lined_tables
 from .rules import chars as han
 from .rules.chars import (
     FOLDABLE,
@@ -179,12 +179,13 @@ def _join_wrapped_lines(text: str, offsets: array[int]) -> tuple[str, array[int]
     if "\n" not in text:
         return text, offsets
     drop: list[tuple[int, int]] = []
+    tables = lined_tables(text) if "性" in text else []
     i = text.find("\n")
     while i >= 0:
         end = i
         while end < len(text) and text[end] in "\n \t\u3000":
             end += 1  # the whole run: this break, blank lines, indentation
-        if end < len(text) and broken_line(text, i):
+        if end < len(text) and not any(a <= i <= b for a, b in tables) and broken_line(text, i):
             drop.append((i, end))
         i = text.find("\n", end)
     if not drop:

@@ -94,3 +94,32 @@ TABLE_NOTE_END = re.compile(r"\n|[一二三四五六七八九十]{1,3}、|[（(]
 NOTE_LINE = re.compile(r"^[\s\u3000]*(?:注|备注)[\s\u3000]*[：:]")
 #: A numbered note under a 注： line (1. 2、 （3） ④).
 NUMBERED_NOTE = re.compile(r"^[\s\u3000]*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+
+# --- indicator tables whose cells were broken over lines (pipeline/flat_lines.py) ---
+
+#: The line of a row that holds its values: the name's text on it (maybe none: a name of an even
+#: number of lines is centred around its values), an optional unit word when the table has a
+#: 单位 column, the value cells (comparator, number, range 3-5, empty —), then the attribute word.
+LINE_ROW = re.compile(
+    r"^(?P<name>.*?)(?P<vals>(?:[\s\u3000]*(?:(?:[<>＜＞≥≤]=?|[-+−])?[\s\u3000]*\d+(?:\.\d+)?"
+    r"(?:[\s\u3000]*[-—~～至][\s\u3000]*\d+(?:\.\d+)?)?(?:[\s\u3000]*(?:%|％|个百分点|百分点))?|[—－]{1,2}|/))+)"
+    r"[\s\u3000]*(?P<attr>预期性|约束性|指导性)[\s\u3000]*$")
+#: One value cell of such a line: a comparator, a number, a range's upper end, its own unit.
+LINE_CELL = re.compile(r"(?P<pre>[<>＜＞≥≤]=?|[-+−])?[\s\u3000]*(?P<num>\d+(?:\.\d+)?)"
+                       r"(?:[\s\u3000]*[-—~～至][\s\u3000]*(?P<max>\d+(?:\.\d+)?))?"
+                       r"(?:[\s\u3000]*(?P<post>%|％|个百分点|百分点))?|(?P<empty>[—－]{1,2}|/)")
+#: A page number the PDF's text layer left between a table's lines.
+PAGE_NUMBER_LINE = re.compile(r"^[\s\u3000]*[-—]?[\s\u3000]*\d{1,3}[\s\u3000]*[-—]?[\s\u3000]*$")
+#: A group label of the table's first column (保护利用, 文物安全): a short line of Han characters
+#: alone between rows, no punctuation.
+GROUP_LABEL_LINE = re.compile(r"^[\s\u3000]*[\u4e00-\u9fff]{2,8}[\s\u3000]*$")
+#: A line that is no part of a table: an outline heading (三、, （四）, 5.) or a sentence's end.
+TABLE_BODY_END = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)\D|第[一二三四五六七八九十]{1,3}[章节])|[。；;]\s*$")
+#: A unit in brackets closing a row's name (（%）, （万人次）).
+NAME_UNIT = re.compile(r"[（(](?P<unit>[^（()）]{1,6})[）)]\s*$")
+#: The header line of an indicator table whose rows a PDF broke over lines: 指标, a year column,
+#: the attribute column last (指标 单位 2020年 2025年 属性).
+LINED_HEADER = re.compile(r"^[\s\u3000]*(?:序\s*号\s*)?指\s*标(?:\s*名\s*称)?[^\n]{0,60}?(?:19|20)\d{2}\s*年"
+                          r"[^\n]{0,40}?(?:属\s*性|类\s*别)[\s\u3000]*$", re.M)
+#: A unit word closing the name part of a value line, in a table with a 单位 column (亿元, %).
+UNIT_AT_NAME_END = re.compile(r"(?P<unit>%|％|" + UNITS_RE + r")[\s\u3000]*$")

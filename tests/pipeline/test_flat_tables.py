@@ -131,3 +131,83 @@ def test_flat_tables_numbered_notes_under_a_note_line_set_no_targets():
             "3.服务时长不超过24小时的按日计算。\n")
     records = process_bytes(text.encode("utf-8"))
     assert [t.value for t in records.targets if t.kind != "baseline"] == [60]
+
+
+#: A fictional 主要指标 table as a PDF's text layer prints it: one text line per printed line, a
+#: row's values (2020年 base, 2025年 target) and its attribute on the middle line of its name or
+#: on a line of their own between the name's halves, a group label (产业发展) and a page number
+#: (12) between rows.
+LINED = ("某县农业农村现代化“十四五”主要指标\n"
+         "指标2020年2025年属性\n"
+         "高标准农田建设面积（万亩）12 20约束性\n"
+         "农产品加工企业营业收\n"
+         "5 8预期性\n"
+         "入（亿元）\n"
+         "产业发展\n"
+         "农村集体经济年收入\n"
+         "超过十万元的行政村占比60 80预期性\n"
+         "（%）\n"
+         "12\n"
+         "乡村旅游接待游客（万人\n"
+         "120 ≥200预期性\n"
+         "次）\n"
+         "农村生活垃圾处理率（%）90 100约束性\n")
+LINED_TARGETS = [
+    ("高标准农田建设面积", 20, "万亩", "eq", "2025-12-31"),
+    ("农产品加工企业营业收入", 8, "亿元", "eq", "2025-12-31"),
+    ("农村集体经济年收入超过十万元的行政村占比", 80, "%", "eq", "2025-12-31"),
+    ("乡村旅游接待游客", 200, "万人次", "ge", "2025-12-31"),
+    ("农村生活垃圾处理率", 100, "%", "eq", "2025-12-31"),
+]
+
+
+def test_flat_tables_rows_broken_over_lines():
+    found = find_flat_tables(LINED, 2021, 2025)
+    got = [(t.metric, t.value, t.unit, t.comparator, t.deadline) for t in found.targets if t.kind != "baseline"]
+    assert got == LINED_TARGETS  # the label and the page number name no metric
+    # the 2020 column is a baseline, never a target
+    assert [(t.metric, t.value) for t in found.targets if t.kind == "baseline"] == [
+        (m, v) for (m, _, _, _, _), v in zip(LINED_TARGETS, (12, 5, 60, 120, 90))]
+    for t in found.targets:  # offsets point at each cell
+        assert LINED[t.start:t.end].lstrip("≥") == f"{t.value:g}"
+
+
+def test_flat_tables_rows_broken_over_lines_in_the_pipeline():
+    text = ("某县农业农村现代化发展规划（2021—2025年）\n二、发展目标\n" + LINED +
+            "三、主要任务\n（一）提升粮食生产能力。建设一批旱涝保收的农田，\n完善灌溉设施。\n")
+    records = process_bytes(text.encode("utf-8"), "plan.txt")
+    got = sorted((t.metric, t.value, t.unit) for t in records.targets if t.kind != "baseline")
+    assert got == sorted((m, v, u) for m, v, u, _, _ in LINED_TARGETS)
+    for t in records.targets:
+        assert text[t.evidence.orig_start:t.evidence.orig_end] == t.evidence.orig_text
+
+
+def test_lined_tables_keep_their_line_breaks_but_prose_is_joined():
+    from pipeline.lines import lined_tables
+    text = LINED + "三、主要任务\n建设一批旱涝保收的高标准农田，完善\n灌溉设施。\n"
+    (a, b), = lined_tables(text)
+    assert text[a:].startswith("指标2020年") and text[:b].endswith("100约束性")
+    # a header with a single row closed by an attribute word is no table of broken lines
+    assert lined_tables("指标2025年属性\n森林覆盖率（%）45约束性\n") == []
+
+
+def test_flat_tables_rows_broken_over_lines_with_a_unit_column():
+    text = ("指标单位2020年2025年属性\n"
+            "城乡居民人均可支配收\n"
+            "万元3.2 4.5预期性\n"
+            "入\n"
+            "生态环境\n"
+            "林木绿化率%40 42约束性\n")
+    got = [(t.metric, t.value, t.unit, t.kind) for t in find_flat_tables(text, 2021, 2025).targets]
+    assert got == [("城乡居民人均可支配收入", 3.2, "万元", "baseline"), ("城乡居民人均可支配收入", 4.5, "万元", "level"),
+                   ("林木绿化率", 40, "%", "baseline"), ("林木绿化率", 42, "%", "share")]
+
+
+def test_lined_tables_one_after_another_are_read_apart():
+    from pipeline.lines import lined_tables
+    one = "指标2025年属性\n某项示例指标名称\n≥5约束性\n其余部分\n另一示例指标（%）90预期性\n"
+    text = one * 50
+    assert len(lined_tables(text)) == 50  # each scan stops at the next header
+    found = find_flat_tables(text, 2021, 2025)
+    assert [(t.metric, t.value) for t in found.targets][:2] == [("某项示例指标名称其余部分", 5), ("另一示例指标", 90)]
+    assert len(found.targets) == 100
