@@ -133,6 +133,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one) \
                 or times_as_a_rule(before, after, first.unit):
             continue
+        if non_goals.OBLIGATION_BEFORE.search(before) and not any(sent[0] <= d.start < sent[1] for d in phrases):
+            continue  # 比例不得低于80% in a sentence with no date: a rule, not a goal
         if first.category == "count" and enumerated(before, first.value):
             continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
         found = metric_parts(c_text, before, after, first, last, qs, later_exists, prev_emitted) if not share \

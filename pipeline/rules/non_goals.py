@@ -45,3 +45,11 @@ SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$|(?<!�
 
 #: A date to the day, with nothing after it (2021年1月7日, not 2021年1月7日前): the day of an event.
 EVENT_DAY = re.compile(r"\d\s*日$")
+
+#: A need or a forecast (环保投资需求约3.4万亿元, 投资约需占…的1.35%, 预计可征收…750亿元): what the
+#: plan costs or expects, not a goal it sets.
+NEED_BEFORE = re.compile(r"(?:投资|资金)(?:总)?需求|约需|需(?:投入|投资)|预计(?:可|将|能)?[^，；。]{0,10}$")
+
+#: An obligation (合作机构…的比例不得低于80%): in a sentence with no date a rule to keep, not a goal;
+#: with one (到2027年，…占比不得低于80%) a floor to reach by then.
+OBLIGATION_BEFORE = re.compile(r"不得(?:低于|少于|高于|超过|小于|大于)\s*$")

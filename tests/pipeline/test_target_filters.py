@@ -38,6 +38,10 @@ def _goals(text, ctx=CTX):
     "树牢三项意识，从四个方面落实工作职责。",                  # small counts that name parts
     "对同一10千伏线路的用户统一管理。",                        # a voltage class
     "违反本办法的，由主管部门责令改正，处5万元以上20万元以下的罚款。",  # a penalty
+    "合作银行普惠贷款占全部贷款的比例不得低于70%，其中首贷户的占比不得低于30%。",  # obligations, no date
+    "实施各项水利工程（全社会水利投资需求约2.6万亿元），其中重点工程投资需求约0.8万亿元。",  # needs
+    "全市生态投入约需占同期地区生产总值的1.2%。",
+    "规划期内预计可筹集污水处理费60亿元。",                    # a forecast
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
