@@ -97,6 +97,8 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
             offset = prev_emitted + len(head[prev_emitted:]) - len(grammar.SUFFIX_RE.sub("", head[prev_emitted:]))
             head = head[offset:]
         metric_raw = head + (verb if verb in grammar.COUNTED_ACTS else "")  # 职业技能培训3万人次
+        if verb in grammar.RATE_VERBS and grammar.BASE_YEAR_END.search(head):
+            metric_raw = head + verb  # 能耗比2020年下降8.8%: the change against a base year
         m_start = offset + len(head) - len(head.lstrip("，、和及与 ")) if head else first.start
         if noun_after and not later_exists and first.category == "percent" and verb in grammar.SHARE_VERBS \
                 and head.strip("，、 "):

@@ -190,6 +190,11 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if text[start:end].strip() == "":
             continue
         metrics = split_list(metric, len(group)) if len(group) > 1 else [metric]
+        shared = grammar.SHARED_BASE.match(metric)
+        if shared:  # A、B分别比2020年下降3%、4%: each name with the base year and the verb
+            items = [p for p in LIST_SEP.split(shared.group("items")) if p]
+            if len(items) >= len(group):
+                metrics = [item + shared.group("tail") for item in items[:len(group)]]
         if len(group) == 1 and EACH_BEFORE.search(before.strip()):
             parts = [p for p in LIST_SEP.split(metric) if p]
             if len(parts) > 1:

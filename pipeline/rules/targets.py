@@ -147,6 +147,12 @@ LEVEL_METRIC = re.compile(r"(?:拥有量|保有量|占有量|总量|密度)$")
 CUMULATIVE = re.compile(r"累计")
 #: A base year (比2020年, 较2025年末).
 BASE_YEAR = re.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d{2})\s*年(?:末|底)?")
+#: A base year closing the words before a change's verb (能耗比2020年|下降8.8%): the change's name
+#: keeps it and the verb (能耗比2020年下降).
+BASE_YEAR_END = re.compile(r"(?:比|较|相比)\s*(?:19|20)\d{2}\s*年(?:末|底)?\s*$")
+#: Names that share one base year (能耗、人均用水量分别比2020年下降3%、4%): the items before 分别,
+#: the base year and verb after it.
+SHARED_BASE = re.compile(r"^(?P<items>[^，；。]+?)分别(?P<tail>(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?[\u4e00-\u9fa5]{0,4})$")
 #: Quoted text and titles (“…”, 《…》, 〔…〕): never targets.
 QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|〔[^〕]{0,10}〕")
 #: A framework named by its counted parts (一个目标、两项任务、四个分工、六项保障措施): a label, never
@@ -203,8 +209,9 @@ BUILT_GOAL = re.compile(
 
 # --- targets ---
 
-#: A deadline phrase inside a metric (到2025年底前, 11月底前, 10月底), stripped from its name.
-DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?"
+#: A deadline phrase inside a metric (到2025年底前, 11月底前, 10月底), stripped from its name; not a
+#: base year (比2020年, 较2010年), which the name of a change keeps.
+DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:(?<![比较])(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?"
                             r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|底|末)(?:前|之前|以前)?)")
 #: A note in brackets inside a metric (社会储备能力（包括发电企业、钢铁企业等）): what it covers, not its name.
 NOTE_BRACKET = re.compile(r"[（(](?:包括|包含|含|不含|不包括|其中|即|以下简称|简称|主要是)[^（）()]*[）)]")

@@ -251,3 +251,15 @@ def test_targets_minutes_month_deadlines_take_the_year_of_issue():
 def test_targets_falls_intensities_and_groups_named_by_what_they_have(text, expected):
     got = [(t.value, t.unit, t.comparator, t.kind) for t in find_targets(text, CTX) if t.kind != "baseline"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，全市单位工业增加值用水量比2024年下降12%。", [("单位工业增加值用水量比2024年下降", -12)]),
+    ("到2027年，重点行业挥发性有机物排放量较2023年降低8%以上。", [("重点行业挥发性有机物排放量较2023年降低", -8)]),
+    # one base year shared by a list: each name keeps it and the verb
+    ("到2027年，实现医疗机构单位面积能耗、人均综合能耗、人均用水量分别比2024年下降2.5%、3%、3.5%。", [
+        ("医疗机构单位面积能耗比2024年下降", -2.5), ("人均综合能耗比2024年下降", -3), ("人均用水量比2024年下降", -3.5)]),
+    ("到2027年，学校单位面积能耗和人均综合能耗分别比2024年下降4%。", [("学校单位面积能耗比2024年下降", -4)]),
+])
+def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expected):
+    assert [(t.metric, t.value) for t in find_targets(text, CTX) if t.kind != "baseline"] == expected
