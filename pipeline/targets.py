@@ -129,6 +129,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         share = share_of(before, after, first)
         if grammar.QUALIFIER_AFTER.match(after) and not share:
             continue
+        if first.category == "count" and grammar.COUNT_OF_OBJECTS.match(grammar.SUFFIX_RE.sub("", after)):
+            continue  # 加大对62家企业的支持力度, 12个部委印发的《…》: which things, not how many to reach
         lone_one = first.chinese and first.value == 1 and len(group) == 1
         if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one) \
                 or times_as_a_rule(before, after, first.unit):

@@ -42,9 +42,25 @@ def _goals(text, ctx=CTX):
     "实施各项水利工程（全社会水利投资需求约2.6万亿元），其中重点工程投资需求约0.8万亿元。",  # needs
     "全市生态投入约需占同期地区生产总值的1.2%。",
     "规划期内预计可筹集污水处理费60亿元。",                    # a forecast
+    "按照各试点医院年度耗材总用量的50%—60%确定采购量。",          # a basis of reckoning
+    "按照30套部署规模测算费用。",
+    "评审小组由各成员单位各派2名专家组成。",                      # a composition
+    "在纺织、建材、造纸等9个重点行业开展节水诊断。",              # where an act takes place
+    "对5个沿江城市开展回头看。",                                  # what an act is done to
+    "加大对12个特色产业集群和35家龙头企业的扶持力度。",            # the objects of a task
+    "推进3条货运专线的前期工作。",
+    "认真落实水利部、农业农村部等8个部门联合印发的《关于加强农村供水的意见》。",  # a document's issuers
+    "推动单机容量20万千瓦以下燃煤机组有序退出。",                # a bound on the things named
+    "单机容量60万千瓦以上（含）的机组要全部完成改造。",
+    "城市人口密度控制在每平方公里0.8-1.2万人。",                  # a density per area (a norm)
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
+
+
+def test_counts_described_by_what_they_have_stay():
+    assert _goals("到2027年，打造8个具有全国影响力的产业集群，培育营收超百亿元的企业3家，建成3000个以上充电桩。") == [
+        ("具有全国影响力的产业集群", 8, "个"), ("营收超百亿元的企业", 3, "家"), ("充电桩", 3000, "个")]
 
 
 def test_counts_of_one_and_goals_per_place_stay():
