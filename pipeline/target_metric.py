@@ -51,7 +51,10 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
     noun_end: Optional[int] = None
     relative_to: Optional[str] = None
     named_by_predicate = False
+    # A、B和N项… or A、B等N项…: the amount counts what the noun after it names (the names before 等
+    # are examples of it).
     listed = before.rstrip().endswith(("、", "和", "及", "与")) and noun_after is not None
+    listed = listed or (noun_after is not None and grammar.EXAMPLES_BEFORE.search(before) is not None)
     if noun_after and NOUN_AFTER_DE.match(rest) and later_exists:
         return None  # 15个攻势的专项资金达244亿元: the count qualifies the metric
     if listed and noun_after and first.category == "count":  # listed implies noun_after

@@ -167,7 +167,7 @@ def share_of(before: str, after: str, q: Quantity) -> Optional[tuple[str, int]]:
     if not m or not grammar.SHARE_SCOPE.match(clean_metric(before)[0]):
         return None
     pred = m.group("pred").rstrip("，、；。 ")
-    return pred + "的" + m.group("noun"), m.start("pred") + len(pred)
+    return pred + "的" + (m.group("noun") or m.group("bare")), m.start("pred") + len(pred)
 
 
 def product_named(clause_text: str) -> Optional[str]:

@@ -78,7 +78,10 @@ LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营
 PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在")
 #: A share stated before the things it counts (全省50%以上的文化馆具备数字服务能力, 三分之一的乡镇
 #:建成示范站): the metric is the things that do it (具备数字服务能力的文化馆).
-SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,12}}?)(?P<pred>(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}})")
+#: 的 may be left out (70%以上市、县完成管网改造, 50%以上县（市、区）基本建成…): the noun then holds
+#: no more than a list of places, and an adverb before the predicate goes with it.
+SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,12}}?)|(?P<bare>[\u4e00-\u9fa5A-Za-z、（）()]{{1,12}}?))"
+                      rf"(?P<pred>(?:基本|全面|全部|均|率先)?(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}})")
 #: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
 #: 全装修交付).
 SHARE_VERBS = ("实现", "达到", "达")
@@ -115,7 +118,7 @@ QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|及以下|以下|左右)?(?:
 #: 加大对41个集群和62家企业的支持力度, 推进4条专用线的建设工作, 12个部委印发的《…》. The count says
 #: which things the task concerns, not a goal.
 COUNT_OF_OBJECTS = re.compile(
-    r"^[^，；。]{1,40}?的[\u4e00-\u9fa5]{0,6}(?:工作|力度|管理|保护|监管|建设|指导|督导|服务保障)$"
+    r"^[^，；。]{1,40}?的[\u4e00-\u9fa5]{0,6}(?:工作|力度|管理|保护|监管|建设|使用|指导|督导|服务保障)$"
     r"|^[\u4e00-\u9fa5]{1,10}(?:联合)?(?:印发|发布|出台|制定|下发)的(?=[《“]|$)"
 )
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
@@ -259,6 +262,9 @@ NOUN_AFTER = re.compile(r"^(?:“[^”，；。]{1,8}”|[\u4e00-\u9fa5A-Za-z]){
 NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的")
 #: A word that makes a percentage a rate (增长, 年均, 递增; a cut: 煤炭消费总量压减6%).
 RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增|压减|削减")
+#: A list of examples closed by 等 right before a count (实现A、B、C等58项事项异地办理): the noun after
+#: the count names what is counted.
+EXAMPLES_BEFORE = re.compile(r"[、和及与][^，；。、]{1,20}等\s*$")
 #: A verb of reaching that ends a counted name.
 REACH_VERB = re.compile(r"达到|达|实现|建成|完成")
 #: A sentence opened by a recurrence (每年，…).

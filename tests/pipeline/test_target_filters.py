@@ -49,6 +49,7 @@ def _goals(text, ctx=CTX):
     "对5个沿江城市开展回头看。",                                  # what an act is done to
     "加大对12个特色产业集群和35家龙头企业的扶持力度。",            # the objects of a task
     "推进3条货运专线的前期工作。",
+    "加快推进甲线、乙线、丙线等3条专用线的投入使用。",
     "认真落实水利部、农业农村部等8个部门联合印发的《关于加强农村供水的意见》。",  # a document's issuers
     "推动单机容量20万千瓦以下燃煤机组有序退出。",                # a bound on the things named
     "单机容量60万千瓦以上（含）的机组要全部完成改造。",

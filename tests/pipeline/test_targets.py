@@ -182,6 +182,11 @@ def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
     ("到2027年，县域内三分之一的乡镇建成示范站。", [("建成示范站的乡镇", 1, "/3", "eq")]),
     ("到2027年，1/3以上的村实现集中供水。", [("集中供水的村", 1, "/3", "ge")]),
     ("到2027年，新建住宅实现100%全装修交付。", [("新建住宅全装修交付", 100, "%", "eq")]),
+    # …without 的: a place list may stand for the noun, an adverb goes with the predicate
+    ("到2027年，60%以上市、县完成老旧管网改造。", [("完成老旧管网改造的市、县", 60, "%", "ge")]),
+    ("到2027年，40%以上县（市、区）基本建成垃圾分类示范县。", [("基本建成垃圾分类示范县的县（市、区）", 40, "%", "ge")]),
+    # a list of examples closed by 等: the count is of the noun after it
+    ("到2027年，实现不动产登记、社保转移等30项高频事项跨省通办。", [("高频事项跨省通办", 30, "项", "eq")]),
     # a property after the product the clause before names
     ("到2027年，研发高端AI芯片，能效比超过5TOPS/W。", [("高端AI芯片能效比", 5, "TOPS/W", "gt")]),
     # a second verb before the number
