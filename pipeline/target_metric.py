@@ -73,10 +73,25 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         head = before[:verb_m.start()]
         metric_raw = head
         m_start = len(head) - len(head.lstrip("，、 ")) if head else first.start
+    elif verb_m and first.category == "percent" and gap_clean.endswith("的") and len(gap_clean) > 2 \
+            and grammar.NAME_CHAR.search(before[:verb_m.start()]) and not later_exists:
+        # 把应收账款控制在当月营收的30%以内: a share of a reference → 应收账款占当月营收比例
+        head = before[:verb_m.start()]
+        metric_raw = head + "占" + gap_clean[:-1] + "比例"
+        m_start = len(head) - len(head.lstrip("，、 "))
+    elif verb_m and noun_after and first.category == "count" and grammar.ACT_GAP.fullmatch(gap_clean):
+        # 新增投产15项工程: the act before the number and the noun after it name what is counted
+        verb_in = grammar.PREDICATE_VERB.search(noun_after.group(0), 1)
+        noun = noun_after.group(0)[:verb_in.start()] if verb_in else noun_after.group(0)
+        metric_raw, named_by_predicate = gap_clean + noun, True
+        m_start = verb_m.start()
+        noun_end = last.end + len(after) - len(rest) + len(noun)
     elif verb_m and gap_clean and not grammar.BASE_YEAR.fullmatch(gap_clean):
         metric_raw = gap_clean  # 新增专精特新企业40家
         if verb in grammar.COUNTED_ACTS:
             metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
+        elif verb in grammar.DONE_VERBS and first.category == "percent":
+            metric_raw, named_by_predicate = verb + gap_clean, True  # 完成年计划80%: the share done
         m_start = verb_m.start()
     elif noun_after and (not verb_m or not gap_clean) \
             and first.category == "count" and not before.strip(" ，").endswith(("达到", "达")):

@@ -154,6 +154,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             metric = subject + metric  # 研发高端芯片，能效比超过5TOPS/W → 高端芯片能效比
         elif last_metric and metric in ("比重", "占比", "比例"):
             metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
+        elif last_metric and grammar.TOTAL_OF_LAST.fullmatch(metric):
+            metric = last_metric + metric  # 关闭煤矿8处，合计产能240万吨 → 煤矿合计产能
         elif last_metric and metric.startswith("占") and "占" not in last_metric:
             metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%
         elif list_head and prev_emitted is not None:

@@ -44,6 +44,12 @@ NAME_BETWEEN = re.compile(r"[\u4e00-\u9fa5A-Za-z\d（）()]{2,20}")
 #: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
 #: stays in the metric.
 COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
+#: A total of the things the clause before counted (…8处煤矿，合计产能240万吨): the total is theirs.
+TOTAL_OF_LAST = re.compile(r"(?:合计|共计|总计)[\u4e00-\u9fa5]{1,4}")
+#: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
+ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
+#: Verbs whose percentage is the share of a plan done (完成年度计划80%): the verb stays in the metric.
+DONE_VERBS = ("完成",)
 #: Build verbs that also modify nouns (集聚示范区, 改造项目, 储备库): never stripped from a name.
 MODIFIER_VERBS = ("集聚", "聚集", "改造", "提升", "布局", "储备", "回收", "整治", "实施", "落地", "带动")
 #: Verbs a metric may start with once the grammar has placed it (推出精品线路6条 → 精品线路): the

@@ -243,7 +243,7 @@ def test_targets_minutes_month_deadlines_take_the_year_of_issue():
     takes the phrase before it, and a clause with only a date for a name takes the last metric."""
     found = find_targets("运检部牵头，力争10月底完成年度检修计划70%、11月底完成85%。", BlockContext(issued_year=2022))
     assert [(t.metric, t.value, t.deadline) for t in found] == [
-        ("年度检修计划", 70, "2022-10-31"), ("年度检修计划", 85, "2022-11-30")]
+        ("完成年度检修计划", 70, "2022-10-31"), ("完成年度检修计划", 85, "2022-11-30")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -268,3 +268,17 @@ def test_targets_falls_intensities_and_groups_named_by_what_they_have(text, expe
 ])
 def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expected):
     assert [(t.metric, t.value) for t in find_targets(text, CTX) if t.kind != "baseline"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share of a reference: what is kept within it, 占, the reference, 比例
+    ("确保年底前把逾期账款控制在当月营业收入的20%以内。", [("逾期账款占当月营业收入比例", 20, "%")]),
+    # the share of a plan done keeps its verb
+    ("9月底前累计完成年度投资计划75%。", [("完成年度投资计划", 75, "%")]),
+    # an act before the number counts the noun after it
+    ("年底前新增投产12项工程。", [("投产工程", 12, "项")]),
+    # a total of what the clause before counted is theirs
+    ("到2027年，关闭落后砖瓦窑6处，合计产能300万块。", [("关闭落后砖瓦窑", 6, "处"), ("关闭落后砖瓦窑合计产能", 300, "万块")]),
+])
+def test_targets_shares_of_a_reference_of_a_plan_done_acts_counted_and_totals(text, expected):
+    assert [(t.metric, t.value, t.unit) for t in find_targets(text, CTX) if t.kind != "baseline"] == expected
