@@ -163,11 +163,13 @@ def share_of(before: str, after: str, q: Quantity) -> Optional[tuple[str, int]]:
     服务能力的文化馆) and where it ends in ``after``, or None."""
     if q.category != "percent":
         return None
-    m = grammar.SHARE_OF.match(after)
-    if not m or not grammar.SHARE_SCOPE.match(clean_metric(before)[0]):
+    phased = grammar.PHASED_SHARE_AFTER.match(after)
+    skip = phased.end() if phased and "、" in phased.group(0) else 0
+    m = grammar.SHARE_OF.match(after[skip:])
+    if not m or not (grammar.SHARE_SCOPE.match(clean_metric(before)[0]) or grammar.PHASED_SHARE_BEFORE.match(before)):
         return None
     pred = m.group("pred").rstrip("，、；。 ")
-    return pred + "的" + (m.group("noun") or m.group("bare")), m.start("pred") + len(pred)
+    return pred + "的" + (m.group("noun") or m.group("bare")), skip + m.start("pred") + len(pred)
 
 
 def product_named(clause_text: str) -> Optional[str]:

@@ -97,6 +97,10 @@ PROPERTY_METRIC = re.compile(r"(?:单位|平均|综合|峰值|典型)?(?:能效�
 #: A clause naming a product to make (研发高端芯片, 突破一批高端芯片): its verb and its name.
 PRODUCT_CLAUSE = re.compile(r"^[，、\s]*(?:研发|研制|攻克|突破|推出|开发|打造|量产|发布)(?:一批|一系列|若干|多款)?"
                             r"(?P<name>[\u4e00-\u9fa5A-Za-z\d]{2,12})$")
+#: A share phased over years (2026年60%以上、2027年80%以上县（市）达到…): after the first share, the
+#: later ones, whose things and predicate follow the last; before a later one, the earlier ones.
+PHASED_SHARE_AFTER = re.compile(r"^(?:及以上|以上|左右)?(?:、(?:(?:19|20)\d{2}年(?:底|末)?)?[\d.]+%)+")
+PHASED_SHARE_BEFORE = re.compile(r"^[，、\s]*(?:(?:19|20)\d{2}年(?:底|末)?[\d.]+%(?:及以上|以上|左右)?、)+(?:19|20)\d{2}年(?:底|末)?$")
 #: What may stand before such a share: a scope, nothing else (全省, 县域内).
 SHARE_SCOPE = re.compile(r"^(?:[\u4e00-\u9fa5]{1,4}内)?$")
 #: A predicate after the things counted (3个街区达到示范街标准).

@@ -185,6 +185,9 @@ def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
     # …without 的: a place list may stand for the noun, an adverb goes with the predicate
     ("到2027年，60%以上市、县完成老旧管网改造。", [("完成老旧管网改造的市、县", 60, "%", "ge")]),
     ("到2027年，40%以上县（市、区）基本建成垃圾分类示范县。", [("基本建成垃圾分类示范县的县（市、区）", 40, "%", "ge")]),
+    # a share phased over years: each year's share of the things after the last
+    ("开展绿色机关创建行动，2026年60%以上、2027年85%以上乡镇机关达到节约型机关标准。", [
+        ("达到节约型机关标准的乡镇机关", 60, "%", "ge"), ("达到节约型机关标准的乡镇机关", 85, "%", "ge")]),
     # a list of examples closed by 等: the count is of the noun after it
     ("到2027年，实现不动产登记、社保转移等30项高频事项跨省通办。", [("高频事项跨省通办", 30, "项", "eq")]),
     # a property after the product the clause before names
