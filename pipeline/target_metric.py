@@ -57,7 +57,13 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
     listed = listed or (noun_after is not None and grammar.EXAMPLES_BEFORE.search(before) is not None)
     if noun_after and NOUN_AFTER_DE.match(rest) and later_exists:
         return None  # 15个攻势的专项资金达244亿元: the count qualifies the metric
-    if listed and noun_after and first.category == "count":  # listed implies noun_after
+    done = grammar.DONE_OBJECT.match(rest) if verb in grammar.DONE_VERBS and not gap_clean \
+        and first.category in ("count", "measure") else None
+    if done:  # 完成1万个行政村的环境综合整治 → 完成环境综合整治的行政村
+        metric_raw, named_by_predicate = (verb or "") + done.group("act") + "的" + done.group("noun"), True
+        m_start = verb_m.start() if verb_m else first.start
+        noun_end = last.end + len(after) - len(rest) + done.end()
+    elif listed and noun_after and first.category == "count":  # listed implies noun_after
         metric_raw = REACH_VERB.split(noun_after.group(0))[0] or noun_after.group(0)
         m_start = first.start
         noun_end = last.end + len(after) - len(rest) + len(metric_raw)

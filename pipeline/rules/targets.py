@@ -48,6 +48,10 @@ COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
 TOTAL_OF_LAST = re.compile(r"(?:合计|共计|总计)[\u4e00-\u9fa5]{1,4}")
 #: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
 ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
+#: What 完成 counts when the things come before their act (完成1万个行政村的环境综合整治): the things
+#: that complete it (完成环境综合整治的行政村).
+DONE_OBJECT = re.compile(r"^(?P<noun>[\u4e00-\u9fa5]{1,10}?)的(?P<act>[\u4e00-\u9fa5]{0,10}?"
+                         r"(?:整治|改造|治理|验收|认证|评估|编制|备案|登记|修复)(?:任务|工作)?)(?=[，；。、\s]|$)")
 #: Verbs whose percentage is the share of a plan done (完成年度计划80%): the verb stays in the metric.
 DONE_VERBS = ("完成",)
 #: Build verbs that also modify nouns (集聚示范区, 改造项目, 储备库): never stripped from a name.
@@ -87,7 +91,7 @@ PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进�
 #: 的 may be left out (70%以上市、县完成管网改造, 50%以上县（市、区）基本建成…): the noun then holds
 #: no more than a list of places, and an adverb before the predicate goes with it.
 SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,12}}?)|(?P<bare>[\u4e00-\u9fa5A-Za-z、（）()]{{1,12}}?))"
-                      rf"(?P<pred>(?:基本|全面|全部|均|率先)?(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}})")
+                      rf"(?P<pred>(?:基本|全面|全部|均|率先)?(?:{PREDICATE_VERB.pattern}|有(?![机限关效]))[^，；。\n]{{1,30}})")
 #: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
 #: 全装修交付).
 SHARE_VERBS = ("实现", "达到", "达")

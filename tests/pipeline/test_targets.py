@@ -185,6 +185,10 @@ def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
     # …without 的: a place list may stand for the noun, an adverb goes with the predicate
     ("到2027年，60%以上市、县完成老旧管网改造。", [("完成老旧管网改造的市、县", 60, "%", "ge")]),
     ("到2027年，40%以上县（市、区）基本建成垃圾分类示范县。", [("基本建成垃圾分类示范县的县（市、区）", 40, "%", "ge")]),
+    ("到2027年，95%以上社区卫生服务站有规范的信息系统。", [("有规范的信息系统的社区卫生服务站", 95, "%", "ge")]),
+    # 完成 N things' act: the things that complete it
+    ("到2027年，完成3万户农村住房的抗震改造任务。", [("完成抗震改造任务的农村住房", 3, "万户", "eq")]),
+    ("到2027年，完成120个老旧小区的综合整治。", [("完成综合整治的老旧小区", 120, "个", "eq")]),
     # a share phased over years: each year's share of the things after the last
     ("开展绿色机关创建行动，2026年60%以上、2027年85%以上乡镇机关达到节约型机关标准。", [
         ("达到节约型机关标准的乡镇机关", 60, "%", "ge"), ("达到节约型机关标准的乡镇机关", 85, "%", "ge")]),
