@@ -17,6 +17,8 @@ from .rules.units import (
     COUNTING_VERB_BEFORE,
     FRACTION_AR,
     FRACTION_CN,
+    GARBLED_BEFORE,
+    GARBLED_NUMBER,
     LABEL_AFTER,
     LONE_ZERO,
     MAGNITUDE_LEVEL,
@@ -118,6 +120,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
             continue
+        if GARBLED_NUMBER.match(num) or (start > 0 and GARBLED_BEFORE.search(text, start - 1, start)):
+            continue  # }886万吨, S00万吨: OCR noise where a digit or a sign was
         if chinese:
             # Chinese numerals: skip idioms and fixed words (一体化, 一站式, 一批, 一次办好 …):
             # a lone 一/两 is an amount only when it counts something a plan builds.

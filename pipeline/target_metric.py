@@ -120,6 +120,13 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
             # 国际标准达到52项、国家标准达到580项: the second metric starts after 52项、
             offset = prev_emitted + len(head[prev_emitted:]) - len(grammar.SUFFIX_RE.sub("", head[prev_emitted:]))
             head = head[offset:]
+        else:
+            listed_amount = None
+            for listed_amount in grammar.AMOUNT_LISTED.finditer(head):
+                pass
+            if listed_amount:  # 炼钢产能}886万吨、炼铁产能1975万吨 (the first amount unreadable): after it
+                offset = listed_amount.end()
+                head = head[offset:]
         metric_raw = head + (verb if verb in grammar.COUNTED_ACTS else "")  # 职业技能培训3万人次
         if verb in grammar.RATE_VERBS and grammar.BASE_YEAR_END.search(head):
             metric_raw = head + verb  # 能耗比2020年下降8.8%: the change against a base year

@@ -127,13 +127,14 @@ LEAD_NOISE = re.compile(
 TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可)+$")
 #: 的 after an amount: the amount qualifies a noun (5000万元以上的项目, 30万千瓦以上（含）的机组); or
 #: 以下 and a noun (30万千瓦以下煤电机组): the amount bounds the things named, it is no goal.
-QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|及以下|以下|左右)?(?:[（(]含[）)])?的|^(?:及以下|以下)(?=[\u4e00-\u9fa5])")
-#: A count whose things are the object of a task or name a document's issuers, closing its clause:
-#: 加大对41个集群和62家企业的支持力度, 推进4条专用线的建设工作, 12个部委印发的《…》. The count says
-#: which things the task concerns, not a goal.
+QUALIFIER_AFTER = re.compile(r"^(?:/[年日时])?(?:(?:及以上|以上|及以下|以下|左右)?(?:[（(]含[）)])?的|(?:及以下|以下)(?=[\u4e00-\u9fa5\d]))")
+#: A count whose things are the object of a task, name a document's issuers or are given a duty:
+#: 加大对41个集群和62家企业的支持力度, 推进4条专用线的建设工作, 12个部委印发的《…》, 16个设区的市要
+#: 制定落实方案. The count says which things the task concerns, not a goal.
 COUNT_OF_OBJECTS = re.compile(
     r"^[^，；。]{1,40}?的[\u4e00-\u9fa5]{0,6}(?:工作|力度|管理|保护|监管|建设|使用|指导|督导|服务保障)$"
     r"|^[\u4e00-\u9fa5]{1,10}(?:联合)?(?:印发|发布|出台|制定|下发)的(?=[《“]|$)"
+    r"|^[\u4e00-\u9fa5]{1,10}?(?:(?<![重主纲摘提概需只])要(?![素求点害])|须|应当|必须)[\u4e00-\u9fa5]"  # 16个市要制定方案: a duty
 )
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
@@ -279,6 +280,9 @@ RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增|压减|削减")
 #: A list of examples closed by 等 right before a count (实现A、B、C等58项事项异地办理): the noun after
 #: the count names what is counted.
 EXAMPLES_BEFORE = re.compile(r"[、和及与][^，；。、]{1,20}等\s*$")
+#: An amount and the 、 after it inside the words before a metric (…886万吨、炼铁产能): the metric
+#: starts after it.
+AMOUNT_LISTED = re.compile(r"\d[^\d，；。、\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5/]{0,4}?(?:以上|左右)?、")
 #: A verb of reaching that ends a counted name.
 REACH_VERB = re.compile(r"达到|达|实现|建成|完成")
 #: A sentence opened by a recurrence (每年，…).

@@ -98,6 +98,10 @@ QUANTITY_RE = re.compile(
 # Units that never follow a number we want (time spans, ranks, labels) are simply absent above;
 # words after a quantity that turn it into a label rather than an amount:
 LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|大|型|化|类|维|元化|站式|网|体化|流)")
+#: A number OCR garbled: digits glued to a stray bracket or bar (}886万吨), or a run of zeros a
+#: lost digit leaves (S00万吨 → 00): the value cannot be read, so no amount is.
+GARBLED_BEFORE = re.compile(r"[{}\[\]|\\]$")
+GARBLED_NUMBER = re.compile(r"0\d")
 #: Verbs that set a duration (压缩至3个工作日): only then is a time span an amount.
 TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低|提速|时限|时间为|用时")
 # Ordinals and time words before a number.

@@ -25,5 +25,15 @@ def test_numbers_labels_are_not_amounts(text):
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text", ["年产能}650万吨", "替代量达到S00万吨标准煤", "面积|120公顷"])
+def test_numbers_ocr_garbled_values_are_not_amounts(text):
+    """Digits glued to a stray bracket or bar, or a run of zeros a lost digit leaves: unreadable."""
+    assert find_quantities(text) == []
+
+
+def test_numbers_zero_point_values_stay():
+    assert [(q.value, q.unit) for q in find_quantities("控制在0.5吨以内，保留0.05%")] == [(0.5, "吨"), (0.05, "%")]
+
+
 def test_numbers_durations_after_a_setting_verb():
     assert [q.value for q in find_quantities("整体通关时间压缩至30小时、1.2小时以内")] == [30, 1.2]

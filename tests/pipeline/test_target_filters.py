@@ -54,9 +54,15 @@ def _goals(text, ctx=CTX):
     "推动单机容量20万千瓦以下燃煤机组有序退出。",                # a bound on the things named
     "单机容量60万千瓦以上（含）的机组要全部完成改造。",
     "城市人口密度控制在每平方公里0.8-1.2万人。",                  # a density per area (a norm)
+    "12个设区的市要制定实施细则，各县须建立工作台账。",          # things given a duty
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
+
+
+def test_a_bound_per_year_qualifies_the_things_counted():
+    assert [(v, u) for _, v, u in _goals("到2027年，关闭全市5万吨/年及以下6处小煤矿，合计产能20万吨。")] == [
+        (6, "处"), (20, "万吨")]
 
 
 def test_counts_described_by_what_they_have_stay():

@@ -284,6 +284,8 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
     ("9月底前累计完成年度投资计划75%。", [("完成年度投资计划", 75, "%")]),
     # an act before the number counts the noun after it
     ("年底前新增投产12项工程。", [("投产工程", 12, "项")]),
+    # an unreadable amount before a list's next item: the next metric starts after it
+    ("到2027年，退出炼钢产能}420万吨、炼铁产能380万吨。", [("炼铁产能", 380, "万吨")]),
     # a total of what the clause before counted is theirs
     ("到2027年，关闭落后砖瓦窑6处，合计产能300万块。", [("关闭落后砖瓦窑", 6, "处"), ("关闭落后砖瓦窑合计产能", 300, "万块")]),
 ])
