@@ -177,3 +177,23 @@ def product_named(clause_text: str) -> Optional[str]:
     m = grammar.PRODUCT_CLAUSE.match(clause_text.rstrip("，、；。 "))
     return m.group("name") if m else None
 
+
+
+def shared_tail(found: list[FoundTarget], text: str) -> None:
+    """Number-first items of one list sharing the last one's tail (完成1项国标、2项行标、26项企标制修订
+    → 国标制修订, 行标制修订, 企标制修订): where the items touch (only 、 between), share a unit, the
+    earlier names are of one length and end like the last one's start, and the last is that long plus
+    a tail of two characters or more."""
+    if len(found) < 2 or len({t.unit for t in found}) != 1:
+        return
+    n = len(found[0].metric)
+    *earlier, last = found
+    if not 1 <= n <= 4 or any(len(t.metric) != n for t in earlier) or len(last.metric) < n + 2:
+        return
+    if any(text[a.end:b.start] != "、" for a, b in zip(found, found[1:])):
+        return
+    if len({t.metric[n - 1] for t in found}) != 1:
+        return  # the items are words of one kind (国标, 行标, 企标), not 园区、创新平台
+    tail = last.metric[n:]
+    for t in earlier:
+        t.metric += tail

@@ -44,6 +44,7 @@ from .target_parts import (
     running_totals,
     share_of,
     shared_head,
+    shared_tail,
     split_list,
     strip_predicates,
 )
@@ -57,7 +58,8 @@ def find_targets(text: str, ctx: BlockContext,
     and built goals (建成…体系) where no amount was found."""
 
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
-    masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)]
+    masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)
+               if not grammar.LIST_GOAL_VERB.search(text, max(0, m.start() - 4), m.start())]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
     if ctx.period_start is None and ctx.period_end is None:
         one_year = ctx.issued_year  # 年底前 / 年内 with no period: the year the document was issued
@@ -93,7 +95,9 @@ def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
             continue  # no amount in this clause (the same search find_quantities starts with)
         before = s.clauses[i - 1] if i else None
         subject = product_named(s.text[before[0]:before[1]]) if before and last_metric is None else None
+        n_before = len(out)
         last_metric = _clause_targets(s, clause, last_metric, out, subject)
+        shared_tail(out[n_before:], s.text)
 
 
 def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[str],

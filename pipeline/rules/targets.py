@@ -124,7 +124,8 @@ LEAD_NOISE = re.compile(
     r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的|今年|年内|年底前|上半年|下半年)+"
 )
 #: Words after a metric that are not part of it (累计, 均, 将 …).
-TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可)+$")
+TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可"
+                        r"|(?<=[\u4e00-\u9fa5]{2})工作)+$")  # 制修订工作: the act is what is counted
 #: 的 after an amount: the amount qualifies a noun (5000万元以上的项目, 30万千瓦以上（含）的机组); or
 #: 以下 and a noun (30万千瓦以下煤电机组): the amount bounds the things named, it is no goal.
 QUALIFIER_AFTER = re.compile(r"^(?:/[年日时])?(?:(?:及以上|以上|及以下|以下|左右)?(?:[（(]含[）)])?的|(?:及以下|以下)(?=[\u4e00-\u9fa5\d]))")
@@ -186,6 +187,9 @@ QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|�
 _FRAMEWORK_ITEM = r"[一二两三四五六七八九十\d]{1,3}[个项条大类种张支批]\s*[\u4e00-\u9fa5]{1,8}"
 #: A framework named by its counted parts (一个目标、两项任务、四个分工).
 FRAMEWORK = re.compile(rf"{_FRAMEWORK_ITEM}(?:、{_FRAMEWORK_ITEM}){{2,}}")
+#: A verb of a goal right before such a list (完成1项国标、2项行标、7项团标制修订): counts to reach, no
+#: framework's label.
+LIST_GOAL_VERB = re.compile(r"(?:完成|新增|建成|培育|引进|新建|创建|认定|达到)$")
 #: The items of an enumeration the count after it merely sums up (A路、B路和C路三条…).
 ENUMERATION = re.compile(r"([\u4e00-\u9fa5A-Za-z\d]{2,12}(?:[、和及与][\u4e00-\u9fa5A-Za-z\d]{2,12})+)$")
 #: Words that make a qualitative phrase a task, not a goal (推进…全覆盖, 加快…全覆盖).
