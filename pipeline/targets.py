@@ -58,6 +58,7 @@ def find_targets(text: str, ctx: BlockContext,
     and built goals (建成…体系) where no amount was found."""
 
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
+    masked += [(m.start(), m.end()) for m in grammar.RATE_DEFINITION.finditer(text)]
     masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)
                if not grammar.LIST_GOAL_VERB.search(text, max(0, m.start() - 4), m.start())]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None

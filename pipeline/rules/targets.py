@@ -185,6 +185,10 @@ QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|�
 #: A framework named by its counted parts (一个目标、两项任务、四个分工、六项保障措施): a label, never
 #: targets. Three or more numeral + measure word + noun items in a row.
 _FRAMEWORK_ITEM = r"[一二两三四五六七八九十\d]{1,3}[个项条大类种张支批]\s*[\u4e00-\u9fa5]{1,8}"
+#: The definition of a rate in brackets right after its share (及时率达到95%以上（故障处理时间不超过
+#: 24小时）): the time that defines the rate, not a goal of its own.
+RATE_DEFINITION = re.compile(r"(?<=%)(?:及以上|以上|以下|左右|以内)?[（(](?![^（）()]*其中)[^（）()]{0,80}?"
+                             r"(?:小时|分钟|工作日|天|秒)[^（）()]{0,80}?[）)]")
 #: A framework named by its counted parts (一个目标、两项任务、四个分工).
 FRAMEWORK = re.compile(rf"{_FRAMEWORK_ITEM}(?:、{_FRAMEWORK_ITEM}){{2,}}")
 #: A verb of a goal right before such a list (完成1项国标、2项行标、7项团标制修订): counts to reach, no

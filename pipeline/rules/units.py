@@ -41,7 +41,7 @@ BASE_UNITS = (
 # Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
 # 6个月 / 3个季度 are durations too (a job placement of 3—12个月, a supply period of 7个月), not a count of 个.
 TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"),
-               ("h", "time"), ("个月", "time"), ("个季度", "time"))
+               ("h", "time"), ("个月", "time"), ("个季度", "time"), ("秒", "time"))
 UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
 for _u, _cat in BASE_UNITS + TIME_UNITS:
     UNIT_TABLE[_u] = (1.0, _u, _cat)

@@ -289,6 +289,9 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
     # a list of counts after a goal verb is no framework's label; the items share the last one's tail
     ("年内完成2项国标、3项行标、9项企标修订工作。", [("国标修订", 2, "项"), ("行标修订", 3, "项"), ("企标修订", 9, "项")]),
     ("到2027年，建设4个园区、6个创新平台。", [("园区", 4, "个"), ("创新平台", 6, "个")]),
+    # a rate's definition in brackets after its share sets no goal; seconds are a duration
+    ("到2027年，故障抢修及时率达到98%以上（城区抢修时间不超过45分钟，农村不超过90分钟）。", [("故障抢修及时率", 98, "%")]),
+    ("到2027年，政务平台访问响应时间不超过2秒。", [("政务平台访问响应时间", 2, "秒")]),
     # a total of what the clause before counted is theirs
     ("到2027年，关闭落后砖瓦窑6处，合计产能300万块。", [("关闭落后砖瓦窑", 6, "处"), ("关闭落后砖瓦窑合计产能", 300, "万块")]),
 ])
