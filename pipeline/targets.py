@@ -159,6 +159,9 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             metric = subject + metric  # 研发高端芯片，能效比超过5TOPS/W → 高端芯片能效比
         elif last_metric and metric in ("比重", "占比", "比例"):
             metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
+        elif last_metric and grammar.PLACE_ONLY.fullmatch(metric) and out and out[-1].unit == first.unit \
+                and (verb is None or verb in grammar.EQ_VERBS):
+            metric = metric + last_metric  # …达到100项，自由贸易试验区力争达到150项: the same metric there
         elif last_metric and grammar.TOTAL_OF_LAST.fullmatch(metric):
             metric = last_metric + metric  # 关闭煤矿8处，合计产能240万吨 → 煤矿合计产能
         elif last_metric and metric.startswith("占") and "占" not in last_metric:

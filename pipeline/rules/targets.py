@@ -11,7 +11,7 @@ EQ_VERBS = (
     "达到", "达", "实现", "保持在", "保持", "稳定在", "维持在", "提高到", "提高至", "提升到", "提升至",
     "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至", "下降到", "下降至", "降低到",
     "降低至", "降至", "上升到", "上升至", "压缩至", "压缩到", "缩短至", "缩短到", "缩减至", "缩减到",
-    "减少至", "减少到", "迈上", "迈入", "跻身", "力争", "为",
+    "减少至", "减少到", "迈上", "迈入", "跻身", "力争", "为", "做到",
 )
 # Verbs whose object is the thing counted: 建设6个平台 / 新增专精特新企业40家.
 BUILD_VERBS = (
@@ -46,6 +46,10 @@ NAME_BETWEEN = re.compile(r"[\u4e00-\u9fa5A-Za-z\d（）()]{2,20}")
 COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
 #: A total of the things the clause before counted (…8处煤矿，合计产能240万吨): the total is theirs.
 TOTAL_OF_LAST = re.compile(r"(?:合计|共计|总计)[\u4e00-\u9fa5]{1,4}")
+#: A metric that only names places (自由贸易试验区力争达到150项, （济南、青岛达到50%）): the clause
+#: states the metric before for those places.
+PLACE_ONLY = re.compile(r"[\u4e00-\u9fa5]{0,8}(?:自由贸易试验区|自贸试验区|试验区|新区|开发区|高新区)"
+                        r"|[\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3})+")
 #: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
 ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
 #: What 完成 counts when the things come before their act (完成1万个行政村的环境综合整治): the things

@@ -292,6 +292,12 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
     # a rate's definition in brackets after its share sets no goal; seconds are a duration
     ("到2027年，故障抢修及时率达到98%以上（城区抢修时间不超过45分钟，农村不超过90分钟）。", [("故障抢修及时率", 98, "%")]),
     ("到2027年，政务平台访问响应时间不超过2秒。", [("政务平台访问响应时间", 2, "秒")]),
+    # a clause naming only places states the metric before for them
+    ("到2027年，实行告知承诺的事项达到80项以上，综合保税区和自贸试验区力争达到120项。",
+     [("实行告知承诺的事项", 80, "项"), ("综合保税区和自贸试验区实行告知承诺的事项", 120, "项")]),
+    ("到2027年，新能源公交车占比达到60%（烟台、潍坊达到80%）。", [("新能源公交车占比", 60, "%"), ("烟台、潍坊新能源公交车占比", 80, "%")]),
+    ("到2027年，新增示范区5个。", [("示范区", 5, "个")]),
+    ("做到设备到货抽检100%。", [("设备到货抽检", 100, "%")]),
     # a total of what the clause before counted is theirs
     ("到2027年，关闭落后砖瓦窑6处，合计产能300万块。", [("关闭落后砖瓦窑", 6, "处"), ("关闭落后砖瓦窑合计产能", 300, "万块")]),
 ])
