@@ -96,6 +96,10 @@ def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
             continue  # no amount in this clause (the same search find_quantities starts with)
         before = s.clauses[i - 1] if i else None
         subject = product_named(s.text[before[0]:before[1]]) if before and last_metric is None else None
+        if before and last_metric is None:
+            rate = grammar.RATE_CLAUSE.match(s.text[before[0]:before[1]].rstrip("，、；。 "))
+            if rate and not may_hold_amount(s.text[before[0]:before[1]]):
+                last_metric = rate.group("name")  # 提升X率，2025年达到85%: the amount is X率's
         n_before = len(out)
         last_metric = _clause_targets(s, clause, last_metric, out, subject)
         shared_tail(out[n_before:], s.text)

@@ -41,8 +41,8 @@ FROM_IN_METRIC = re.compile(r"(?<![理自缘经])由(?!于)[^，；。由]*$")
 
 #: Choosing the places of a pilot (选择10个左右城市开展试点): the pilot's scope, not a goal; or where
 #: an act takes place (推动职业院校在10个左右紧缺领域开展培训, 在A、B等13个行业开展审核), not 保持在/控制在
-#: a level; or what an act is done to (对7个城市查漏补缺).
-SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$|(?<!保持|稳定|控制|维持|限制|处于)在$"
+#: a level (nor a rate: 完成率在98%以上); or what an act is done to (对7个城市查漏补缺).
+SELECTION_BEFORE = re.compile(r"(?:选择|选取|挑选)[^，；。]{0,6}$|(?<!保持|稳定|控制|维持|限制|处于)(?<![率])(?<!比重|比例|占比|指数)在$"
                               r"|(?<!保持|稳定|控制|维持|限制|处于)在[^，；。]{1,24}等$"  # 在能源、化工等13个重点行业开展审核
                               r"|(?<![相绝])对\s*$")  # 对7个城市查漏补缺, 加大对41个集群的支持: what an act is done to
 

@@ -26,11 +26,11 @@ BUILD_VERBS = (
 )
 RATE_VERBS = ("年均增长", "平均增长", "增长", "增速", "增幅", "提高", "提升", "上升", "下降", "降低",
                "减少", "递增", "增加")
-# Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率, 回收站点; nor after 化 or 线
+# Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率, 完成率, 回收站点; nor after 化 or 线
 # (数字化改造项目, 线上线下).
 VERB_RE = re.compile(r"(?<![化线])(?:" + "|".join(sorted({w for w, _ in CMP_WORDS} | set(EQ_VERBS) | set(BUILD_VERBS)
                                                        | set(RATE_VERBS), key=len, reverse=True))
-                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型|站|网点)")
+                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型|站|网点|率)")
 #: A run of verbs with nothing between (培育壮大, 培育推广, 引进培育): never a name.
 VERBS_ONLY = re.compile("(?:" + "|".join(sorted(set(BUILD_VERBS) | {"壮大", "推广", "发展", "扶持", "提质", "扩容"},
                                                 key=len, reverse=True)) + ")+")
@@ -99,6 +99,9 @@ SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4
 #: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
 #: 全装修交付).
 SHARE_VERBS = ("实现", "达到", "达")
+#: A clause raising a rate with no amount (提升垃圾焚烧处理率，2025年达到85%以上): the next clause's
+#: amount with no name of its own is that rate's.
+RATE_CLAUSE = re.compile(r"^[，、\s]*(?:提升|提高|增加|扩大|降低|稳步提升|逐步提高)(?P<name>[\u4e00-\u9fa5A-Za-z]{2,16}?(?:率|比重|比例|占比))$")
 #: A property with no owner in its clause (能效比超过5TOPS/W): the owner is the product named before.
 PROPERTY_METRIC = re.compile(r"(?:单位|平均|综合|峰值|典型)?(?:能效比|能效|功耗|算力|精度|效率|速率|带宽|延时|时延|寿命|良率|能耗|"
                              r"转换效率|续航里程|续航|性能|容量|密度|纯度|强度)")
@@ -129,7 +132,7 @@ LEAD_NOISE = re.compile(
 )
 #: Words after a metric that are not part of it (累计, 均, 将 …).
 TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可"
-                        r"|(?<=[\u4e00-\u9fa5]{2})工作)+$")  # 制修订工作: the act is what is counted
+                        r"|(?<=[\u4e00-\u9fa5]{2})工作|(?<=[率重例比数])在)+$")  # 制修订工作: the act is counted; 完成率在
 #: 的 after an amount: the amount qualifies a noun (5000万元以上的项目, 30万千瓦以上（含）的机组); or
 #: 以下 and a noun (30万千瓦以下煤电机组): the amount bounds the things named, it is no goal.
 QUALIFIER_AFTER = re.compile(r"^(?:/[年日时])?(?:(?:及以上|以上|及以下|以下|左右)?(?:[（(]含[）)])?的|(?:及以下|以下)(?=[\u4e00-\u9fa5\d]))")

@@ -15,7 +15,7 @@ BASE_UNITS = (
     ("人次", "count"), ("平方米", "measure"), ("平方公里", "measure"), ("公顷", "measure"),
     ("亩", "measure"), ("吨", "measure"), ("标准箱", "measure"), ("标箱", "measure"),
     ("TEU", "measure"), ("公里", "measure"), ("千米", "measure"), ("千瓦", "measure"),
-    ("千瓦时", "measure"), ("度", "measure"), ("微克/立方米", "measure"), ("吨标准煤", "measure"), ("立方米", "measure"), ("倍", "measure"),
+    ("千瓦时", "measure"), ("度", "measure"), ("微克/立方米", "measure"), ("吨标准煤", "measure"), ("立方米", "measure"), ("立方", "measure"), ("倍", "measure"),
     ("家", "count"), ("个", "count"), ("项", "count"), ("件", "count"), ("条", "count"),
     ("处", "count"), ("栋", "count"), ("座", "count"), ("场次", "count"), ("场", "count"),
     ("次", "count"), ("人", "count"), ("名", "count"), ("所", "count"), ("套", "count"),
