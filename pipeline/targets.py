@@ -144,6 +144,11 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one) \
                 or times_as_a_rule(before, after, first.unit):
             continue
+        if first.category == "percent" and non_goals.COVERAGE_OF_ACT.search(before):
+            continue  # 对企业进行100%全覆盖巡查: how an act is done
+        if first.category == "count" and grammar.LIST_CLOSED_BY_DENG.search(before) \
+                and grammar.NOUN_AFTER_DE.match(grammar.SUFFIX_RE.sub("", after)):
+            continue  # A、B等14家单位的…: the count sums up the list a task concerns
         if non_goals.OBLIGATION_BEFORE.search(before) and not any(sent[0] <= d.start < sent[1] for d in phrases):
             continue  # 比例不得低于80% in a sentence with no date: a rule, not a goal
         if first.category == "count" and enumerated(before, first.value):

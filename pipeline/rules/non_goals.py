@@ -64,3 +64,13 @@ BASIS_BEFORE = re.compile(r"按照(?:[^，；。]{0,30}的)?\s*$")
 #: What a body is made of (由各成员单位各派1名代表组成): its composition, not a goal; ``after``
 #: the amount in its sentence.
 COMPOSED_AFTER = re.compile(r"^[\u4e00-\u9fa5]{0,6}组成")
+
+#: A set already designated (列入整县光伏试点的70个县, 确定的20个重点县): which places a measure
+#: concerns, not a goal.
+DESIGNATED_BEFORE = re.compile(r"(?:列入|纳入|确定|认定|明确)[^，；。]{0,24}的\s*$")
+
+#: A slogan of service (最多跑一次, 只跑一次): a name, not a count of visits.
+SLOGAN_BEFORE = re.compile(r"(?:最多|至多|只|一次)跑\s*$")
+
+#: The coverage an act is carried out with (每年对…企业进行100%全覆盖巡查): how it is done, a norm.
+COVERAGE_OF_ACT = re.compile(r"(?:进行|开展)\s*$")

@@ -295,6 +295,8 @@ RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增|压减|削减")
 #: A list of examples closed by 等 right before a count (实现A、B、C等58项事项异地办理): the noun after
 #: the count names what is counted.
 EXAMPLES_BEFORE = re.compile(r"[、和及与][^，；。、]{1,20}等\s*$")
+#: A list closed by 等, its items maybe parted by commas (…公司，…公司等14家单位的…).
+LIST_CLOSED_BY_DENG = re.compile(r"(?<![中平高同对均])等\s*$")
 #: An amount and the 、 after it inside the words before a metric (…886万吨、炼铁产能): the metric
 #: starts after it.
 AMOUNT_LISTED = re.compile(r"\d[^\d，；。、\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5/]{0,4}?(?:以上|左右)?、")

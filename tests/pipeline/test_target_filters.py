@@ -55,6 +55,11 @@ def _goals(text, ctx=CTX):
     "单机容量60万千瓦以上（含）的机组要全部完成改造。",
     "城市人口密度控制在每平方公里0.8-1.2万人。",                  # a density per area (a norm)
     "12个设区的市要制定实施细则，各县须建立工作台账。",          # things given a duty
+    "支持列入国家整县推进试点的30个县创建示范。",                  # a set already designated
+    "将前期确定的15个困难较多的县作为重点帮扶县。",
+    "推进政务服务一窗受理、最多跑一次。",                          # a slogan
+    "每年对辖区内食品生产企业进行100%全覆盖检查。",                # the coverage of an act
+    "在各供电公司，检修、建设公司等11家单位的作业现场推广应用。",  # a list's count, the task's scope
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
