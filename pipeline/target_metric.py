@@ -109,10 +109,14 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         m_start = verb_m.start() if verb_m else first.start
         noun_end = last.end + len(after) - len(rest) + len(metric_raw)
         predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
+        closure = grammar.CLOSURE_VERB.search(before)
         if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
             named_by_predicate = True
             metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
             noun_end += len(predicate.group(0).rstrip("，、；。 "))
+        elif closure:  # 关闭全省…8处煤矿 → 关闭煤矿: what is closed is counted with the act
+            metric_raw, named_by_predicate = closure.group(0) + metric_raw, True
+            m_start = closure.start()
     else:
         head = before[:verb_m.start()] if verb_m else before
         offset = 0

@@ -171,6 +171,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         elif last_metric and grammar.PLACE_ONLY.fullmatch(metric) and out and out[-1].unit == first.unit \
                 and (verb is None or verb in grammar.EQ_VERBS):
             metric = metric + last_metric  # …达到100项，自由贸易试验区力争达到150项: the same metric there
+        elif last_metric and grammar.CLOSURE_VERB.fullmatch(metric) and last_metric.startswith(metric):
+            metric = last_metric  # 关停退出低效机组400万千瓦，其中2021年关停退出206万千瓦
         elif last_metric and grammar.TOTAL_OF_LAST.fullmatch(metric):
             metric = last_metric + metric  # 关闭煤矿8处，合计产能240万吨 → 煤矿合计产能
         elif last_metric and metric.startswith("占") and "占" not in last_metric:

@@ -50,6 +50,9 @@ TOTAL_OF_LAST = re.compile(r"(?:合计|共计|总计)[\u4e00-\u9fa5]{1,4}")
 #: states the metric before for those places.
 PLACE_ONLY = re.compile(r"[\u4e00-\u9fa5]{0,8}(?:自由贸易试验区|自贸试验区|试验区|新区|开发区|高新区)"
                         r"|[\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3})+")
+#: Acts of closing (关闭, 关停退出, 淘汰): a count of things closed keeps the act (关闭煤矿 8处,
+#: 关停退出地炼企业 6家); a clause with only the act (其中2021年关停退出206万千瓦) is the last metric's.
+CLOSURE_VERB = re.compile(r"(?:关停退出|关闭退出|转移退出|整合退出|关停|关闭|淘汰|拆除|退出)(?=[^，；。]*$)")
 #: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
 ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
 #: What 完成 counts when the things come before their act (完成1万个行政村的环境综合整治): the things

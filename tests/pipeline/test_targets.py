@@ -303,6 +303,10 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
     # a rate 在 a level; 立方 as 立方米
     ("确保全年项目开工率在95%以上。", [("项目开工率", 95, "%")]),
     ("到2027年，再生水利用量达到3亿立方。", [("再生水利用量", 3, "亿立方")]),
+    # a count of things closed keeps the act; a clause with only the act is the last metric's
+    ("到2027年，关闭全市1万吨/年及以下12处砖瓦窑。", [("关闭砖瓦窑", 12, "处")]),
+    ("到2027年，关停退出低效燃煤锅炉300台，其中2025年关停退出120台。",
+     [("关停退出低效燃煤锅炉", 300, "台"), ("关停退出低效燃煤锅炉", 120, "台")]),
     # a total of what the clause before counted is theirs
     ("到2027年，关闭落后砖瓦窑6处，合计产能300万块。", [("关闭落后砖瓦窑", 6, "处"), ("关闭落后砖瓦窑合计产能", 300, "万块")]),
 ])
