@@ -96,6 +96,9 @@ def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
             continue  # no amount in this clause (the same search find_quantities starts with)
         before = s.clauses[i - 1] if i else None
         subject = product_named(s.text[before[0]:before[1]]) if before and last_metric is None else None
+        group = grammar.GROUP_CLAUSE.match(s.text[before[0]:before[1]]) if before and last_metric is None else None
+        if group and grammar.PERCENT_SHARE.search(s.text[clause[0]:clause[1]]):
+            subject = group.group("group")  # 已建成专用线的，绿色运输比例达到90%: that group's share
         if before and last_metric is None:
             rate = grammar.RATE_CLAUSE.match(s.text[before[0]:before[1]].rstrip("，、；。 "))
             if rate and not may_hold_amount(s.text[before[0]:before[1]]):
@@ -164,7 +167,9 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if not named_by_predicate:
             metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
             metric = strip_predicates(metric)
-        if subject and grammar.PROPERTY_METRIC.fullmatch(metric):
+        if subject and subject.endswith("的"):
+            metric = subject + metric  # 已建成专用线的，绿色运输方式比例 → 已建成专用线的绿色运输方式比例
+        elif subject and grammar.PROPERTY_METRIC.fullmatch(metric):
             metric = subject + metric  # 研发高端芯片，能效比超过5TOPS/W → 高端芯片能效比
         elif last_metric and metric in ("比重", "占比", "比例"):
             metric = last_metric + metric  # 增加值突破823亿元，比重达到84%

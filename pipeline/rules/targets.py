@@ -53,6 +53,9 @@ PLACE_ONLY = re.compile(r"[\u4e00-\u9fa5]{0,8}(?:自由贸易试验区|自贸试
 #: Acts of closing (关闭, 关停退出, 淘汰): a count of things closed keeps the act (关闭煤矿 8处,
 #: 关停退出地炼企业 6家); a clause with only the act (其中2021年关停退出206万千瓦) is the last metric's.
 CLOSURE_VERB = re.compile(r"(?:关停退出|关闭退出|转移退出|整合退出|关停|关闭|淘汰|拆除|退出)(?=[^，；。]*$)")
+#: A clause naming a group, closed by 的 (已建成铁路专用线的，大宗货物…比例达到90%): the next clause's
+#: metric is that group's.
+GROUP_CLAUSE = re.compile(r"^[，、\s]*(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?前?[，,]?)?(?P<group>(?:已|未|尚未)?[\u4e00-\u9fa5A-Za-z]{2,16}的)[，,]?$")
 #: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
 ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
 #: What 完成 counts when the things come before their act (完成1万个行政村的环境综合整治): the things
