@@ -67,6 +67,9 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         metric_raw = REACH_VERB.split(noun_after.group(0))[0] or noun_after.group(0)
         m_start = first.start
         noun_end = last.end + len(after) - len(rest) + len(metric_raw)
+        served = grammar.SERVED_AFTER.match(metric_raw)
+        if served:  # A、B等58项事项异地办理 → 异地办理的事项
+            metric_raw, named_by_predicate = served.group("act") + "的" + served.group("noun"), True
     elif verb_m and prev_emitted is not None and verb_m.start() < prev_emitted:
         # 培育A企业5家、B企业30家: the verb governs a list; B's metric starts after 5家、
         prev_end = prev_emitted
@@ -110,7 +113,10 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         noun_end = last.end + len(after) - len(rest) + len(metric_raw)
         predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
         closure = grammar.CLOSURE_VERB.search(before)
-        if predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
+        served = grammar.SERVED_AFTER.match(metric_raw)
+        if served and not predicate:  # 58项事项异地办理 → 异地办理的事项
+            metric_raw, named_by_predicate = served.group("act") + "的" + served.group("noun"), True
+        elif predicate:  # 3个街区达到示范街标准 → 达到示范街标准的街区
             named_by_predicate = True
             metric_raw = predicate.group(0).rstrip("，、；。 ") + "的" + metric_raw
             noun_end += len(predicate.group(0).rstrip("，、；。 "))

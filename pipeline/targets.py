@@ -88,6 +88,11 @@ def find_targets(text: str, ctx: BlockContext,
     return out
 
 
+def verb_before(before: str) -> bool:
+    """Whether a verb of the target grammar governs an amount (新建2000个…要…: the count is set)."""
+    return any(not grammar.QUALIFIER_VERB.match(before[vm.end():]) for vm in grammar.VERB_RE.finditer(before))
+
+
 def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
     """Targets with an amount, clause by clause; a clause without a metric takes the last one's."""
     last_metric: Optional[str] = None
@@ -141,6 +146,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         share = share_of(before, after, first)
         if grammar.QUALIFIER_AFTER.match(after) and not share:
             continue
+        if grammar.DUTY_AFTER.match(grammar.SUFFIX_RE.sub("", after)) and not verb_before(before):
+            continue  # 其余2500吨/日生产线须确定置换方案: the things given a duty
         if first.category == "count" and grammar.COUNT_OF_OBJECTS.match(grammar.SUFFIX_RE.sub("", after)):
             continue  # 加大对62家企业的支持力度, 12个部委印发的《…》: which things, not how many to reach
         lone_one = first.chinese and first.value == 1 and len(group) == 1

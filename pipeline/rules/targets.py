@@ -142,14 +142,20 @@ TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全�
 #: 的 after an amount: the amount qualifies a noun (5000万元以上的项目, 30万千瓦以上（含）的机组); or
 #: 以下 and a noun (30万千瓦以下煤电机组): the amount bounds the things named, it is no goal.
 QUALIFIER_AFTER = re.compile(r"^(?:/[年日时])?(?:(?:及以上|以上|及以下|以下|左右)?(?:[（(]含[）)])?的|(?:及以下|以下)(?=[\u4e00-\u9fa5\d]))")
-#: A count whose things are the object of a task, name a document's issuers or are given a duty:
-#: 加大对41个集群和62家企业的支持力度, 推进4条专用线的建设工作, 12个部委印发的《…》, 16个设区的市要
-#: 制定落实方案. The count says which things the task concerns, not a goal.
+#: A count whose things are the object of a task or name a document's issuers: 加大对41个集群和62家
+#: 企业的支持力度, 推进4条专用线的建设工作, 12个部委印发的《…》. The count says which things the task
+#: concerns, not a goal.
 COUNT_OF_OBJECTS = re.compile(
     r"^[^，；。]{1,40}?的[\u4e00-\u9fa5]{0,6}(?:工作|力度|管理|保护|监管|建设|使用|指导|督导|服务保障)$"
     r"|^[\u4e00-\u9fa5]{1,10}(?:联合)?(?:印发|发布|出台|制定|下发)的(?=[《“]|$)"
-    r"|^[\u4e00-\u9fa5]{1,10}?(?:(?<![重主纲摘提概需只])要(?![素求点害])|须|应当|必须)[\u4e00-\u9fa5]"  # 16个市要制定方案: a duty
 )
+#: Things an amount counts or qualifies that are given a duty, no verb setting the amount (16个设区的市
+#: 要制定落实方案, 其余2500吨/日生产线须确定置换方案).
+DUTY_AFTER = re.compile(r"^[\u4e00-\u9fa5]{2,12}?(?:(?<![重主纲摘提概需只])要(?![素求点害])|须|应当|必须)[\u4e00-\u9fa5]")
+#: Things counted with the way they are served (58项事项异地办理, 30项高频事项跨省通办): the served
+#: things (异地办理的事项).
+SERVED_AFTER = re.compile(r"^(?P<noun>[\u4e00-\u9fa5]{2,10}?)(?P<act>(?:异地|跨省|跨区域|跨市|全程|网上|掌上|就近|一次)"
+                          r"(?:办理|通办|网办|办结|可办|办))$")
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
 # Incentives (给予最高200万元奖励, 按投资额的10%给予补助) are amounts a plan pays, not goals.

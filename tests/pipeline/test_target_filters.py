@@ -56,6 +56,7 @@ def _goals(text, ctx=CTX):
     "城市人口密度控制在每平方公里0.8-1.2万人。",                  # a density per area (a norm)
     "12个设区的市要制定实施细则，各县须建立工作台账。",          # things given a duty
     "支持列入国家整县推进试点的30个县创建示范。",                  # a set already designated
+    "其余4000吨/日熟料生产线须制定产能置换方案。",                  # an amount qualifying things given a duty
     "将前期确定的15个困难较多的县作为重点帮扶县。",
     "推进政务服务一窗受理、最多跑一次。",                          # a slogan
     "每年对辖区内食品生产企业进行100%全覆盖检查。",                # the coverage of an act
@@ -68,6 +69,10 @@ def test_amounts_that_are_no_goals(text):
 def test_a_bound_per_year_qualifies_the_things_counted():
     assert [(v, u) for _, v, u in _goals("到2027年，关闭全市5万吨/年及以下6处小煤矿，合计产能20万吨。")] == [
         (6, "处"), (20, "万吨")]
+
+
+def test_counts_set_by_a_verb_before_a_duty_stay():
+    assert [(v, u) for _, v, u in _goals("到2027年，新建30个口袋公园要因地制宜。")] == [(30, "个")]
 
 
 def test_counts_described_by_what_they_have_stay():

@@ -193,7 +193,8 @@ def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
     ("开展绿色机关创建行动，2026年60%以上、2027年85%以上乡镇机关达到节约型机关标准。", [
         ("达到节约型机关标准的乡镇机关", 60, "%", "ge"), ("达到节约型机关标准的乡镇机关", 85, "%", "ge")]),
     # a list of examples closed by 等: the count is of the noun after it
-    ("到2027年，实现不动产登记、社保转移等30项高频事项跨省通办。", [("高频事项跨省通办", 30, "项", "eq")]),
+    ("到2027年，实现不动产登记、社保转移等30项高频事项跨省通办。", [("跨省通办的高频事项", 30, "项", "eq")]),
+    ("到2027年，推动40项事项全程网办。", [("全程网办的事项", 40, "项", "eq")]),
     # a property after the product the clause before names
     ("到2027年，研发高端AI芯片，能效比超过5TOPS/W。", [("高端AI芯片能效比", 5, "TOPS/W", "gt")]),
     # a second verb before the number
