@@ -19,6 +19,7 @@ from .rules.units import (
     FRACTION_CN,
     GARBLED_BEFORE,
     GARBLED_NUMBER,
+    HALF_MONTH,
     LABEL_AFTER,
     LONE_ZERO,
     MAGNITUDE_LEVEL,
@@ -157,6 +158,12 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
                               unit, base, factor, category, chinese))
+    if "半个月" in text:
+        for m in HALF_MONTH.finditer(text):
+            ahead = [q for q in found if q.end <= m.start()]
+            if ahead and ahead[-1].unit == "个月" and text[ahead[-1].end:m.start()] == "、":
+                found.append(Quantity(m.start(), m.end(), 0.5, None, "个月", "个月", 1.0, "time", True))
+        found.sort()
     return sorted(found) if ("级" in text or spans) else found
 
 

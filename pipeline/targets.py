@@ -107,7 +107,7 @@ def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
         if before and last_metric is None:
             rate = grammar.RATE_CLAUSE.match(s.text[before[0]:before[1]].rstrip("，、；。 "))
             if rate and not may_hold_amount(s.text[before[0]:before[1]]):
-                last_metric = rate.group("name")  # 提升X率，2025年达到85%: the amount is X率's
+                last_metric = rate.group("name") or rate.group("object")  # 提升X率，2025年达到85%: X率's
         n_before = len(out)
         last_metric = _clause_targets(s, clause, last_metric, out, subject)
         shared_tail(out[n_before:], s.text)

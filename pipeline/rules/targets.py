@@ -11,7 +11,7 @@ EQ_VERBS = (
     "达到", "达", "实现", "保持在", "保持", "稳定在", "维持在", "提高到", "提高至", "提升到", "提升至",
     "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至", "下降到", "下降至", "降低到",
     "降低至", "降至", "上升到", "上升至", "压缩至", "压缩到", "缩短至", "缩短到", "缩减至", "缩减到",
-    "减少至", "减少到", "迈上", "迈入", "跻身", "力争", "为", "做到",
+    "减少至", "减少到", "减至", "迈上", "迈入", "跻身", "力争", "为", "做到",
 )
 # Verbs whose object is the thing counted: 建设6个平台 / 新增专精特新企业40家.
 BUILD_VERBS = (
@@ -105,9 +105,11 @@ SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4
 #: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
 #: 全装修交付).
 SHARE_VERBS = ("实现", "达到", "达")
-#: A clause raising a rate with no amount (提升垃圾焚烧处理率，2025年达到85%以上): the next clause's
-#: amount with no name of its own is that rate's.
-RATE_CLAUSE = re.compile(r"^[，、\s]*(?:提升|提高|增加|扩大|降低|稳步提升|逐步提高)(?P<name>[\u4e00-\u9fa5A-Za-z]{2,16}?(?:率|比重|比例|占比))$")
+#: A clause raising a rate with no amount (提升垃圾焚烧处理率，2025年达到85%以上), or cutting a time
+#: limit (将A、B业务办理时限压缩一半，分别减至1个月、半个月): the next clause's amount with no name of
+#: its own is that rate's or that limit's.
+RATE_CLAUSE = re.compile(r"^[，、\s]*(?:提升|提高|增加|扩大|降低|稳步提升|逐步提高)(?P<name>[\u4e00-\u9fa5A-Za-z]{2,16}?(?:率|比重|比例|占比))$"
+                         r"|^[^，；。]*?(?:将|把)(?P<object>[\u4e00-\u9fa5A-Za-z、]{2,20}?(?:时限|时间|周期|时长))(?:压缩|缩短|减少|降低)[\u4e00-\u9fa5]{0,4}$")
 #: A property with no owner in its clause (能效比超过5TOPS/W): the owner is the product named before.
 PROPERTY_METRIC = re.compile(r"(?:单位|平均|综合|峰值|典型)?(?:能效比|能效|功耗|算力|精度|效率|速率|带宽|延时|时延|寿命|良率|能耗|"
                              r"转换效率|续航里程|续航|性能|容量|密度|纯度|强度)")

@@ -103,7 +103,9 @@ LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|�
 GARBLED_BEFORE = re.compile(r"[{}\[\]|\\]$")
 GARBLED_NUMBER = re.compile(r"0\d")
 #: Verbs that set a duration (压缩至3个工作日): only then is a time span an amount.
-TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低|提速|时限|时间为|用时")
+TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|减至|降至|降低|提速|时限|时间为|用时")
+#: Half a month listed after a duration (分别减至1个月、半个月): 0.5个月.
+HALF_MONTH = re.compile(r"(?<=、)半个月")
 # Ordinals and time words before a number.
 ORDINAL_BEFORE = re.compile(r"(?:第|前|后|近|约前)$")
 

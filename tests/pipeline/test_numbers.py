@@ -37,3 +37,8 @@ def test_numbers_zero_point_values_stay():
 
 def test_numbers_durations_after_a_setting_verb():
     assert [q.value for q in find_quantities("整体通关时间压缩至30小时、1.2小时以内")] == [30, 1.2]
+
+
+def test_numbers_half_a_month_after_a_listed_duration():
+    got = [(q.value, q.unit) for q in find_quantities("分别压缩至2个月、半个月，上半个月召开")]
+    assert got == [(2, "个月"), (0.5, "个月")]

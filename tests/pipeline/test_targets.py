@@ -310,6 +310,9 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
      [("关停退出低效燃煤锅炉", 300, "台"), ("关停退出低效燃煤锅炉", 120, "台")]),
     # a clause naming a group (…的，) gives the share after it its owner
     ("到2027年，已接入管网的，工业企业污水集中处理比例达到95%以上。", [("已接入管网的工业企业污水集中处理比例", 95, "%")]),
+    # a clause cutting time limits names the amounts after it; half a month after a listed duration
+    ("年底前将专利变更、转让业务办理时限压缩一半，分别减至2个月、半个月。",
+     [("专利变更业务办理时限", 2, "个月"), ("专利转让业务办理时限", 0.5, "个月")]),
     # a total of what the clause before counted is theirs
     ("到2027年，关闭落后砖瓦窑6处，合计产能300万块。", [("关闭落后砖瓦窑", 6, "处"), ("关闭落后砖瓦窑合计产能", 300, "万块")]),
 ])
