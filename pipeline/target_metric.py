@@ -97,8 +97,13 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         noun_end = last.end + len(after) - len(rest) + len(noun)
     elif verb_m and gap_clean and not grammar.BASE_YEAR.fullmatch(gap_clean):
         metric_raw = gap_clean  # 新增专精特新企业40家
+        head = before[:verb_m.start()]
         if verb in grammar.COUNTED_ACTS:
             metric_raw = verb + gap_clean  # 培训养老护理员2000人次: the act is counted
+        elif verb in grammar.FORMING_VERBS and gap_clean.endswith("能力") and grammar.NAME_CHAR.search(head):
+            # 脱硫工程形成脱硫能力30万吨: the capacity that what is named before forms
+            metric_raw, named_by_predicate = head + verb + gap_clean, True
+            m_start = len(head) - len(head.lstrip("，、 "))
         elif verb in grammar.DONE_VERBS and first.category == "percent":
             metric_raw, named_by_predicate = verb + gap_clean, True  # 完成年计划80%: the share done
         m_start = verb_m.start()

@@ -62,6 +62,8 @@ ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|�
 #: that complete it (完成环境综合整治的行政村).
 DONE_OBJECT = re.compile(r"^(?P<noun>[\u4e00-\u9fa5]{1,10}?)的(?P<act>[\u4e00-\u9fa5]{0,10}?"
                          r"(?:整治|改造|治理|验收|认证|评估|编制|备案|登记|修复)(?:任务|工作)?)(?=[，；。、\s]|$)")
+#: Verbs by which works form a capacity (脱硫工程形成脱硫能力30万吨): the works stay in the metric.
+FORMING_VERBS = ("形成",)
 #: Verbs whose percentage is the share of a plan done (完成年度计划80%): the verb stays in the metric.
 DONE_VERBS = ("完成",)
 #: Build verbs that also modify nouns (集聚示范区, 改造项目, 储备库): never stripped from a name.
