@@ -102,8 +102,8 @@ PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进�
 #:建成示范站): the metric is the things that do it (具备数字服务能力的文化馆).
 #: 的 may be left out (70%以上市、县完成管网改造, 50%以上县（市、区）基本建成…): the noun then holds
 #: no more than a list of places, and an adverb before the predicate goes with it.
-SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,12}}?)|(?P<bare>[\u4e00-\u9fa5A-Za-z、（）()]{{1,12}}?))"
-                      rf"(?P<pred>(?:基本|全面|全部|均|率先)?(?:{PREDICATE_VERB.pattern}|有(?![机限关效]))[^，；。\n]{{1,30}})")
+SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,20}}?)|(?P<bare>[\u4e00-\u9fa5A-Za-z、（）()]{{1,12}}?))"
+                      rf"(?P<pred>(?:基本|全面|全部|均|率先)?(?:{PREDICATE_VERB.pattern}|有(?![机限关效])|得到)[^，；。\n]{{1,30}})")
 #: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
 #: 全装修交付).
 SHARE_VERBS = ("实现", "达到", "达")
