@@ -197,3 +197,22 @@ def shared_tail(found: list[FoundTarget], text: str) -> None:
     tail = last.metric[n:]
     for t in earlier:
         t.metric += tail
+
+
+def done_list(found: list[FoundTarget], text: str) -> None:
+    """Number-first items after 完成 sharing one act after the last (完成20座历史文化名城、60处历史文化
+    街区保护规划编制报批工作 → 完成保护规划编制报批的历史文化名城, …的历史文化街区): where the items
+    touch (only 、 between), the earlier names are of one length and the last is that long plus an act."""
+    if len(found) < 2 or not text.startswith("完成", found[0].start):
+        return
+    n = len(found[0].metric)
+    *earlier, last = found
+    if not 2 <= n <= 8 or any(len(t.metric) != n for t in earlier) or len(last.metric) < n + 2:
+        return
+    if any(text[a.end:b.start] != "、" for a, b in zip(found, found[1:])):
+        return
+    act = last.metric[n:]
+    if not grammar.DONE_ACT.search(act):
+        return
+    for t in found:
+        t.metric = "完成" + act + "的" + t.metric[:n]

@@ -37,6 +37,7 @@ from .target_metric import MetricParts, metric_parts
 from .target_parts import (
     carried_recurrence,
     comparator_of,
+    done_list,
     enumerated,
     joined_ratios,
     kind_of,
@@ -111,6 +112,7 @@ def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
         n_before = len(out)
         last_metric = _clause_targets(s, clause, last_metric, out, subject)
         shared_tail(out[n_before:], s.text)
+        done_list(out[n_before:], s.text)
 
 
 def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[str],

@@ -64,6 +64,8 @@ DONE_OBJECT = re.compile(r"^(?P<noun>[\u4e00-\u9fa5]{1,10}?)的(?P<act>[\u4e00-\
                          r"(?:整治|改造|治理|验收|认证|评估|编制|备案|登记|修复)(?:任务|工作)?)(?=[，；。、\s]|$)")
 #: Verbs by which works form a capacity (脱硫工程形成脱硫能力30万吨): the works stay in the metric.
 FORMING_VERBS = ("形成",)
+#: An act a list of things completes, after the last of them (…街区保护规划编制报批工作).
+DONE_ACT = re.compile(r"(?:整治|改造|治理|验收|认证|评估|编制|备案|登记|修复|报批|审批|普查|调查)$")
 #: Verbs whose percentage is the share of a plan done (完成年度计划80%): the verb stays in the metric.
 DONE_VERBS = ("完成",)
 #: Build verbs that also modify nouns (集聚示范区, 改造项目, 储备库): never stripped from a name.

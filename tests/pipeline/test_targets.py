@@ -315,6 +315,9 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
     # a clause cutting time limits names the amounts after it; half a month after a listed duration
     ("年底前将专利变更、转让业务办理时限压缩一半，分别减至2个月、半个月。",
      [("专利变更业务办理时限", 2, "个月"), ("专利转让业务办理时限", 0.5, "个月")]),
+    # things listed after 完成 that complete one act written after the last
+    ("年底前完成12座历史文化名镇、30处历史文化名村保护规划编制报批工作。",
+     [("完成保护规划编制报批的历史文化名镇", 12, "座"), ("完成保护规划编制报批的历史文化名村", 30, "处")]),
     # works forming a capacity stay in its name
     ("到2027年，污泥干化等处置工程形成处置能力1200吨/日。", [("污泥干化等处置工程形成处置能力", 1200, "吨/日")]),
     # a total of what the clause before counted is theirs
