@@ -108,7 +108,7 @@ def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
         if before and last_metric is None:
             rate = grammar.RATE_CLAUSE.match(s.text[before[0]:before[1]].rstrip("，、；。 "))
             if rate and not may_hold_amount(s.text[before[0]:before[1]]):
-                last_metric = rate.group("name") or rate.group("object")  # 提升X率，2025年达到85%: X率's
+                last_metric = rate.group("name") or rate.group("object") or rate.group("controlled")
         n_before = len(out)
         last_metric = _clause_targets(s, clause, last_metric, out, subject)
         shared_tail(out[n_before:], s.text)
@@ -187,6 +187,8 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
             metric = metric + last_metric  # …达到100项，自由贸易试验区力争达到150项: the same metric there
         elif last_metric and grammar.CLOSURE_VERB.fullmatch(metric) and last_metric.startswith(metric):
             metric = last_metric  # 关停退出低效机组400万千瓦，其中2021年关停退出206万千瓦
+        elif last_metric and grammar.BARE_RATIO.match(metric):
+            metric = last_metric + metric  # 推进X排放总量控制，削减比例较2010年不低于10%
         elif last_metric and grammar.TOTAL_OF_LAST.fullmatch(metric):
             metric = last_metric + metric  # 关闭煤矿8处，合计产能240万吨 → 煤矿合计产能
         elif last_metric and metric.startswith("占") and "占" not in last_metric:

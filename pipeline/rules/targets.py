@@ -56,6 +56,8 @@ CLOSURE_VERB = re.compile(r"(?:关停退出|关闭退出|转移退出|整合退�
 #: A clause naming a group, closed by 的 (已建成铁路专用线的，大宗货物…比例达到90%): the next clause's
 #: metric is that group's.
 GROUP_CLAUSE = re.compile(r"^[，、\s]*(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?前?[，,]?)?(?P<group>(?:已|未|尚未)?[\u4e00-\u9fa5A-Za-z]{2,16}的)[，,]?$")
+#: A bare ratio of a change (削减比例较2010年不低于10%): whose, the clause before says (推进…排放总量控制).
+BARE_RATIO = re.compile(r"(?:削减|下降|降低|减少|压减)(?:比例|幅度)")
 #: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
 ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
 #: What 完成 counts when the things come before their act (完成1万个行政村的环境综合整治): the things
@@ -110,9 +112,11 @@ SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4
 #: 全装修交付).
 SHARE_VERBS = ("实现", "达到", "达")
 #: A clause raising a rate with no amount (提升垃圾焚烧处理率，2025年达到85%以上), or cutting a time
-#: limit (将A、B业务办理时限压缩一半，分别减至1个月、半个月): the next clause's amount with no name of
-#: its own is that rate's or that limit's.
+#: limit (将A、B业务办理时限压缩一半，分别减至1个月、半个月), or controlling a total (推进A行业排放总量
+#: 控制，削减比例较2010年不低于10%): the next clause's amount with no name of its own, or a bare
+#: ratio of a change, is that rate's, limit's or total's.
 RATE_CLAUSE = re.compile(r"^[，、\s]*(?:提升|提高|增加|扩大|降低|稳步提升|逐步提高)(?P<name>[\u4e00-\u9fa5A-Za-z]{2,16}?(?:率|比重|比例|占比))$"
+                         r"|^[，、\s]*(?:推进|实施|加强|强化|开展)(?P<controlled>[\u4e00-\u9fa5、]{4,30}?)(?:控制|管控)$"
                          r"|^[^，；。]*?(?:将|把)(?P<object>[\u4e00-\u9fa5A-Za-z、]{2,20}?(?:时限|时间|周期|时长))(?:压缩|缩短|减少|降低)[\u4e00-\u9fa5]{0,4}$")
 #: A property with no owner in its clause (能效比超过5TOPS/W): the owner is the product named before.
 PROPERTY_METRIC = re.compile(r"(?:单位|平均|综合|峰值|典型)?(?:能效比|能效|功耗|算力|精度|效率|速率|带宽|延时|时延|寿命|良率|能耗|"

@@ -318,6 +318,9 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
     # things listed after 完成 that complete one act written after the last
     ("年底前完成12座历史文化名镇、30处历史文化名村保护规划编制报批工作。",
      [("完成保护规划编制报批的历史文化名镇", 12, "座"), ("完成保护规划编制报批的历史文化名村", 30, "处")]),
+    # a bare ratio of a change is the total the clause before controls
+    ("推进制革和电镀行业重金属排放总量控制，削减比例较2024年不低于12%。",
+     [("制革和电镀行业重金属排放总量削减比例较2024年", 12, "%")]),
     # works forming a capacity stay in its name
     ("到2027年，污泥干化等处置工程形成处置能力1200吨/日。", [("污泥干化等处置工程形成处置能力", 1200, "吨/日")]),
     # a total of what the clause before counted is theirs
