@@ -118,6 +118,7 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         noun_end = last.end + len(after) - len(rest) + len(metric_raw)
         predicate = grammar.COUNTED_PREDICATE.match(c_text[noun_end:])
         closure = grammar.CLOSURE_VERB.search(before)
+        place = grammar.BUILT_AT.search(before)
         served = grammar.SERVED_AFTER.match(metric_raw)
         if served and not predicate:  # 58项事项异地办理 → 异地办理的事项
             metric_raw, named_by_predicate = served.group("act") + "的" + served.group("noun"), True
@@ -128,6 +129,8 @@ def metric_parts(c_text: str, before: str, after: str, first: Quantity, last: Qu
         elif closure:  # 关闭全省…8处煤矿 → 关闭煤矿: what is closed is counted with the act
             metric_raw, named_by_predicate = closure.group(0) + metric_raw, True
             m_start = closure.start()
+        elif place:  # 在重点县建设30个电气化项目 → 重点县电气化项目
+            metric_raw, m_start = place.group("place") + metric_raw, place.start("place")
     else:
         head = before[:verb_m.start()] if verb_m else before
         offset = 0

@@ -58,6 +58,8 @@ CLOSURE_VERB = re.compile(r"(?:关停退出|关闭退出|转移退出|整合退�
 GROUP_CLAUSE = re.compile(r"^[，、\s]*(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?前?[，,]?)?(?P<group>(?:已|未|尚未)?[\u4e00-\u9fa5A-Za-z]{2,16}的)[，,]?$")
 #: A bare ratio of a change (削减比例较2010年不低于10%): whose, the clause before says (推进…排放总量控制).
 BARE_RATIO = re.compile(r"(?:削减|下降|降低|减少|压减)(?:比例|幅度)")
+#: Where the things counted are built (在重点县建设30个电气化项目): the place names them too.
+BUILT_AT = re.compile(r"(?<![存现实])在(?P<place>[\u4e00-\u9fa5]{2,8}?)(?:建设|建成|打造|培育|新建|布局|创建)\s*$")
 #: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
 ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
 #: What 完成 counts when the things come before their act (完成1万个行政村的环境综合整治): the things

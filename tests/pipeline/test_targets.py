@@ -321,6 +321,8 @@ def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expecte
     # a bare ratio of a change is the total the clause before controls
     ("推进制革和电镀行业重金属排放总量控制，削减比例较2024年不低于12%。",
      [("制革和电镀行业重金属排放总量削减比例较2024年", 12, "%")]),
+    # where the things counted are built names them too
+    ("到2027年，在山区县建设20个光伏示范项目。", [("山区县光伏示范项目", 20, "个")]),
     # works forming a capacity stay in its name
     ("到2027年，污泥干化等处置工程形成处置能力1200吨/日。", [("污泥干化等处置工程形成处置能力", 1200, "吨/日")]),
     # a total of what the clause before counted is theirs
