@@ -6,7 +6,8 @@ A 50 MB plan has about a million records; held as validated models until the end
 (to rename repeats), the units and the warnings, and spools targets and milestones to a temporary
 file, actions too (the plan, written first, is complete only at the end: its level may come from
 the units the clauses name). Both sinks apply the same per-record steps in the same order (the
-document type's view of targets, repeated ids renamed, baselines apart from targets, the
+document type's view of targets, a goal a later block restates kept once (the sink keeps each goal's
+amount, unit, deadline and metric), repeated ids renamed, baselines apart from targets, the
 first-listed-leads convention), and the JSON is byte for byte ``model_dump_json(indent=1)`` of what
 ``Gather`` returns (tests/pipeline/test_sinks.py).
 """
