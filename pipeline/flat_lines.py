@@ -27,10 +27,10 @@ from .numbers import unit_info
 from .rules.dates import year_end
 from .rules.tables import (
     FLAT_HEADER_START,
-    LINED_HEADER,
     GROUP_LABEL_LINE,
     LINE_CELL,
     LINE_ROW,
+    LINED_HEADER,
     NAME_UNIT,
     PAGE_NUMBER_LINE,
     TABLE_BODY_END,

@@ -19,6 +19,9 @@ from .rules.units import (
     DURATION_GOAL,
     FRACTION_AR,
     FRACTION_CN,
+    GARBLED_BEFORE,
+    GARBLED_NUMBER,
+    HALF_MONTH,
     LABEL_AFTER,
     LONE_ZERO,
     MAGNITUDE_LEVEL,
@@ -120,6 +123,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
             continue
+        if GARBLED_NUMBER.match(num) or (start > 0 and GARBLED_BEFORE.search(text, start - 1, start)):
+            continue  # }886万吨, S00万吨: OCR noise where a digit or a sign was
         if chinese:
             # Chinese numerals: skip idioms and fixed words (一体化, 一站式, 一批, 一次办好 …):
             # a lone 一/两 is an amount only when it counts something a plan builds.
@@ -161,6 +166,12 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(start, m.end(), _clean(value), _clean(value_max) if value_max is not None else None,
                               unit, base, factor, category, chinese))
+    if "半个月" in text:
+        for m in HALF_MONTH.finditer(text):
+            ahead = [q for q in found if q.end <= m.start()]
+            if ahead and ahead[-1].unit == "个月" and text[ahead[-1].end:m.start()] == "、":
+                found.append(Quantity(m.start(), m.end(), 0.5, None, "个月", "个月", 1.0, "time", True))
+        found.sort()
     return sorted(found) if ("级" in text or spans) else found
 
 

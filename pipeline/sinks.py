@@ -6,7 +6,8 @@ A 50 MB plan has about a million records; held as validated models until the end
 (to rename repeats), the units and the warnings, and spools targets and milestones to a temporary
 file, actions too (the plan, written first, is complete only at the end: its level may come from
 the units the clauses name). Both sinks apply the same per-record steps in the same order (the
-document type's view of targets, repeated ids renamed, baselines apart from targets, the
+document type's view of targets, a goal a later block restates kept once (the sink keeps each goal's
+amount, unit, deadline and metric), repeated ids renamed, baselines apart from targets, the
 first-listed-leads convention), and the JSON is byte for byte ``model_dump_json(indent=1)`` of what
 ``Gather`` returns (tests/pipeline/test_sinks.py).
 """
@@ -35,6 +36,7 @@ class Sink:
         self._by_document = False
         self._inferred = 0
         self._seen: dict[str, dict[str, int]] = {"target": {}, "milestone": {}}
+        self._goals: dict[tuple, list[str]] = {}  # (value, unit, deadline) → the metrics stated so
 
     def start(self, head: DocumentRecords, first_listed: bool) -> None:
         """The document's source, plan and sections; ``first_listed`` when its text states the
@@ -49,12 +51,27 @@ class Sink:
             self._inferred += sum(a is not b for a, b in zip(actions, changed))
             actions = changed
         plan = self.head.plan
-        typed = typed_targets(plan.doc_type, targets, plan.period_end is not None)
+        typed = [t for t in typed_targets(plan.doc_type, targets, plan.period_end is not None)
+                 if not self._restated(t)]
         amounts = unique_ids(typed, self._seen["target"])
         goals = [t for t in amounts if t.kind != "baseline"]
         self.any_goal_target = self.any_goal_target or bool(goals)
         self._put(actions, goals, [t for t in amounts if t.kind == "baseline"],
                   unique_ids(milestones, self._seen["milestone"]))
+
+    def _restated(self, t: Target) -> bool:
+        """Whether a goal states again one an earlier block stated (the same amount, unit and
+        deadline, one metric holding the other: a task section restating the goals section); the
+        first statement stands. Baselines and goals without an amount are never restatements."""
+        if t.kind == "baseline" or t.value is None:
+            return False
+        key = (t.value, t.value_max, t.unit, t.deadline)
+        metric = t.metric.replace("的", "")
+        earlier = self._goals.setdefault(key, [])
+        if any(m and (m in metric or metric in m) for m in earlier):
+            return True
+        earlier.append(metric)
+        return False
 
     def end(self, plan: Plan, units: list[Unit], warnings: list[Warning]) -> None:
         """The plan as the whole document gives it, the units and every warning: the records are

@@ -97,7 +97,7 @@ def clean_metric(raw: str) -> tuple[str, Optional[str]]:
             text = text[:-1]
         if text.startswith(left) and right not in text:
             text = text[1:]
-    if len(text) > 30:
+    if len(text) > 30 and not grammar.SHARED_BASE.match(text):  # a shared base's list is split later
         text = text[-30:]
     return text, scope
 

@@ -57,14 +57,21 @@ def times_as_a_rule(before: str, after: str, unit: str) -> bool:
 
 
 def not_a_goal(before: str, after_in_sentence: str, lone_one: bool) -> bool:
-    """Whether an amount states a norm (每人每年只享受一次, 每5年修订1次, 每立方米2.4元), a formula
+    """Whether an amount states a norm (每人每年只享受一次, 每5年修订1次, 每立方米2.4元, 不得低于80%),
+    a need or a forecast (投资需求约3.4万亿元, 预计可征收…), a basis of reckoning (按照总用量的60%),
+    a composition (由…各派1名代表组成), a set already designated (列入试点的70个县), a slogan
+    (最多跑一次), a formula
     (…×100%), a pilot's scope
     (选择10个左右城市), a condition on who may apply (…达到25%的，可申请) or is an article (打造一支
     懂农业、爱农村的队伍; ``lone_one``: written 一): ``before`` is its clause up to the amount,
     ``after_in_sentence`` the sentence after it."""
     if non_goals.NORM_BEFORE.search(before) or non_goals.SELECTION_BEFORE.search(before) \
-            or non_goals.FORMULA_BEFORE.search(before):
+            or non_goals.FORMULA_BEFORE.search(before) or non_goals.NEED_BEFORE.search(before) \
+            or non_goals.BASIS_BEFORE.search(before) or non_goals.DESIGNATED_BEFORE.search(before) \
+            or non_goals.SLOGAN_BEFORE.search(before):
         return True
+    if "由" in before and non_goals.COMPOSED_AFTER.match(after_in_sentence):
+        return True  # 由各单位各派1名代表组成: a composition
     if lone_one and non_goals.ARTICLE_AFTER.match(after_in_sentence):
         return True
     cond = non_goals.ELIGIBILITY.search(after_in_sentence)

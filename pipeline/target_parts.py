@@ -163,11 +163,13 @@ def share_of(before: str, after: str, q: Quantity) -> Optional[tuple[str, int]]:
     服务能力的文化馆) and where it ends in ``after``, or None."""
     if q.category != "percent":
         return None
-    m = grammar.SHARE_OF.match(after)
-    if not m or not grammar.SHARE_SCOPE.match(clean_metric(before)[0]):
+    phased = grammar.PHASED_SHARE_AFTER.match(after)
+    skip = phased.end() if phased and "、" in phased.group(0) else 0
+    m = grammar.SHARE_OF.match(after[skip:])
+    if not m or not (grammar.SHARE_SCOPE.match(clean_metric(before)[0]) or grammar.PHASED_SHARE_BEFORE.match(before)):
         return None
     pred = m.group("pred").rstrip("，、；。 ")
-    return pred + "的" + m.group("noun"), m.start("pred") + len(pred)
+    return pred + "的" + (m.group("noun") or m.group("bare")), skip + m.start("pred") + len(pred)
 
 
 def product_named(clause_text: str) -> Optional[str]:
@@ -175,3 +177,42 @@ def product_named(clause_text: str) -> Optional[str]:
     m = grammar.PRODUCT_CLAUSE.match(clause_text.rstrip("，、；。 "))
     return m.group("name") if m else None
 
+
+
+def shared_tail(found: list[FoundTarget], text: str) -> None:
+    """Number-first items of one list sharing the last one's tail (完成1项国标、2项行标、26项企标制修订
+    → 国标制修订, 行标制修订, 企标制修订): where the items touch (only 、 between), share a unit, the
+    earlier names are of one length and end like the last one's start, and the last is that long plus
+    a tail of two characters or more."""
+    if len(found) < 2 or len({t.unit for t in found}) != 1:
+        return
+    n = len(found[0].metric)
+    *earlier, last = found
+    if not 1 <= n <= 4 or any(len(t.metric) != n for t in earlier) or len(last.metric) < n + 2:
+        return
+    if any(text[a.end:b.start] != "、" for a, b in zip(found, found[1:])):
+        return
+    if len({t.metric[n - 1] for t in found}) != 1:
+        return  # the items are words of one kind (国标, 行标, 企标), not 园区、创新平台
+    tail = last.metric[n:]
+    for t in earlier:
+        t.metric += tail
+
+
+def done_list(found: list[FoundTarget], text: str) -> None:
+    """Number-first items after 完成 sharing one act after the last (完成20座历史文化名城、60处历史文化
+    街区保护规划编制报批工作 → 完成保护规划编制报批的历史文化名城, …的历史文化街区): where the items
+    touch (only 、 between), the earlier names are of one length and the last is that long plus an act."""
+    if len(found) < 2 or not text.startswith("完成", found[0].start):
+        return
+    n = len(found[0].metric)
+    *earlier, last = found
+    if not 2 <= n <= 8 or any(len(t.metric) != n for t in earlier) or len(last.metric) < n + 2:
+        return
+    if any(text[a.end:b.start] != "、" for a, b in zip(found, found[1:])):
+        return
+    act = last.metric[n:]
+    if not grammar.DONE_ACT.search(act):
+        return
+    for t in found:
+        t.metric = "完成" + act + "的" + t.metric[:n]

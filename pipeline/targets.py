@@ -38,6 +38,7 @@ from .target_metric import MetricParts, metric_parts
 from .target_parts import (
     carried_recurrence,
     comparator_of,
+    done_list,
     enumerated,
     joined_ratios,
     kind_of,
@@ -45,6 +46,7 @@ from .target_parts import (
     running_totals,
     share_of,
     shared_head,
+    shared_tail,
     split_list,
     strip_predicates,
 )
@@ -58,7 +60,9 @@ def find_targets(text: str, ctx: BlockContext,
     and built goals (建成…体系) where no amount was found."""
 
     masked = list(ctx.masked) + [(m.start(), m.end()) for m in grammar.QUOTED.finditer(text)]
-    masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)]
+    masked += [(m.start(), m.end()) for m in grammar.RATE_DEFINITION.finditer(text)]
+    masked += [(m.start(), m.end()) for m in grammar.FRAMEWORK.finditer(text)
+               if not grammar.LIST_GOAL_VERB.search(text, max(0, m.start() - 4), m.start())]
     one_year = ctx.period_start if ctx.period_start is not None and ctx.period_start == ctx.period_end else None
     if ctx.period_start is None and ctx.period_end is None:
         one_year = ctx.issued_year  # 年底前 / 年内 with no period: the year the document was issued
@@ -86,6 +90,11 @@ def find_targets(text: str, ctx: BlockContext,
     return out
 
 
+def verb_before(before: str) -> bool:
+    """Whether a verb of the target grammar governs an amount (新建2000个…要…: the count is set)."""
+    return any(not grammar.QUALIFIER_VERB.match(before[vm.end():]) for vm in grammar.VERB_RE.finditer(before))
+
+
 def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
     """Targets with an amount, clause by clause; a clause without a metric takes the last one's."""
     last_metric: Optional[str] = None
@@ -94,7 +103,17 @@ def _numeric_targets(s: Sentence, out: list[FoundTarget]) -> None:
             continue  # no amount in this clause (the same search find_quantities starts with)
         before = s.clauses[i - 1] if i else None
         subject = product_named(s.text[before[0]:before[1]]) if before and last_metric is None else None
+        group = grammar.GROUP_CLAUSE.match(s.text[before[0]:before[1]]) if before and last_metric is None else None
+        if group and grammar.PERCENT_SHARE.search(s.text[clause[0]:clause[1]]):
+            subject = group.group("group")  # 已建成专用线的，绿色运输比例达到90%: that group's share
+        if before and last_metric is None:
+            rate = grammar.RATE_CLAUSE.match(s.text[before[0]:before[1]].rstrip("，、；。 "))
+            if rate and not may_hold_amount(s.text[before[0]:before[1]]):
+                last_metric = rate.group("name") or rate.group("object") or rate.group("controlled")
+        n_before = len(out)
         last_metric = _clause_targets(s, clause, last_metric, out, subject)
+        shared_tail(out[n_before:], s.text)
+        done_list(out[n_before:], s.text)
 
 
 def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[str],
@@ -131,10 +150,21 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         share = share_of(before, after, first)
         if grammar.QUALIFIER_AFTER.match(after) and not share:
             continue
+        if grammar.DUTY_AFTER.match(grammar.SUFFIX_RE.sub("", after)) and not verb_before(before):
+            continue  # 其余2500吨/日生产线须确定置换方案: the things given a duty
+        if first.category == "count" and grammar.COUNT_OF_OBJECTS.match(grammar.SUFFIX_RE.sub("", after)):
+            continue  # 加大对62家企业的支持力度, 12个部委印发的《…》: which things, not how many to reach
         lone_one = first.chinese and first.value == 1 and len(group) == 1
         if not_a_goal(before, text[clause[0] + last.end:sent[1]], lone_one) \
                 or times_as_a_rule(before, after, first.unit):
             continue
+        if first.category == "percent" and non_goals.COVERAGE_OF_ACT.search(before):
+            continue  # 对企业进行100%全覆盖巡查: how an act is done
+        if first.category == "count" and grammar.LIST_CLOSED_BY_DENG.search(before) \
+                and grammar.NOUN_AFTER_DE.match(grammar.SUFFIX_RE.sub("", after)):
+            continue  # A、B等14家单位的…: the count sums up the list a task concerns
+        if non_goals.OBLIGATION_BEFORE.search(before) and not any(sent[0] <= d.start < sent[1] for d in phrases):
+            continue  # 比例不得低于80% in a sentence with no date: a rule, not a goal
         if first.category == "count" and enumerated(before, first.value):
             continue  # 海尔路、香港东路和松岭路三条特色商业带: the count sums up a list of names
         found = metric_parts(c_text, before, after, first, last, qs, later_exists, prev_emitted) if not share \
@@ -148,10 +178,21 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if not named_by_predicate:
             metric = LEADING_REACH.sub("", metric) if len(metric) > 4 else metric
             metric = strip_predicates(metric)
-        if subject and grammar.PROPERTY_METRIC.fullmatch(metric):
+        if subject and subject.endswith("的"):
+            metric = subject + metric  # 已建成专用线的，绿色运输方式比例 → 已建成专用线的绿色运输方式比例
+        elif subject and grammar.PROPERTY_METRIC.fullmatch(metric):
             metric = subject + metric  # 研发高端芯片，能效比超过5TOPS/W → 高端芯片能效比
         elif last_metric and metric in ("比重", "占比", "比例"):
             metric = last_metric + metric  # 增加值突破823亿元，比重达到84%
+        elif last_metric and grammar.PLACE_ONLY.fullmatch(metric) and out and out[-1].unit == first.unit \
+                and (verb is None or verb in grammar.EQ_VERBS):
+            metric = metric + last_metric  # …达到100项，自由贸易试验区力争达到150项: the same metric there
+        elif last_metric and grammar.CLOSURE_VERB.fullmatch(metric) and last_metric.startswith(metric):
+            metric = last_metric  # 关停退出低效机组400万千瓦，其中2021年关停退出206万千瓦
+        elif last_metric and grammar.BARE_RATIO.match(metric):
+            metric = last_metric + metric  # 推进X排放总量控制，削减比例较2010年不低于10%
+        elif last_metric and grammar.TOTAL_OF_LAST.fullmatch(metric):
+            metric = last_metric + metric  # 关闭煤矿8处，合计产能240万吨 → 煤矿合计产能
         elif last_metric and metric.startswith("占") and "占" not in last_metric:
             metric = last_metric + metric  # 增加值突破672亿元，占服务业增加值比重达69%
         elif list_head and prev_emitted is not None:
@@ -190,6 +231,11 @@ def _clause_targets(s: Sentence, clause: tuple[int, int], last_metric: Optional[
         if text[start:end].strip() == "":
             continue
         metrics = split_list(metric, len(group)) if len(group) > 1 else [metric]
+        shared = grammar.SHARED_BASE.match(metric)
+        if shared:  # A、B分别比2020年下降3%、4%: each name with the base year and the verb
+            items = [p for p in LIST_SEP.split(shared.group("items")) if p]
+            if len(items) >= len(group):
+                metrics = [item + shared.group("tail") for item in items[:len(group)]]
         if len(group) == 1 and EACH_BEFORE.search(before.strip()):
             parts = [p for p in LIST_SEP.split(metric) if p]
             if len(parts) > 1:

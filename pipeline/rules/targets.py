@@ -11,7 +11,7 @@ EQ_VERBS = (
     "达到", "达", "实现", "保持在", "保持", "稳定在", "维持在", "提高到", "提高至", "提升到", "提升至",
     "增加到", "增加至", "增至", "增长到", "增长至", "扩大到", "扩大至", "下降到", "下降至", "降低到",
     "降低至", "降至", "上升到", "上升至", "压缩至", "压缩到", "缩短至", "缩短到", "缩减至", "缩减到",
-    "减少至", "减少到", "迈上", "迈入", "跻身", "力争", "为",
+    "减少至", "减少到", "减至", "迈上", "迈入", "跻身", "力争", "为", "做到",
 )
 # Verbs whose object is the thing counted: 建设6个平台 / 新增专精特新企业40家.
 BUILD_VERBS = (
@@ -26,11 +26,11 @@ BUILD_VERBS = (
 )
 RATE_VERBS = ("年均增长", "平均增长", "增长", "增速", "增幅", "提高", "提升", "上升", "下降", "降低",
                "减少", "递增", "增加")
-# Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率, 回收站点; nor after 化 or 线
+# Verbs inside nouns are not verbs: 增加值, 增长极, 提升工程, 达标率, 完成率, 回收站点; nor after 化 or 线
 # (数字化改造项目, 线上线下).
 VERB_RE = re.compile(r"(?<![化线])(?:" + "|".join(sorted({w for w, _ in CMP_WORDS} | set(EQ_VERBS) | set(BUILD_VERBS)
                                                        | set(RATE_VERBS), key=len, reverse=True))
-                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型|站|网点)")
+                      + r")(?!值|极|点|工程|行动|计划|标|业|额|量|面|区(?!域)|型|站|网点|率)")
 #: A run of verbs with nothing between (培育壮大, 培育推广, 引进培育): never a name.
 VERBS_ONLY = re.compile("(?:" + "|".join(sorted(set(BUILD_VERBS) | {"壮大", "推广", "发展", "扶持", "提质", "扩容"},
                                                 key=len, reverse=True)) + ")+")
@@ -44,6 +44,34 @@ NAME_BETWEEN = re.compile(r"[\u4e00-\u9fa5A-Za-z\d（）()]{2,20}")
 #: Acts that are themselves what is counted (培训养老护理员2000人次, 接待游客1500万人次): the verb
 #: stays in the metric.
 COUNTED_ACTS = ("培训", "接待", "服务", "救助", "帮扶", "吸纳")
+#: A total of the things the clause before counted (…8处煤矿，合计产能240万吨): the total is theirs.
+TOTAL_OF_LAST = re.compile(r"(?:合计|共计|总计)[\u4e00-\u9fa5]{1,4}")
+#: A metric that only names places (自由贸易试验区力争达到150项, （济南、青岛达到50%）): the clause
+#: states the metric before for those places.
+PLACE_ONLY = re.compile(r"[\u4e00-\u9fa5]{0,8}(?:自由贸易试验区|自贸试验区|试验区|新区|开发区|高新区)"
+                        r"|[\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3})+")
+#: Acts of closing (关闭, 关停退出, 淘汰): a count of things closed keeps the act (关闭煤矿 8处,
+#: 关停退出地炼企业 6家); a clause with only the act (其中2021年关停退出206万千瓦) is the last metric's.
+CLOSURE_VERB = re.compile(r"(?:关停退出|关闭退出|转移退出|整合退出|关停|关闭|淘汰|拆除|退出)(?=[^，；。]*$)")
+#: A clause naming a group, closed by 的 (已建成铁路专用线的，大宗货物…比例达到90%): the next clause's
+#: metric is that group's.
+GROUP_CLAUSE = re.compile(r"^[，、\s]*(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?前?[，,]?)?(?P<group>(?:已|未|尚未)?[\u4e00-\u9fa5A-Za-z]{2,16}的)[，,]?$")
+#: A bare ratio of a change (削减比例较2010年不低于10%): whose, the clause before says (推进…排放总量控制).
+BARE_RATIO = re.compile(r"(?:削减|下降|降低|减少|压减)(?:比例|幅度)")
+#: Where the things counted are built (在重点县建设30个电气化项目): the place names them too.
+BUILT_AT = re.compile(r"(?<![存现实])在(?P<place>[\u4e00-\u9fa5]{2,8}?)(?:建设|建成|打造|培育|新建|布局|创建)\s*$")
+#: An act between a verb and a number that counts the noun after it (新增投产15项工程, 新增开工8个项目).
+ACT_GAP = re.compile(r"投产|开工|竣工|完工|投运|并网|上线|开业|落地")
+#: What 完成 counts when the things come before their act (完成1万个行政村的环境综合整治): the things
+#: that complete it (完成环境综合整治的行政村).
+DONE_OBJECT = re.compile(r"^(?P<noun>[\u4e00-\u9fa5]{1,10}?)的(?P<act>[\u4e00-\u9fa5]{0,10}?"
+                         r"(?:整治|改造|治理|验收|认证|评估|编制|备案|登记|修复)(?:任务|工作)?)(?=[，；。、\s]|$)")
+#: Verbs by which works form a capacity (脱硫工程形成脱硫能力30万吨): the works stay in the metric.
+FORMING_VERBS = ("形成",)
+#: An act a list of things completes, after the last of them (…街区保护规划编制报批工作).
+DONE_ACT = re.compile(r"(?:整治|改造|治理|验收|认证|评估|编制|备案|登记|修复|报批|审批|普查|调查)$")
+#: Verbs whose percentage is the share of a plan done (完成年度计划80%): the verb stays in the metric.
+DONE_VERBS = ("完成",)
 #: Build verbs that also modify nouns (集聚示范区, 改造项目, 储备库): never stripped from a name.
 MODIFIER_VERBS = ("集聚", "聚集", "改造", "提升", "布局", "储备", "回收", "整治", "实施", "落地", "带动")
 #: Verbs a metric may start with once the grammar has placed it (推出精品线路6条 → 精品线路): the
@@ -78,16 +106,30 @@ LIST_QUALIFIER = re.compile(r"^(?:限额以上|规模以上|规上|限上|年营
 PREDICATE_VERB = re.compile(r"达到|达|实现|完成|建成|通过|获得|进入|入选|纳入|实施|开展|具备|在")
 #: A share stated before the things it counts (全省50%以上的文化馆具备数字服务能力, 三分之一的乡镇
 #:建成示范站): the metric is the things that do it (具备数字服务能力的文化馆).
-SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,12}}?)(?P<pred>(?:{PREDICATE_VERB.pattern})[^，；。\n]{{1,30}})")
+#: 的 may be left out (70%以上市、县完成管网改造, 50%以上县（市、区）基本建成…): the noun then holds
+#: no more than a list of places, and an adverb before the predicate goes with it.
+SHARE_OF = re.compile(rf"^(?:及以上|以上|以下|左右)?(?:的(?P<noun>[\u4e00-\u9fa5A-Za-z]{{1,20}}?)|(?P<bare>[\u4e00-\u9fa5A-Za-z、（）()]{{1,12}}?))"
+                      rf"(?P<pred>(?:基本|全面|全部|均|率先)?(?:{PREDICATE_VERB.pattern}|有(?![机限关效])|得到)[^，；。\n]{{1,30}})")
 #: Verbs after which a percentage names the share of the subject done in a way (新建住宅实现100%
 #: 全装修交付).
 SHARE_VERBS = ("实现", "达到", "达")
+#: A clause raising a rate with no amount (提升垃圾焚烧处理率，2025年达到85%以上), or cutting a time
+#: limit (将A、B业务办理时限压缩一半，分别减至1个月、半个月), or controlling a total (推进A行业排放总量
+#: 控制，削减比例较2010年不低于10%): the next clause's amount with no name of its own, or a bare
+#: ratio of a change, is that rate's, limit's or total's.
+RATE_CLAUSE = re.compile(r"^[，、\s]*(?:提升|提高|增加|扩大|降低|稳步提升|逐步提高)(?P<name>[\u4e00-\u9fa5A-Za-z]{2,16}?(?:率|比重|比例|占比))$"
+                         r"|^[，、\s]*(?:推进|实施|加强|强化|开展)(?P<controlled>[\u4e00-\u9fa5、]{4,30}?)(?:控制|管控)$"
+                         r"|^[^，；。]*?(?:将|把)(?P<object>[\u4e00-\u9fa5A-Za-z、]{2,20}?(?:时限|时间|周期|时长))(?:压缩|缩短|减少|降低)[\u4e00-\u9fa5]{0,4}$")
 #: A property with no owner in its clause (能效比超过5TOPS/W): the owner is the product named before.
 PROPERTY_METRIC = re.compile(r"(?:单位|平均|综合|峰值|典型)?(?:能效比|能效|功耗|算力|精度|效率|速率|带宽|延时|时延|寿命|良率|能耗|"
                              r"转换效率|续航里程|续航|性能|容量|密度|纯度|强度)")
 #: A clause naming a product to make (研发高端芯片, 突破一批高端芯片): its verb and its name.
 PRODUCT_CLAUSE = re.compile(r"^[，、\s]*(?:研发|研制|攻克|突破|推出|开发|打造|量产|发布)(?:一批|一系列|若干|多款)?"
                             r"(?P<name>[\u4e00-\u9fa5A-Za-z\d]{2,12})$")
+#: A share phased over years (2026年60%以上、2027年80%以上县（市）达到…): after the first share, the
+#: later ones, whose things and predicate follow the last; before a later one, the earlier ones.
+PHASED_SHARE_AFTER = re.compile(r"^(?:及以上|以上|左右)?(?:、(?:(?:19|20)\d{2}年(?:底|末)?)?[\d.]+%)+")
+PHASED_SHARE_BEFORE = re.compile(r"^[，、\s]*(?:(?:19|20)\d{2}年(?:底|末)?[\d.]+%(?:及以上|以上|左右)?、)+(?:19|20)\d{2}年(?:底|末)?$")
 #: What may stand before such a share: a scope, nothing else (全省, 县域内).
 SHARE_SCOPE = re.compile(r"^(?:[\u4e00-\u9fa5]{1,4}内)?$")
 #: A predicate after the things counted (3个街区达到示范街标准).
@@ -107,9 +149,25 @@ LEAD_NOISE = re.compile(
     r"届时|此外|另外|以及|以|及|和|与|或|每年|每季度|每月|年均|平均|均|其|各类|的|今年|年内|年底前|上半年|下半年)+"
 )
 #: Words after a metric that are not part of it (累计, 均, 将 …).
-TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可)+$")
-#: 的 after an amount: the amount qualifies a noun (5000万元以上的项目).
-QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|及以下|以下|左右)?的")
+TAIL_NOISE = re.compile(r"(?:[，、：\s]|的|力争|确保|努力|争取|全面|基本|初步|全部|都|每年|每季度|每月|年均|平均|均|总计|合计|累计|共|分别|各|约|近|将|要|需|可"
+                        r"|(?<=[\u4e00-\u9fa5]{2})工作|(?<=[率重例比数])在)+$")  # 制修订工作: the act is counted; 完成率在
+#: 的 after an amount: the amount qualifies a noun (5000万元以上的项目, 30万千瓦以上（含）的机组); or
+#: 以下 and a noun (30万千瓦以下煤电机组): the amount bounds the things named, it is no goal.
+QUALIFIER_AFTER = re.compile(r"^(?:/[年日时])?(?:(?:及以上|以上|及以下|以下|左右)?(?:[（(]含[）)])?的|(?:及以下|以下)(?=[\u4e00-\u9fa5\d]))")
+#: A count whose things are the object of a task or name a document's issuers: 加大对41个集群和62家
+#: 企业的支持力度, 推进4条专用线的建设工作, 12个部委印发的《…》. The count says which things the task
+#: concerns, not a goal.
+COUNT_OF_OBJECTS = re.compile(
+    r"^[^，；。]{1,40}?的[\u4e00-\u9fa5]{0,6}(?:工作|力度|管理|保护|监管|建设|使用|指导|督导|服务保障)$"
+    r"|^[\u4e00-\u9fa5]{1,10}(?:联合)?(?:印发|发布|出台|制定|下发)的(?=[《“]|$)"
+)
+#: Things an amount counts or qualifies that are given a duty, no verb setting the amount (16个设区的市
+#: 要制定落实方案, 其余2500吨/日生产线须确定置换方案).
+DUTY_AFTER = re.compile(r"^[\u4e00-\u9fa5]{2,12}?(?:(?<![重主纲摘提概需只])要(?![素求点害])|须|应当|必须)[\u4e00-\u9fa5]")
+#: Things counted with the way they are served (58项事项异地办理, 30项高频事项跨省通办): the served
+#: things (异地办理的事项).
+SERVED_AFTER = re.compile(r"^(?P<noun>[\u4e00-\u9fa5]{2,10}?)(?P<act>(?:异地|跨省|跨区域|跨市|全程|网上|掌上|就近|一次)"
+                          r"(?:办理|通办|网办|办结|可办|办))$")
 # After a verb, an amount that qualifies a noun: 超10亿元的 / 过亿元企业 / 超10亿元企业5家.
 QUALIFIER_VERB = re.compile(r"^(?:[\d.一二三四五六七八九十百千万亿]+[^\s，；。、\d]{0,3}?(?:以上|以下)?的|[百千万亿]+元)")
 # Incentives (给予最高200万元奖励, 按投资额的10%给予补助) are amounts a plan pays, not goals.
@@ -147,13 +205,26 @@ LEVEL_METRIC = re.compile(r"(?:拥有量|保有量|占有量|总量|密度)$")
 CUMULATIVE = re.compile(r"累计")
 #: A base year (比2020年, 较2025年末).
 BASE_YEAR = re.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d{2})\s*年(?:末|底)?")
+#: A base year closing the words before a change's verb (能耗比2020年|下降8.8%): the change's name
+#: keeps it and the verb (能耗比2020年下降).
+BASE_YEAR_END = re.compile(r"(?:比|较|相比)\s*(?:19|20)\d{2}\s*年(?:末|底)?\s*$")
+#: Names that share one base year (能耗、人均用水量分别比2020年下降3%、4%): the items before 分别,
+#: the base year and verb after it.
+SHARED_BASE = re.compile(r"^(?P<items>[^，；。]+?)分别(?P<tail>(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?[\u4e00-\u9fa5]{0,4})$")
 #: Quoted text and titles (“…”, 《…》, 〔…〕): never targets.
 QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,80}》|〔[^〕]{0,10}〕")
 #: A framework named by its counted parts (一个目标、两项任务、四个分工、六项保障措施): a label, never
 #: targets. Three or more numeral + measure word + noun items in a row.
 _FRAMEWORK_ITEM = r"[一二两三四五六七八九十\d]{1,3}[个项条大类种张支批]\s*[\u4e00-\u9fa5]{1,8}"
+#: The definition of a rate in brackets right after its share (及时率达到95%以上（故障处理时间不超过
+#: 24小时）): the time that defines the rate, not a goal of its own.
+RATE_DEFINITION = re.compile(r"(?<=%)(?:及以上|以上|以下|左右|以内)?[（(](?![^（）()]*其中)[^（）()]{0,80}?"
+                             r"(?:小时|分钟|工作日|天|秒)[^（）()]{0,80}?[）)]")
 #: A framework named by its counted parts (一个目标、两项任务、四个分工).
 FRAMEWORK = re.compile(rf"{_FRAMEWORK_ITEM}(?:、{_FRAMEWORK_ITEM}){{2,}}")
+#: A verb of a goal right before such a list (完成1项国标、2项行标、7项团标制修订): counts to reach, no
+#: framework's label.
+LIST_GOAL_VERB = re.compile(r"(?:完成|新增|建成|培育|引进|新建|创建|认定|达到)$")
 #: The items of an enumeration the count after it merely sums up (A路、B路和C路三条…).
 ENUMERATION = re.compile(r"([\u4e00-\u9fa5A-Za-z\d]{2,12}(?:[、和及与][\u4e00-\u9fa5A-Za-z\d]{2,12})+)$")
 #: Words that make a qualitative phrase a task, not a goal (推进…全覆盖, 加快…全覆盖).
@@ -203,8 +274,9 @@ BUILT_GOAL = re.compile(
 
 # --- targets ---
 
-#: A deadline phrase inside a metric (到2025年底前, 11月底前, 10月底), stripped from its name.
-DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?"
+#: A deadline phrase inside a metric (到2025年底前, 11月底前, 10月底), stripped from its name; not a
+#: base year (比2020年, 较2010年), which the name of a change keeps.
+DEADLINE_WORDS = re.compile(r"(?:到|至|截至|力争到)?(?:(?<![比较])(?:19|20)\d{2}年(?:底|末|上半年|下半年)?(?:前)?"
                             r"|(?<![\d年])\d{1,2}月(?:\d{1,2}日|底|末)(?:前|之前|以前)?)")
 #: A note in brackets inside a metric (社会储备能力（包括发电企业、钢铁企业等）): what it covers, not its name.
 NOTE_BRACKET = re.compile(r"[（(](?:包括|包含|含|不含|不包括|其中|即|以下简称|简称|主要是)[^（）()]*[）)]")
@@ -244,6 +316,14 @@ NOUN_AFTER = re.compile(r"^(?:“[^”，；。]{1,8}”|[\u4e00-\u9fa5A-Za-z]){
 NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,20}的")
 #: A word that makes a percentage a rate (增长, 年均, 递增; a cut: 煤炭消费总量压减6%).
 RATE_WORD = re.compile(r"增长|增速|增幅|年均|递增|压减|削减")
+#: A list of examples closed by 等 right before a count (实现A、B、C等58项事项异地办理): the noun after
+#: the count names what is counted.
+EXAMPLES_BEFORE = re.compile(r"[、和及与][^，；。、]{1,20}等\s*$")
+#: A list closed by 等, its items maybe parted by commas (…公司，…公司等14家单位的…).
+LIST_CLOSED_BY_DENG = re.compile(r"(?<![中平高同对均])等\s*$")
+#: An amount and the 、 after it inside the words before a metric (…886万吨、炼铁产能): the metric
+#: starts after it.
+AMOUNT_LISTED = re.compile(r"\d[^\d，；。、\u4e00-\u9fa5]{0,3}[\u4e00-\u9fa5/]{0,4}?(?:以上|左右)?、")
 #: A verb of reaching that ends a counted name.
 REACH_VERB = re.compile(r"达到|达|实现|建成|完成")
 #: A sentence opened by a recurrence (每年，…).

@@ -15,7 +15,7 @@ BASE_UNITS = (
     ("人次", "count"), ("平方米", "measure"), ("平方公里", "measure"), ("公顷", "measure"),
     ("亩", "measure"), ("吨", "measure"), ("标准箱", "measure"), ("标箱", "measure"),
     ("TEU", "measure"), ("公里", "measure"), ("千米", "measure"), ("千瓦", "measure"),
-    ("千瓦时", "measure"), ("度", "measure"), ("微克/立方米", "measure"), ("吨标准煤", "measure"), ("立方米", "measure"), ("倍", "measure"),
+    ("千瓦时", "measure"), ("度", "measure"), ("微克/立方米", "measure"), ("吨标准煤", "measure"), ("立方米", "measure"), ("立方", "measure"), ("倍", "measure"),
     ("家", "count"), ("个", "count"), ("项", "count"), ("件", "count"), ("条", "count"),
     ("处", "count"), ("栋", "count"), ("座", "count"), ("场次", "count"), ("场", "count"),
     ("次", "count"), ("人", "count"), ("名", "count"), ("所", "count"), ("套", "count"),
@@ -41,7 +41,7 @@ BASE_UNITS = (
 # Durations are amounts only after a verb that sets them (压缩至3个工作日以内); 24小时 is a label.
 # 6个月 / 3个季度 are durations too (a job placement of 3—12个月, a supply period of 7个月), not a count of 个.
 TIME_UNITS = (("个工作日", "time"), ("工作日", "time"), ("小时", "time"), ("分钟", "time"), ("天", "time"),
-               ("h", "time"), ("个月", "time"), ("个季度", "time"))
+               ("h", "time"), ("个月", "time"), ("个季度", "time"), ("秒", "time"))
 UNIT_TABLE: dict[str, tuple[float, str, str]] = {}
 for _u, _cat in BASE_UNITS + TIME_UNITS:
     UNIT_TABLE[_u] = (1.0, _u, _cat)
@@ -98,8 +98,14 @@ QUANTITY_RE = re.compile(
 # Units that never follow a number we want (time spans, ranks, labels) are simply absent above;
 # words after a quantity that turn it into a label rather than an amount:
 LABEL_AFTER = re.compile(r"^(?:级|强|星|A|小时|分钟|周岁|岁|号|届|大|型|化|类|维|元化|站式|网|体化|流)")
+#: A number OCR garbled: digits glued to a stray bracket or bar (}886万吨), or a run of zeros a
+#: lost digit leaves (S00万吨 → 00): the value cannot be read, so no amount is.
+GARBLED_BEFORE = re.compile(r"[{}\[\]|\\]$")
+GARBLED_NUMBER = re.compile(r"0\d")
 #: Verbs that set a duration (压缩至3个工作日): only then is a time span an amount.
-TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|降至|降低|提速|时限|时间为|用时")
+TIME_VERB = re.compile(r"压缩|缩短|控制在|不超过|减少|减至|降至|降低|提速|时限|时间为|用时")
+#: Half a month listed after a duration (分别减至1个月、半个月): 0.5个月.
+HALF_MONTH = re.compile(r"(?<=、)半个月")
 #: A duration that is itself the goal: a span of operation or life reaching a figure
 #: (无故障运行时间达到8000小时, 使用寿命超过2万h); read in the dozen characters before the number.
 DURATION_GOAL = re.compile(r"(?:时间|时长|寿命|时数)(?:平均)?(?:达到|超过|不低于|不少于|高于|延长至|延长到|提高到|提高至|提升至|提升到)$")

@@ -33,3 +33,14 @@ def test_extract_minutes_dated_by_their_document_number():
     records = process_bytes(text.encode("utf-8"))
     assert [(t.metric, t.value, t.deadline) for t in records.targets] == [
         ("工程转资率", 85, "2022-12-31"), ("投产工程", 15, "2022-11-30")]
+
+
+def test_extract_a_goal_restated_in_a_later_section_is_kept_once():
+    """A task section stating again a goal of the goals section (same amount, unit and deadline,
+    one metric holding the other) adds no target; a new amount or another deadline does."""
+    text = ("某市污水治理行动方案（2025—2027年）\n一、主要目标\n到2027年，新增污水处理能力12万吨/日，"
+            "污水集中收集率达到75%。\n二、重点任务\n（一）扩建处理设施。到2027年，全市新增污水处理能力12万吨/日。"
+            "2026年，污水集中收集率达到70%。\n")
+    records = process_bytes(text.encode("utf-8"))
+    assert [(t.metric, t.value, t.deadline) for t in records.targets] == [
+        ("污水处理能力", 12, "2027-12-31"), ("污水集中收集率", 75, "2027-12-31"), ("污水集中收集率", 70, "2026-12-31")]

@@ -26,6 +26,16 @@ def test_numbers_labels_are_not_amounts(text):
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text", ["年产能}650万吨", "替代量达到S00万吨标准煤", "面积|120公顷"])
+def test_numbers_ocr_garbled_values_are_not_amounts(text):
+    """Digits glued to a stray bracket or bar, or a run of zeros a lost digit leaves: unreadable."""
+    assert find_quantities(text) == []
+
+
+def test_numbers_zero_point_values_stay():
+    assert [(q.value, q.unit) for q in find_quantities("控制在0.5吨以内，保留0.05%")] == [(0.5, "吨"), (0.05, "%")]
+
+
 def test_numbers_durations_after_a_setting_verb():
     assert [q.value for q in find_quantities("整体通关时间压缩至30小时、1.2小时以内")] == [30, 1.2]
 
@@ -50,3 +60,8 @@ def test_numbers_a_bare_hundred_or_thousand_a_verb_sets():
     # 百场景 is a slogan's word: segment's words keep the amount out of it (BlockContext.inside_word)
     r = process_bytes("云江市数字行动方案（2026—2027年）\n一、目标\n到2027年，形成百场景格局。\n".encode("utf-8"), "p.txt")
     assert [t.value for t in r.targets if t.value is not None] == []
+
+
+def test_numbers_half_a_month_after_a_listed_duration():
+    got = [(q.value, q.unit) for q in find_quantities("分别压缩至2个月、半个月，上半个月召开")]
+    assert got == [(2, "个月"), (0.5, "个月")]

@@ -41,9 +41,46 @@ def _goals(text, ctx=CTX):
     "树牢三项意识，从四个方面落实工作职责。",                  # small counts that name parts
     "对同一10千伏线路的用户统一管理。",                        # a voltage class
     "违反本办法的，由主管部门责令改正，处5万元以上20万元以下的罚款。",  # a penalty
+    "合作银行普惠贷款占全部贷款的比例不得低于70%，其中首贷户的占比不得低于30%。",  # obligations, no date
+    "实施各项水利工程（全社会水利投资需求约2.6万亿元），其中重点工程投资需求约0.8万亿元。",  # needs
+    "全市生态投入约需占同期地区生产总值的1.2%。",
+    "规划期内预计可筹集污水处理费60亿元。",                    # a forecast
+    "按照各试点医院年度耗材总用量的50%—60%确定采购量。",          # a basis of reckoning
+    "按照30套部署规模测算费用。",
+    "评审小组由各成员单位各派2名专家组成。",                      # a composition
+    "在纺织、建材、造纸等9个重点行业开展节水诊断。",              # where an act takes place
+    "对5个沿江城市开展回头看。",                                  # what an act is done to
+    "加大对12个特色产业集群和35家龙头企业的扶持力度。",            # the objects of a task
+    "推进3条货运专线的前期工作。",
+    "加快推进甲线、乙线、丙线等3条专用线的投入使用。",
+    "认真落实水利部、农业农村部等8个部门联合印发的《关于加强农村供水的意见》。",  # a document's issuers
+    "推动单机容量20万千瓦以下燃煤机组有序退出。",                # a bound on the things named
+    "单机容量60万千瓦以上（含）的机组要全部完成改造。",
+    "城市人口密度控制在每平方公里0.8-1.2万人。",                  # a density per area (a norm)
+    "12个设区的市要制定实施细则，各县须建立工作台账。",          # things given a duty
+    "支持列入国家整县推进试点的30个县创建示范。",                  # a set already designated
+    "其余4000吨/日熟料生产线须制定产能置换方案。",                  # an amount qualifying things given a duty
+    "将前期确定的15个困难较多的县作为重点帮扶县。",
+    "推进政务服务一窗受理、最多跑一次。",                          # a slogan
+    "每年对辖区内食品生产企业进行100%全覆盖检查。",                # the coverage of an act
+    "在各供电公司，检修、建设公司等11家单位的作业现场推广应用。",  # a list's count, the task's scope
 ])
 def test_amounts_that_are_no_goals(text):
     assert _goals(text) == []
+
+
+def test_a_bound_per_year_qualifies_the_things_counted():
+    assert [(v, u) for _, v, u in _goals("到2027年，关闭全市5万吨/年及以下6处小煤矿，合计产能20万吨。")] == [
+        (6, "处"), (20, "万吨")]
+
+
+def test_counts_set_by_a_verb_before_a_duty_stay():
+    assert [(v, u) for _, v, u in _goals("到2027年，新建30个口袋公园要因地制宜。")] == [(30, "个")]
+
+
+def test_counts_described_by_what_they_have_stay():
+    assert _goals("到2027年，打造8个具有全国影响力的产业集群，培育营收超百亿元的企业3家，建成3000个以上充电桩。") == [
+        ("具有全国影响力的产业集群", 8, "个"), ("营收超百亿元的企业", 3, "家"), ("充电桩", 3000, "个")]
 
 
 def test_counts_of_one_and_goals_per_place_stay():

@@ -182,6 +182,21 @@ def test_targets_technical_units_magnitudes_and_two_verbs(text, expected):
     ("到2027年，县域内三分之一的乡镇建成示范站。", [("建成示范站的乡镇", 1, "/3", "eq")]),
     ("到2027年，1/3以上的村实现集中供水。", [("集中供水的村", 1, "/3", "ge")]),
     ("到2027年，新建住宅实现100%全装修交付。", [("新建住宅全装修交付", 100, "%", "eq")]),
+    # …without 的: a place list may stand for the noun, an adverb goes with the predicate
+    ("到2027年，60%以上市、县完成老旧管网改造。", [("完成老旧管网改造的市、县", 60, "%", "ge")]),
+    ("到2027年，40%以上县（市、区）基本建成垃圾分类示范县。", [("基本建成垃圾分类示范县的县（市、区）", 40, "%", "ge")]),
+    ("到2027年，95%以上社区卫生服务站有规范的信息系统。", [("有规范的信息系统的社区卫生服务站", 95, "%", "ge")]),
+    ("到2027年，85%的省级重点保护野生植物和珍稀古树名木得到保护。",
+     [("得到保护的省级重点保护野生植物和珍稀古树名木", 85, "%", "eq")]),
+    # 完成 N things' act: the things that complete it
+    ("到2027年，完成3万户农村住房的抗震改造任务。", [("完成抗震改造任务的农村住房", 3, "万户", "eq")]),
+    ("到2027年，完成120个老旧小区的综合整治。", [("完成综合整治的老旧小区", 120, "个", "eq")]),
+    # a share phased over years: each year's share of the things after the last
+    ("开展绿色机关创建行动，2026年60%以上、2027年85%以上乡镇机关达到节约型机关标准。", [
+        ("达到节约型机关标准的乡镇机关", 60, "%", "ge"), ("达到节约型机关标准的乡镇机关", 85, "%", "ge")]),
+    # a list of examples closed by 等: the count is of the noun after it
+    ("到2027年，实现不动产登记、社保转移等30项高频事项跨省通办。", [("跨省通办的高频事项", 30, "项", "eq")]),
+    ("到2027年，推动40项事项全程网办。", [("全程网办的事项", 40, "项", "eq")]),
     # a property after the product the clause before names
     ("到2027年，研发高端AI芯片，能效比超过5TOPS/W。", [("高端AI芯片能效比", 5, "TOPS/W", "gt")]),
     # a second verb before the number
@@ -238,7 +253,7 @@ def test_targets_minutes_month_deadlines_take_the_year_of_issue():
     takes the phrase before it, and a clause with only a date for a name takes the last metric."""
     found = find_targets("运检部牵头，力争10月底完成年度检修计划70%、11月底完成85%。", BlockContext(issued_year=2022))
     assert [(t.metric, t.value, t.deadline) for t in found] == [
-        ("年度检修计划", 70, "2022-10-31"), ("年度检修计划", 85, "2022-11-30")]
+        ("完成年度检修计划", 70, "2022-10-31"), ("完成年度检修计划", 85, "2022-11-30")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -251,3 +266,67 @@ def test_targets_minutes_month_deadlines_take_the_year_of_issue():
 def test_targets_falls_intensities_and_groups_named_by_what_they_have(text, expected):
     got = [(t.value, t.unit, t.comparator, t.kind) for t in find_targets(text, CTX) if t.kind != "baseline"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年，全市单位工业增加值用水量比2024年下降12%。", [("单位工业增加值用水量比2024年下降", -12)]),
+    ("到2027年，重点行业挥发性有机物排放量较2023年降低8%以上。", [("重点行业挥发性有机物排放量较2023年降低", -8)]),
+    # one base year shared by a list: each name keeps it and the verb
+    ("到2027年，实现医疗机构单位面积能耗、人均综合能耗、人均用水量分别比2024年下降2.5%、3%、3.5%。", [
+        ("医疗机构单位面积能耗比2024年下降", -2.5), ("人均综合能耗比2024年下降", -3), ("人均用水量比2024年下降", -3.5)]),
+    ("到2027年，学校单位面积能耗和人均综合能耗分别比2024年下降4%。", [("学校单位面积能耗比2024年下降", -4)]),
+])
+def test_targets_a_change_against_a_base_year_keeps_it_in_its_name(text, expected):
+    assert [(t.metric, t.value) for t in find_targets(text, CTX) if t.kind != "baseline"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share of a reference: what is kept within it, 占, the reference, 比例
+    ("确保年底前把逾期账款控制在当月营业收入的20%以内。", [("逾期账款占当月营业收入比例", 20, "%")]),
+    # the share of a plan done keeps its verb
+    ("9月底前累计完成年度投资计划75%。", [("完成年度投资计划", 75, "%")]),
+    # an act before the number counts the noun after it
+    ("年底前新增投产12项工程。", [("投产工程", 12, "项")]),
+    # an unreadable amount before a list's next item: the next metric starts after it
+    ("到2027年，退出炼钢产能}420万吨、炼铁产能380万吨。", [("炼铁产能", 380, "万吨")]),
+    # a list of counts after a goal verb is no framework's label; the items share the last one's tail
+    ("年内完成2项国标、3项行标、9项企标修订工作。", [("国标修订", 2, "项"), ("行标修订", 3, "项"), ("企标修订", 9, "项")]),
+    ("到2027年，建设4个园区、6个创新平台。", [("园区", 4, "个"), ("创新平台", 6, "个")]),
+    # a rate's definition in brackets after its share sets no goal; seconds are a duration
+    ("到2027年，故障抢修及时率达到98%以上（城区抢修时间不超过45分钟，农村不超过90分钟）。", [("故障抢修及时率", 98, "%")]),
+    ("到2027年，政务平台访问响应时间不超过2秒。", [("政务平台访问响应时间", 2, "秒")]),
+    # a clause naming only places states the metric before for them
+    ("到2027年，实行告知承诺的事项达到80项以上，综合保税区和自贸试验区力争达到120项。",
+     [("实行告知承诺的事项", 80, "项"), ("综合保税区和自贸试验区实行告知承诺的事项", 120, "项")]),
+    ("到2027年，新能源公交车占比达到60%（烟台、潍坊达到80%）。", [("新能源公交车占比", 60, "%"), ("烟台、潍坊新能源公交车占比", 80, "%")]),
+    ("到2027年，新增示范区5个。", [("示范区", 5, "个")]),
+    ("做到设备到货抽检100%。", [("设备到货抽检", 100, "%")]),
+    # a clause raising a rate names the next clause's amount
+    ("推进餐厨垃圾集中收运，提高餐厨垃圾资源化利用率，2027年达到70%以上。", [("餐厨垃圾资源化利用率", 70, "%")]),
+    # a rate 在 a level; 立方 as 立方米
+    ("确保全年项目开工率在95%以上。", [("项目开工率", 95, "%")]),
+    ("到2027年，再生水利用量达到3亿立方。", [("再生水利用量", 3, "亿立方")]),
+    # a count of things closed keeps the act; a clause with only the act is the last metric's
+    ("到2027年，关闭全市1万吨/年及以下12处砖瓦窑。", [("关闭砖瓦窑", 12, "处")]),
+    ("到2027年，关停退出低效燃煤锅炉300台，其中2025年关停退出120台。",
+     [("关停退出低效燃煤锅炉", 300, "台"), ("关停退出低效燃煤锅炉", 120, "台")]),
+    # a clause naming a group (…的，) gives the share after it its owner
+    ("到2027年，已接入管网的，工业企业污水集中处理比例达到95%以上。", [("已接入管网的工业企业污水集中处理比例", 95, "%")]),
+    # a clause cutting time limits names the amounts after it; half a month after a listed duration
+    ("年底前将专利变更、转让业务办理时限压缩一半，分别减至2个月、半个月。",
+     [("专利变更业务办理时限", 2, "个月"), ("专利转让业务办理时限", 0.5, "个月")]),
+    # things listed after 完成 that complete one act written after the last
+    ("年底前完成12座历史文化名镇、30处历史文化名村保护规划编制报批工作。",
+     [("完成保护规划编制报批的历史文化名镇", 12, "座"), ("完成保护规划编制报批的历史文化名村", 30, "处")]),
+    # a bare ratio of a change is the total the clause before controls
+    ("推进制革和电镀行业重金属排放总量控制，削减比例较2024年不低于12%。",
+     [("制革和电镀行业重金属排放总量削减比例较2024年", 12, "%")]),
+    # where the things counted are built names them too
+    ("到2027年，在山区县建设20个光伏示范项目。", [("山区县光伏示范项目", 20, "个")]),
+    # works forming a capacity stay in its name
+    ("到2027年，污泥干化等处置工程形成处置能力1200吨/日。", [("污泥干化等处置工程形成处置能力", 1200, "吨/日")]),
+    # a total of what the clause before counted is theirs
+    ("到2027年，关闭落后砖瓦窑6处，合计产能300万块。", [("关闭落后砖瓦窑", 6, "处"), ("关闭落后砖瓦窑合计产能", 300, "万块")]),
+])
+def test_targets_shares_of_a_reference_of_a_plan_done_acts_counted_and_totals(text, expected):
+    assert [(t.metric, t.value, t.unit) for t in find_targets(text, CTX) if t.kind != "baseline"] == expected
