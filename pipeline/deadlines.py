@@ -79,7 +79,7 @@ def find_deadlines(text: str, this_year: Optional[int] = None,
         elif m.group("month"):
             raw = m.group("month")
             month = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
-            found = _month_date(year, month, m.group("day"))
+            found = month_date(year, month, m.group("day"))
             if found is None:
                 continue
             date = found
@@ -95,13 +95,13 @@ def _month_days(text: str, year: int) -> list[DeadlinePhrase]:
     """于3月2日前 / 6月底前 with no year: dates of the year of issue (a date that does not exist is none)."""
     found = []
     for m in MONTH_DAY_BEFORE.finditer(text):
-        date = _month_date(year, int(m.group("month")), m.group("day"))
+        date = month_date(year, int(m.group("month")), m.group("day"))
         if date is not None:
             found.append(DeadlinePhrase(m.start(), m.end(), date, year, True))
     return found
 
 
-def _month_date(year: int, month: int, day: Optional[str]) -> Optional[str]:
+def month_date(year: int, month: int, day: Optional[str]) -> Optional[str]:
     """The date of a month (its last day) or of a day in it; None when it does not exist."""
     if not 1 <= month <= 12:
         return None

@@ -1,14 +1,13 @@
 """Dated deliverables without a number: ``2025年6月底前，出台……实施细则``."""
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from schemas.records import DeadlineRule
 
-from .deadlines import DeadlinePhrase, find_deadlines, last_day, months_of_year
+from .deadlines import DeadlinePhrase, find_deadlines, last_day, month_date, months_of_year
 from .rules.dates import YEAR_DIGITS, year_end
 from .rules.milestones import (
     ASIDE,
@@ -267,10 +266,10 @@ def _start_dates(s_text: str) -> list[DeadlinePhrase]:
         if m.group("term"):
             date = f"{year:04d}-{TERM_START[m.group('term')]}"
         else:
-            month, day = int(m.group("month")), int(m.group("day") or 1)
-            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-                continue
-            date = f"{year:04d}-{month:02d}-{day:02d}"
+            found = month_date(year, int(m.group("month")), m.group("day") or "1")
+            if found is None:
+                continue  # a day the month does not have
+            date = found
         out.append(DeadlinePhrase(m.start(), m.end(), date, year, True))
     return out
 
